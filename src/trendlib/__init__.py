@@ -1,0 +1,1 @@
+"""trendlib: Deloitte Government Trends 2023 (zh) as traceable data."""

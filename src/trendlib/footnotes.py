@@ -1,0 +1,116 @@
+"""Stage 3a — footnote references glued to the text (`…合作。5 `, `全6\\n球`).
+
+The PDF extraction glues each note's number to the text around it, where it
+looks like any other number. What tells them apart is that a chapter's notes
+are numbered 1, 2, 3 … in reading order: a candidate is a note only if it is
+the next number expected (allowing for a few notes the extraction lost), and
+only if it is not a quantity (followed by a unit such as 年, %, 个, 万) nor a
+list number or heading. The same rule splits a note glued before a number,
+`。52019年` → note 5 + 2019年.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .layout import Paragraph
+
+# Digit runs not inside a number, word or list marker.
+CANDIDATE = re.compile(r"(?<![\d.,:/A-Za-z%$€£\-–~])\d+")
+# What may follow a number that is a quantity, date, list number or name, never a note.
+QUANTITY_NEXT = re.compile(
+    r"[\d.,:：/%％\-–~年月日号个位名家项次人岁周天时分秒万亿千百十元镑倍座所条种类份批件例届期台辆架艘张本篇页章节级层区省州国城县岛起宗笔块场轮户亩米吨克度多余来A-Za-z]"
+)
+# What may precede a number that is part of a name or phrase, never a note.
+QUANTITY_PREV = re.compile(r"(趋势|第|约|近|共|计|达|逾|超过|至|和|或|为|到|每)$")
+# After a finished sentence the expected note number wins over a unit-like next word (`。16人事管理…`).
+SENTENCE_END = re.compile(r"[。；！？”]$")
+NEVER_NEXT = re.compile(r"[\d.,%％年月日]")
+# How many notes the extraction may have lost between two it kept.
+MAX_SKIP = 3
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """Note ``number`` glued into paragraph ``para`` at ``text[start:end]``."""
+
+    para: int
+    number: int
+    start: int
+    end: int
+
+
+def _note_prefix(digits: str, before: str, after: str, expected: int) -> int | None:
+    """How many leading digits of ``digits`` are the expected note number, if any.
+
+    >>> _note_prefix("52019", "合作。", "年", 5), _note_prefix("2019", "层面，", "年", 20)
+    (1, None)
+    """
+    for k in (1, 2):
+        if k > len(digits):
+            break
+        value, rest = int(digits[:k]), digits[k:]
+        if not expected <= value <= expected + MAX_SKIP:
+            continue
+        if rest:
+            # a note glued before a number: what is left must be a number in its own right
+            year = re.fullmatch(r"(19|20)\d\d", rest) and after == "年"
+            amount = len(rest) >= 3 and rest[0] != "0" and QUANTITY_NEXT.match(after or "x") and after != "年"
+            if year or amount:
+                return k
+            continue
+        if not QUANTITY_NEXT.match(after):
+            return k
+        if value == expected and SENTENCE_END.search(before) and not NEVER_NEXT.match(after):
+            return k
+    return None
+
+
+def find_refs(paras: list[Paragraph], parts: list[list[int]]) -> list[FootnoteRef]:
+    """Footnote references in reading order; ``parts`` lists the paragraph
+    indices of each numbering sequence (a chapter, the introduction).
+
+    >>> from trendlib.layout import paragraphs, split_lines
+    >>> ps = paragraphs(split_lines("为抗疫做出了贡献3。面对危机，有52个岗位。"))
+    >>> [(r.number, ps[0].text[r.start:r.end]) for r in find_refs(ps, [[0]])]
+    [(3, '3')]
+    """
+    refs: list[FootnoteRef] = []
+    for part in parts:
+        expected = 1
+        for i in part:
+            text = paras[i].text
+            for m in CANDIDATE.finditer(text):
+                before = text[: m.start()].rstrip()
+                if not before or QUANTITY_PREV.search(before) or before[-1].isdigit() or before[-1] in "%％":
+                    continue  # paragraph start (list numbers), a quantity phrase or a row of figures
+                k = _note_prefix(m[0], before, text[m.end(): m.end() + 1], expected)
+                if k:
+                    number = int(m[0][:k])
+                    refs.append(FootnoteRef(i, number, m.start(), m.start() + k))
+                    expected = number + 1
+    return refs
+
+
+def without_refs(p: Paragraph, refs: list[FootnoteRef]) -> Paragraph:
+    """``p`` with its note numbers removed (and a space left dangling by one).
+
+    >>> from trendlib.layout import paragraphs, split_lines
+    >>> p = paragraphs(split_lines("新合作伙伴。5 目标驱动的企业"))[0]
+    >>> without_refs(p, [FootnoteRef(0, 5, 6, 7)]).text
+    '新合作伙伴。目标驱动的企业'
+    """
+    drop: set[int] = set()
+    for r in refs:
+        drop.update(range(r.start, r.end))
+        nxt = r.end
+        while nxt < len(p.text) and p.text[nxt] == " ":
+            nxt += 1
+        prev_wide = r.start > 0 and not p.text[r.start - 1].isascii()
+        next_wide = nxt < len(p.text) and not p.text[nxt].isascii()
+        if prev_wide and (next_wide or nxt == len(p.text)):
+            drop.update(range(r.end, nxt))
+    keep = [j for j in range(len(p.text)) if j not in drop]
+    text = "".join(p.text[j] for j in keep).rstrip()
+    return replace(p, text=text, offsets=tuple(p.offsets[j] for j in keep[: len(text)]))

@@ -1,0 +1,265 @@
+"""Stage 1 — layout: raw lines → page furniture removed → reflowed paragraphs.
+
+The text was extracted from a PDF: every line is hard-wrapped, pages are
+interrupted by a navigation bar and running footers, and blank lines carry no
+meaning. A paragraph ends where a line ends *short* (well before the width of
+the lines around it) or where the next line is a heading or a list item —
+measured against the neighbouring lines, never against a fixed width, so the
+same text wrapped at another width gives the same paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+# `    I   01   02 … 08`: the navigation bar printed at the top of each page.
+NAV_BAR = re.compile(r"\s*I(?:\s+0\d){8}\s*")
+# `采用更灵活的人才模式    19`: running footer, chapter title and printed page number.
+FOOTER = re.compile(r"(?P<title>\S[^\t]*?)\s{3,}(?P<page>\d{1,3})\s*")
+# Headings that always stand on their own line (after removing spaces: `概 要`).
+HEADING = re.compile(r"(?:趋势\d|概要|概述|突破壁垒|打破壁垒|行动趋势|未来展望|我的观点|注释|解读数据：.+)")
+LIST_ITEM = re.compile(r"\s*(?:[•·▪]|\d{1,2}\.\s)")
+# An author byline: Latin names joined by commas, "and", 、 or 与 (`PJ Rivera, …, and Sushumna Agarwal`).
+BYLINE = re.compile(r"\s*[A-Z][A-Za-zÀ-ÿ.’'\- ]+(?:(?:,\s*and|,|，|、|与|\s+and)\s*[A-Z][A-Za-zÀ-ÿ.’'\- ]*?(?:博士)?)+\s*")
+# A person's name alone on a line (My-Take sidebars: `Dennis Lui`).
+NAME = re.compile(r"\s*[A-Z][A-Za-zÀ-ÿ’'.]*(?:[ \-][A-Z][A-Za-zÀ-ÿ’'.]*){1,3}\s*")
+# Bare figures of an infographic (`85%`, `31% 37%`, `29 735`).
+FIGURES = re.compile(r"\s*\d[\d,.]*%?(?:\s+\d[\d,.]*%?)*\s*")
+# A sentence is over: full stop, question or exclamation mark (maybe closed by quotes or
+# brackets, maybe followed by a glued footnote number), or an English full stop.
+SENTENCE_END = re.compile(r"(?:[。！？!?；;][”’」』）)\]]*\d{0,3}|\.[”’)]*)\s*$")
+# A new labelled paragraph: `现状：…`, `趋势4：…`.
+LABEL = re.compile(r"\s*[^\s，。：:、]{1,6}：")
+# How much narrower than the lines around it a line must be to count as short.
+SHORT = 0.84
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the report (1-based ``number``; ``start`` = char offset)."""
+
+    number: int
+    start: int
+    text: str
+
+    @property
+    def content(self) -> str:
+        return self.text.strip()
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A removed navigation bar or running footer, kept for what it tells."""
+
+    line: int
+    kind: str  # "nav" | "footer"
+    label: str  # the footer's chapter title, "" for the nav bar
+    page: int | None  # the printed page number
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A reflowed paragraph and where each of its characters sits in the raw text.
+
+    >>> p = paragraphs(split_lines("第一行\\n第二行。\\n"))[0]
+    >>> p.text, p.line_start, p.line_end
+    ('第一行第二行。', 1, 2)
+    """
+
+    text: str
+    offsets: tuple[int, ...]  # raw offset of every character of ``text``
+    line_start: int
+    line_end: int
+    page_start: bool  # its first line opens a PDF page (the line begins with one space)
+
+    @property
+    def char_start(self) -> int:
+        return self.offsets[0]
+
+    @property
+    def char_end(self) -> int:
+        return self.offsets[-1] + 1
+
+
+def _is_wide(c: str) -> bool:
+    return unicodedata.east_asian_width(c) in "WF"
+
+
+def split_lines(text: str) -> list[Line]:
+    """Number the lines of ``text`` and record their offsets.
+
+    >>> [(l.number, l.start, l.text) for l in split_lines("a\\nbc")]
+    [(1, 0, 'a'), (2, 2, 'bc')]
+    """
+    out, start = [], 0
+    for number, raw in enumerate(text.split("\n"), 1):
+        out.append(Line(number, start, raw))
+        start += len(raw) + 1
+    return out
+
+
+def furniture(line: Line) -> Furniture | None:
+    """The page furniture ``line`` is, if any.
+
+    >>> furniture(Line(798, 0, "采用更灵活的人才模式    19"))
+    Furniture(line=798, kind='footer', label='采用更灵活的人才模式', page=19)
+    """
+    if NAV_BAR.fullmatch(line.text):
+        return Furniture(line.number, "nav", "", None)
+    m = FOOTER.fullmatch(line.text)
+    if m and not SENTENCE_END.search(m["title"]):
+        return Furniture(line.number, "footer", m["title"].strip(), int(m["page"]))
+    return None
+
+
+def width(s: str) -> int:
+    """Display width: CJK characters count two columns, others one.
+
+    >>> width("政府 AI")
+    7
+    """
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def is_heading(s: str) -> bool:
+    return bool(HEADING.fullmatch(re.sub(r"\s+", "", s)))
+
+
+def is_latin(s: str) -> bool:
+    return not any(_is_wide(c) for c in s)
+
+
+def _standalone(texts: list[str], i: int) -> bool:
+    """Lines that are always a paragraph of their own: headings, bylines, and
+    names or bare figures set among Chinese lines."""
+    s = texts[i]
+    if is_heading(s) or BYLINE.fullmatch(s):
+        return True
+    among_chinese = any(not is_latin(texts[j]) for j in (i - 1, i + 1) if 0 <= j < len(texts))
+    figures = FIGURES.fullmatch(s) and ("%" in s or " " in s.strip())
+    return among_chinese and bool(NAME.fullmatch(s) or figures)
+
+
+def _paragraph_breaks(lines: list[Line]) -> list[bool]:
+    """For each content line, whether a paragraph ends after it.
+
+    "Short" is relative to the column the line sits in — the widest of its
+    neighbours in the same script (Chinese or Latin-only), headings and
+    bylines left out — so the rule holds whatever width the text was wrapped at.
+    """
+    texts = [l.content for l in lines]
+    widths = [width(t) for t in texts]
+    typical = sorted(widths)[len(widths) // 2] if widths else 0
+    latin = [is_latin(t) for t in texts]
+    plain = [not _standalone(texts, i) for i in range(len(texts))]
+
+    def short(i: int) -> bool:
+        near = [widths[j] for j in range(max(0, i - 2), min(len(lines), i + 3))
+                if latin[j] == latin[i] and plain[j]]
+        return widths[i] < SHORT * max(near, default=widths[i])
+
+    breaks, first, prev_short = [], True, False
+    for i, a in enumerate(texts):
+        b = texts[i + 1] if i + 1 < len(texts) else None
+        if (b is None or not plain[i] or not plain[i + 1] or LIST_ITEM.match(b)
+                or (lines[i + 1].text.startswith(" ") and widths[i] < SHORT * typical)):
+            end = True
+        elif SENTENCE_END.search(a):
+            end = (short(i) or (short(i + 1) and not SENTENCE_END.search(b))
+                   or bool(LABEL.match(b)))
+        elif not short(i):
+            end = False  # a full line in the middle of a sentence
+        elif not first and not prev_short:
+            end = False  # body text wrapping round a box: still mid-sentence
+        else:
+            end = not short(i + 1)  # a heading: one or more short lines before the body
+        breaks.append(end)
+        first, prev_short = end, short(i)
+    return breaks
+
+
+def _joiner(left: str, right: str, dehyphenate: bool) -> tuple[str, int]:
+    """How two wrapped lines meet: returns (separator, chars to drop from ``left``).
+
+    Chinese joins with nothing; two Latin words keep one space; an English word
+    broken with a hyphen at the line end is re-joined.
+    """
+    if dehyphenate and re.search(r"[a-z]-$", left) and re.match(r"[a-z]", right):
+        return "", 1
+    if not _is_wide(left[-1]) and not _is_wide(right[0]):
+        return " ", 0
+    return "", 0
+
+
+def _reflow(lines: list[Line], hyphenated: set[str]) -> Paragraph:
+    chars: list[str] = []
+    offsets: list[int] = []
+    for line in lines:
+        lead = len(line.text) - len(line.text.lstrip())
+        body = line.content
+        body_offsets = list(range(line.start + lead, line.start + lead + len(body)))
+        # tabs and runs of spaces inside a line are one space
+        body_chars, body_offs = [], []
+        for c, o in zip(body, body_offsets):
+            if c.isspace():
+                if body_chars and body_chars[-1] == " ":
+                    continue
+                c = " "
+            body_chars.append(c)
+            body_offs.append(o)
+        if chars:
+            word = re.search(r"([A-Za-z]+)-$", "".join(chars[-30:]))
+            nxt = re.match(r"[a-z]+", body)
+            keep = word and nxt and f"{word[1]}-{nxt[0]}".lower() in hyphenated
+            sep, drop = _joiner("".join(chars[-1:]), body, dehyphenate=not keep)
+            if drop:
+                del chars[-drop:], offsets[-drop:]
+            if sep:
+                chars.append(sep)
+                offsets.append(offsets[-1] + 1)
+        chars.extend(body_chars)
+        offsets.extend(body_offs)
+    return Paragraph(
+        text="".join(chars),
+        offsets=tuple(offsets),
+        line_start=lines[0].number,
+        line_end=lines[-1].number,
+        page_start=lines[0].text.startswith(" ") and not lines[0].text.startswith("  "),
+    )
+
+
+def content_lines(lines: list[Line]) -> list[Line]:
+    """The lines that carry text: blank lines and page furniture dropped."""
+    return [l for l in lines if l.content and furniture(l) is None]
+
+
+def paragraphs(lines: list[Line]) -> list[Paragraph]:
+    """Reflow the content lines into paragraphs.
+
+    >>> [p.text for p in paragraphs(split_lines("概述\\n\\n当前，一切都是动态\\n的。\\n"))]
+    ['概述', '当前，一切都是动态的。']
+    """
+    body = content_lines(lines)
+    # hyphenated words the text also spells with a hyphen mid-line keep theirs
+    hyphenated = {m.lower() for l in body for m in re.findall(r"[A-Za-z]+-[a-z]+", l.text)}
+    out, start = [], 0
+    for i, end in enumerate(_paragraph_breaks(body)):
+        if end:
+            out.append(_reflow(body[start: i + 1], hyphenated))
+            start = i + 1
+    return out
+
+
+def split_paragraph(p: Paragraph, pos: int, line_of) -> tuple[Paragraph, Paragraph]:
+    """Cut ``p`` before character ``pos`` (where a box begins or ends inside it).
+
+    ``line_of`` maps a raw offset to its line number.
+    """
+    head_text, tail_text = p.text[:pos].rstrip(), p.text[pos:].lstrip()
+    head_offs = p.offsets[: len(head_text)]
+    tail_offs = p.offsets[len(p.text) - len(tail_text):]
+    head = replace(p, text=head_text, offsets=head_offs, line_end=line_of(head_offs[-1]))
+    tail = replace(p, text=tail_text, offsets=tail_offs, line_start=line_of(tail_offs[0]), page_start=False)
+    return head, tail

@@ -1,0 +1,201 @@
+"""Stage 2 — structure: paragraphs → trend (0–8) and section.
+
+Chapters are found from evidence in the text, not from line numbers: a
+standalone ``趋势N`` heading, an author byline or a ``概述`` heading opens a
+chapter once the previous chapter has reached its body; three chapters of this
+extraction lack the ``趋势N`` heading and are found that way. The chapter
+opens at the PDF page where that evidence starts (its title lines come first).
+Sections follow the headings; boxed blocks (My-Take sidebars, boxed stories,
+infographics, pull quotes) are located by curated anchors, because the PDF
+extraction drops them in the middle of the running text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .anchors import FlatText, compact
+from .layout import BYLINE, Paragraph, is_latin
+from .report import ReportError
+from .vocab import TREND_TITLES_EN
+
+N_CHAPTERS = 8
+
+HEADING_SECTIONS = {
+    "概述": "overview",
+    "突破壁垒": "barriers",
+    "打破壁垒": "barriers",
+    "行动趋势": "in_action",
+    "未来展望": "moving_forward",
+    "我的观点": "my_take",
+    "注释": "endnotes",
+}
+# Sections that show a chapter has started its body.
+BODY_SECTIONS = {"barriers", "data", "in_action", "moving_forward", "my_take", "endnotes"}
+CHAPTER_HEADING = re.compile(r"趋势(\d)")
+OVERVIEW_ITEM = re.compile(r"趋势(\d)：(.+?)。")
+OVERVIEW_TITLE = re.compile(r".*主要趋势")
+# The English endnotes start with note 1 before any 注释 heading is printed.
+FIRST_ENDNOTE = re.compile(r"1\.\s+[A-Z]")
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A chapter (1–8) or the front matter (0), as a range of paragraphs."""
+
+    number: int
+    title_zh: str
+    title_en: str
+    first: int  # index of its first paragraph
+    last: int  # index of its last paragraph
+
+
+@dataclass(frozen=True)
+class BoxSpan:
+    """A curated boxed block located in the paragraphs (inclusive indices)."""
+
+    kind: str
+    first: int
+    last: int
+    char_start: int  # raw offsets of its first and (one past) last character
+    char_end: int
+
+
+def heading_section(text: str) -> str | None:
+    """The section a heading paragraph opens, if it is one.
+
+    >>> heading_section(" 打破壁垒"), heading_section("解读数据：端到端的司法"), heading_section("概述了")
+    ('barriers', 'data', None)
+    """
+    t = compact(text)
+    if t.startswith("解读数据："):
+        return "data"
+    return HEADING_SECTIONS.get(t)
+
+
+def _chapter_heading(text: str) -> int | None:
+    m = CHAPTER_HEADING.fullmatch(compact(text))
+    return int(m[1]) if m else None
+
+
+def _overview(paras: list[Paragraph]) -> tuple[int, int, dict[int, str]]:
+    """Where the eight-trend overview starts and ends, and the titles it gives."""
+    titles, first_item, last_item = {}, None, None
+    for i, p in enumerate(paras):
+        m = OVERVIEW_ITEM.match(compact(p.text))
+        if m and _chapter_heading(p.text) is None:
+            titles.setdefault(int(m[1]), m[2])
+            first_item = i if first_item is None else first_item
+            last_item = i
+    if first_item is None or sorted(titles) != list(range(1, N_CHAPTERS + 1)):
+        raise ReportError(
+            "structure: expected the front-matter overview to list 趋势1：… to 趋势8：…; "
+            f"found items for trends {sorted(titles)}"
+        )
+    starts = [i for i in range(first_item) if OVERVIEW_TITLE.fullmatch(compact(paras[i].text))]
+    if not starts:
+        raise ReportError("structure: expected an overview title ending in 主要趋势 before 趋势1：…; found none")
+    # the overview ends with the "现状：…" line that follows its 趋势8 item
+    end = last_item + 1 if last_item + 1 < len(paras) and compact(paras[last_item + 1].text).startswith("现状：") else last_item
+    return starts[-1], end, titles
+
+
+def _chapter_starts(paras: list[Paragraph], after: int) -> list[int]:
+    """Index of the first paragraph of each chapter, in order."""
+    starts: list[int] = []
+    in_body = True  # the front matter counts as body: the first evidence opens chapter 1
+    for i in range(after + 1, len(paras)):
+        text = paras[i].text
+        number = _chapter_heading(text)
+        evidence = number is not None or BYLINE.fullmatch(text) or heading_section(text) == "overview"
+        if evidence and in_body:
+            if number is not None and number != len(starts) + 1:
+                raise ReportError(
+                    f"structure: line {paras[i].line_start}: heading 趋势{number} where chapter "
+                    f"{len(starts) + 1} was expected; a chapter is missing or out of order"
+                )
+            # the chapter opens at the page where its title lines start
+            first = i
+            for j in range(i, max(after, i - 3), -1):
+                if paras[j].page_start:
+                    first = j
+                    break
+            starts.append(first)
+            in_body = False
+        elif heading_section(text) in BODY_SECTIONS:
+            in_body = True
+    return starts
+
+
+def trends(paras: list[Paragraph]) -> list[Trend]:
+    """The front matter and the eight chapters.
+
+    >>> [t.number for t in trends(paragraphs_of_report())]  # doctest: +SKIP
+    [0, 1, 2, 3, 4, 5, 6, 7, 8]
+    """
+    _, overview_end, titles = _overview(paras)
+    starts = _chapter_starts(paras, overview_end)
+    if len(starts) != N_CHAPTERS:
+        found = ", ".join(f"line {paras[s].line_start}" for s in starts)
+        raise ReportError(
+            f"structure: expected {N_CHAPTERS} chapters after the overview, found {len(starts)} "
+            f"(starting at {found or 'nowhere'}); the report is truncated or a chapter is missing"
+        )
+    bounds = [0, *starts, len(paras)]
+    return [
+        Trend(n, titles.get(n, "前言"), TREND_TITLES_EN[n], bounds[n], bounds[n + 1] - 1)
+        for n in range(N_CHAPTERS + 1)
+    ]
+
+
+def sections(paras: list[Paragraph], chapters: list[Trend], boxes: list[BoxSpan]) -> list[str]:
+    """The section of every paragraph.
+
+    Front matter: summary until the introduction's title page (the page
+    before its author byline), introduction, then the overview. Chapters:
+    ``title`` until the byline, then whatever the headings say. A boxed block
+    takes its own kind; the running section resumes after it.
+    """
+    boxed = {i: b.kind for b in boxes for i in range(b.first, b.last + 1)}
+    overview_start, _, _ = _overview(paras)
+    out: list[str] = []
+    for t in chapters:
+        span = range(t.first, t.last + 1)
+        bylines = [i for i in span if BYLINE.fullmatch(paras[i].text)]
+        if t.number == 0:
+            intro = bylines[0] if bylines else overview_start
+            while intro > 0 and not paras[intro].page_start:
+                intro -= 1
+            running = "summary"
+        else:
+            head_end = bylines[0] if bylines else t.first + (1 if _chapter_heading(paras[t.first].text) else -1)
+            running = "title" if head_end >= t.first else "overview"
+        for i in span:
+            if t.number == 0:
+                if i == intro:
+                    running = "introduction"
+                if i == overview_start:
+                    running = "overview"
+            elif running == "title" and i > head_end:
+                running = "overview"
+            opened = heading_section(paras[i].text)
+            if i in boxed:
+                out.append(boxed[i])
+                continue
+            if t.number > 0 and FIRST_ENDNOTE.match(paras[i].text) and is_latin(paras[i].text):
+                opened = "endnotes"
+            if opened and t.number > 0:
+                running = opened
+            out.append(running)
+    return out
+
+
+def locate_boxes(flat: FlatText, rows: list[dict], *, source: str) -> list[BoxSpan]:
+    """Curated box rows (``start``/``end`` anchors) as paragraph spans."""
+    spans = []
+    for n, row in enumerate(rows, 1):
+        hit = flat.span(row["start"], row["end"], where=f"{source} row {n} ({row.get('title_zh', '')})",
+                        occurrence=row.get("occurrence"))
+        spans.append(BoxSpan(row["kind"], hit.para_start, hit.para_end, hit.char_start, hit.char_end))
+    return spans
