@@ -9,6 +9,7 @@ to a paragraph and a raw character offset.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -62,6 +63,10 @@ class FlatText:
         self.text = "".join(chars)
         self._para = para_of
         self._raw = raw
+
+    def flat_at(self, raw_offset: int) -> int:
+        """Flat position of the first non-space character at or after ``raw_offset``."""
+        return bisect.bisect_left(self._raw, raw_offset)
 
     def hit(self, start: int, end: int) -> Hit:
         return Hit(self._para[start], self._para[end - 1], self._raw[start],

@@ -20,7 +20,7 @@ from .layout import Paragraph
 CANDIDATE = re.compile(r"(?<![\d.,:/A-Za-z%$€£\-–~])\d+")
 # What may follow a number that is a quantity, date, list number or name, never a note.
 QUANTITY_NEXT = re.compile(
-    r"[\d.,:：/%％\-–~年月日号个位名家项次人岁周天时分秒万亿千百十元镑倍座所条种类份批件例届期台辆架艘张本篇页章节级层区省州国城县岛起宗笔块场轮户亩米吨克度多余来A-Za-z]"
+    r"[\d.,:：/%％\-–~年月日号个位名家项次人岁周天时分秒万亿千百十元镑倍座所条种类份批件例届期台辆架艘张本篇页章节级层区省州国城县岛起宗笔块场轮户亩米吨克度多余来至到或A-Za-z]"
 )
 # What may precede a number that is part of a name or phrase, never a note.
 QUANTITY_PREV = re.compile(r"(趋势|第|约|近|共|计|达|逾|超过|至|和|或|为|到|每)$")
@@ -94,7 +94,7 @@ def find_refs(paras: list[Paragraph], parts: list[list[int]]) -> list[FootnoteRe
 
 
 def without_refs(p: Paragraph, refs: list[FootnoteRef]) -> Paragraph:
-    """``p`` with its note numbers removed (and a space left dangling by one).
+    """``p`` with its note numbers removed (and the space the PDF set after one).
 
     >>> from trendlib.layout import paragraphs, split_lines
     >>> p = paragraphs(split_lines("新合作伙伴。5 目标驱动的企业"))[0]
@@ -107,10 +107,8 @@ def without_refs(p: Paragraph, refs: list[FootnoteRef]) -> Paragraph:
         nxt = r.end
         while nxt < len(p.text) and p.text[nxt] == " ":
             nxt += 1
-        prev_wide = r.start > 0 and not p.text[r.start - 1].isascii()
-        next_wide = nxt < len(p.text) and not p.text[nxt].isascii()
-        if prev_wide and (next_wide or nxt == len(p.text)):
-            drop.update(range(r.end, nxt))
+        if r.start > 0 and not p.text[r.start - 1].isascii():
+            drop.update(range(r.end, nxt))  # `。5 目标`: Chinese sets no space after a sentence
     keep = [j for j in range(len(p.text)) if j not in drop]
     text = "".join(p.text[j] for j in keep).rstrip()
     return replace(p, text=text, offsets=tuple(p.offsets[j] for j in keep[: len(text)]))

@@ -29,7 +29,9 @@ NAME = re.compile(r"\s*[A-Z][A-Za-zÀ-ÿ’'.]*(?:[ \-][A-Z][A-Za-zÀ-ÿ’'.]*)
 FIGURES = re.compile(r"\s*\d[\d,.]*%?(?:\s+\d[\d,.]*%?)*\s*")
 # A sentence is over: full stop, question or exclamation mark (maybe closed by quotes or
 # brackets, maybe followed by a glued footnote number), or an English full stop.
-SENTENCE_END = re.compile(r"(?:[。！？!?；;][”’」』）)\]]*\d{0,3}|\.[”’)]*)\s*$")
+SENTENCE_END = re.compile(r"(?:[。！？!?；;：][”’」』）)\]]*\d{0,3}|\.[”’)]*)\s*$")
+# A full stop inside a line: prose, never a heading.
+INNER_SENTENCE_END = re.compile(r"[。！？][^。！？]")
 # A new labelled paragraph: `现状：…`, `趋势4：…`.
 LABEL = re.compile(r"\s*[^\s，。：:、]{1,6}：")
 # How much narrower than the lines around it a line must be to count as short.
@@ -63,9 +65,9 @@ class Furniture:
 class Paragraph:
     """A reflowed paragraph and where each of its characters sits in the raw text.
 
-    >>> p = paragraphs(split_lines("第一行\\n第二行。\\n"))[0]
+    >>> p = paragraphs(split_lines("当前，无论是组织结构、面临的挑战还是内部的员工，组织内部的一\\n切都是动态的。"))[0]
     >>> p.text, p.line_start, p.line_end
-    ('第一行第二行。', 1, 2)
+    ('当前，无论是组织结构、面临的挑战还是内部的员工，组织内部的一切都是动态的。', 1, 2)
     """
 
     text: str
@@ -84,7 +86,9 @@ class Paragraph:
 
 
 def _is_wide(c: str) -> bool:
-    return unicodedata.east_asian_width(c) in "WF"
+    """Set as a full-width character: CJK, and punctuation of ambiguous width (“ ” — …)."""
+    eaw = unicodedata.east_asian_width(c)
+    return eaw in "WF" or (eaw == "A" and not unicodedata.category(c).startswith("L"))
 
 
 def split_lines(text: str) -> list[Line]:
@@ -120,7 +124,7 @@ def width(s: str) -> int:
     >>> width("政府 AI")
     7
     """
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    return sum(2 if _is_wide(c) else 1 for c in s)
 
 
 def is_heading(s: str) -> bool:
@@ -128,7 +132,8 @@ def is_heading(s: str) -> bool:
 
 
 def is_latin(s: str) -> bool:
-    return not any(_is_wide(c) for c in s)
+    """No Chinese character in ``s`` (curly quotes and dashes do not count)."""
+    return not any(unicodedata.east_asian_width(c) in "WF" for c in s)
 
 
 def _standalone(texts: list[str], i: int) -> bool:
@@ -172,9 +177,14 @@ def _paragraph_breaks(lines: list[Line]) -> list[bool]:
         elif not short(i):
             end = False  # a full line in the middle of a sentence
         elif not first and not prev_short:
-            end = False  # body text wrapping round a box: still mid-sentence
+            # mid-sentence in body text: the paragraph goes on if the text keeps wrapping
+            # short (round a box); a full line next means this was a short paragraph's end
+            end = not short(i + 1)
+        elif first and INNER_SENTENCE_END.search(a):
+            end = False  # prose that starts short (a box's narrow first line), not a heading
         else:
-            end = not short(i + 1)  # a heading: one or more short lines before the body
+            # a heading: short lines before the body; a wrapped heading's first line is its longest
+            end = not short(i + 1) or widths[i] < widths[i + 1]
         breaks.append(end)
         first, prev_short = end, short(i)
     return breaks
@@ -188,8 +198,8 @@ def _joiner(left: str, right: str, dehyphenate: bool) -> tuple[str, int]:
     """
     if dehyphenate and re.search(r"[a-z]-$", left) and re.match(r"[a-z]", right):
         return "", 1
-    if not _is_wide(left[-1]) and not _is_wide(right[0]):
-        return " ", 0
+    if not _is_wide(left[-1]) and not _is_wide(right[0]) and not (left[-1].isdigit() and right[0].isdigit()):
+        return " ", 0  # two Latin words (a number broken across lines stays one number)
     return "", 0
 
 
@@ -213,7 +223,7 @@ def _reflow(lines: list[Line], hyphenated: set[str]) -> Paragraph:
             word = re.search(r"([A-Za-z]+)-$", "".join(chars[-30:]))
             nxt = re.match(r"[a-z]+", body)
             keep = word and nxt and f"{word[1]}-{nxt[0]}".lower() in hyphenated
-            sep, drop = _joiner("".join(chars[-1:]), body, dehyphenate=not keep)
+            sep, drop = _joiner("".join(chars[-2:]), body, dehyphenate=not keep)
             if drop:
                 del chars[-drop:], offsets[-drop:]
             if sep:

@@ -31,8 +31,8 @@ HEADING_SECTIONS = {
     "我的观点": "my_take",
     "注释": "endnotes",
 }
-# Sections that show a chapter has started its body.
-BODY_SECTIONS = {"barriers", "data", "in_action", "moving_forward", "my_take", "endnotes"}
+# Sections that close a chapter: after one of them, a title, byline or 概述 opens the next.
+CLOSING_SECTIONS = {"moving_forward", "my_take", "endnotes"}
 CHAPTER_HEADING = re.compile(r"趋势(\d)")
 OVERVIEW_ITEM = re.compile(r"趋势(\d)：(.+?)。")
 OVERVIEW_TITLE = re.compile(r".*主要趋势")
@@ -104,7 +104,7 @@ def _overview(paras: list[Paragraph]) -> tuple[int, int, dict[int, str]]:
 def _chapter_starts(paras: list[Paragraph], after: int) -> list[int]:
     """Index of the first paragraph of each chapter, in order."""
     starts: list[int] = []
-    in_body = True  # the front matter counts as body: the first evidence opens chapter 1
+    in_body = True  # the front matter counts as closed: the first evidence opens chapter 1
     for i in range(after + 1, len(paras)):
         text = paras[i].text
         number = _chapter_heading(text)
@@ -123,7 +123,7 @@ def _chapter_starts(paras: list[Paragraph], after: int) -> list[int]:
                     break
             starts.append(first)
             in_body = False
-        elif heading_section(text) in BODY_SECTIONS:
+        elif heading_section(text) in CLOSING_SECTIONS:
             in_body = True
     return starts
 

@@ -1,0 +1,53 @@
+"""Stage 0: the report is the edition we know, or a clear error."""
+
+import hashlib
+
+import pytest
+
+from trendlib.report import ReportError, default_report_path, expected_sha256, read_report
+
+
+def test_committed_report_matches_recorded_hash_and_shared_copy(report):
+    assert report.sha256 == expected_sha256(default_report_path())
+    assert report.text.count("\n") == 4483
+
+
+def test_altered_report_names_both_hashes(tmp_path):
+    altered = tmp_path / "report.txt"
+    altered.write_bytes(default_report_path().read_bytes() + "多".encode())
+    with pytest.raises(ReportError) as err:
+        read_report(altered)
+    message = str(err.value)
+    assert hashlib.sha256(altered.read_bytes()).hexdigest() in message
+    assert expected_sha256(default_report_path()) in message
+    assert "any_edition" in message
+
+
+def test_any_edition_parses_another_extraction_on_purpose(tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("概述\n", encoding="utf-8")
+    assert read_report(other, any_edition=True).text == "概述\n"
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"", "empty"),
+    (b"   \n\n", "empty"),
+    ("政府".encode("gbk"), "not UTF-8"),
+])
+def test_bad_files_give_clear_errors(tmp_path, content, expected):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    with pytest.raises(ReportError, match=expected):
+        read_report(bad, any_edition=True)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ReportError, match="not found"):
+        read_report(tmp_path / "nope.txt")
+
+
+def test_bom_and_crlf_are_normalised(tmp_path):
+    raw = default_report_path().read_bytes()
+    variant = tmp_path / "crlf.txt"
+    variant.write_bytes(b"\xef\xbb\xbf" + raw.replace(b"\n", b"\r\n"))
+    assert read_report(variant, any_edition=True).text == raw.decode("utf-8")
