@@ -1,0 +1,82 @@
+"""Stage 5 — cases: codebook anchors → case spans → attributes from mentions.
+
+The codebook (``data/reference/cases.yaml``) says which passages are cases and
+what a human reading adds (title, country, level, boundary). Everything else
+is computed here from the text: the span (anchor to ``end``), its lines, its
+trend and section, the first year the text ties to it, its actors and sectors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .anchors import AnchorError
+from .corpus import Corpus
+from .mentions.actors import ActorMention
+
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:-\d\d)?(?:财)?年")
+
+
+@dataclass(frozen=True)
+class Case:
+    """A codebook row located in the report."""
+
+    row: dict
+    trend: int
+    section: str
+    flat_start: int
+    flat_end: int
+    line_start: int
+    line_end: int
+    year: int | None
+    actor_mentions: tuple[ActorMention, ...]
+
+    @property
+    def id(self) -> str:
+        return self.row["id"]
+
+
+def first_year(text: str) -> int | None:
+    """The first year written as ``2021年`` (or ``2022-23年``, ``2021财年``).
+
+    >>> first_year("自2015年以来，2021年")
+    2015
+    """
+    m = YEAR.search(text)
+    return int(m[1]) if m else None
+
+
+def locate_cases(corpus: Corpus, rows: list[dict], mentions: list[ActorMention],
+                 *, source: str = "cases.yaml") -> list[Case]:
+    """Each codebook row as a :class:`Case`; a row that does not fit the text is an error."""
+    flat = corpus.flat
+    cases = []
+    for n, row in enumerate(rows, 1):
+        where = f"{source} row {n} ({row['id']})"
+        hit = flat.span(row["anchor"], row["end"], where=where)
+        trend = corpus.trend[hit.para_start]
+        if trend != row["trend"]:
+            raise AnchorError(
+                f"{where}: the anchor is in trend {trend} (line {corpus.line_of(hit.char_start)}), "
+                f"but the row says trend {row['trend']}; fix the trend or the anchor"
+            )
+        inside = tuple(m for m in mentions if hit.flat_start <= m.flat_start and m.flat_end <= hit.flat_end)
+        cases.append(Case(
+            row=row,
+            trend=trend,
+            section=corpus.section[hit.para_start],
+            flat_start=hit.flat_start,
+            flat_end=hit.flat_end,
+            line_start=corpus.line_of(hit.char_start),
+            line_end=corpus.line_of(hit.char_end - 1),
+            year=first_year(flat.text[hit.flat_start:hit.flat_end]),
+            actor_mentions=inside,
+        ))
+    return cases
+
+
+def case_at(cases: list[Case], flat_pos: int) -> Case | None:
+    """The case whose span holds flat position ``flat_pos`` (the innermost, if nested)."""
+    holding = [c for c in cases if c.flat_start <= flat_pos < c.flat_end]
+    return min(holding, key=lambda c: c.flat_end - c.flat_start) if holding else None
