@@ -1,0 +1,463 @@
+"""Stage 6 — tables: the parsed report as tidy pandas DataFrames.
+
+One function per table, each taking the parsed stages as plain data and
+returning a DataFrame whose columns are those declared in :data:`COLUMNS`
+(the data dictionary, ``datapackage.json``, is written from the same
+declarations). Every row carries the raw-file line(s) it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import vocab
+from .anchors import AnchorError, compact
+from .cases import Case, case_at
+from .corpus import Corpus
+from .mentions.actors import ActorMention
+from .mentions.context import clause_around
+from .mentions.money import Amount, find_amounts
+from .mentions.percent import find_percentages
+
+# table → [(column, frictionless type, description)]; the single source of the data dictionary
+COLUMNS: dict[str, list[tuple[str, str, str]]] = {
+    "trends": [
+        ("trend", "integer", "0 = front matter, 1–8 = chapters"),
+        ("title_zh", "string", "chapter title as the report's overview gives it"),
+        ("title_en", "string", "chapter title in the English edition"),
+        ("line_start", "integer", "first line of the chapter in the raw report (1-based)"),
+        ("line_end", "integer", "last line of the chapter"),
+        ("paragraphs", "integer", "number of paragraphs"),
+        ("characters", "integer", "number of non-whitespace characters of its paragraphs"),
+    ],
+    "paragraphs": [
+        ("para_id", "integer", "paragraph number in reading order (1-based)"),
+        ("trend", "integer", "trend 0–8"),
+        ("section", "string", "section (see vocabulary)"),
+        ("line_start", "integer", "first raw line of the paragraph"),
+        ("line_end", "integer", "last raw line of the paragraph"),
+        ("char_start", "integer", "raw character offset of its first character"),
+        ("char_end", "integer", "raw character offset just after its last character"),
+        ("text", "string", "reflowed text, footnote numbers removed"),
+        ("footnotes", "string", "';'-joined footnote numbers glued into the paragraph"),
+    ],
+    "cases": [
+        ("case_id", "string", "T<trend>-<seq>, from the codebook"),
+        ("trend", "integer", "trend of the paragraph holding the anchor"),
+        ("section", "string", "section of the paragraph holding the anchor"),
+        ("title_zh", "string", "name as written in the report, or a short label (curated)"),
+        ("title_en", "string", "the programme's English name where one exists (curated)"),
+        ("kind", "string", "programme, initiative, fund, platform, law, project, agency_practice (curated)"),
+        ("country", "string", "ISO 3166-1 alpha-3; EUU = European Union; INT = multinational (curated)"),
+        ("place_zh", "string", "jurisdiction as the text names it (curated)"),
+        ("level", "string", "level of government (curated)"),
+        ("year", "integer", "first year the text ties to the case (computed from its span)"),
+        ("sectors", "string", "';'-joined sectors of its actors plus those the text states"),
+        ("boundary", "string", "';'-joined boundaries it crosses where the text says so (curated)"),
+        ("n_actors", "integer", "distinct actors mentioned in the span"),
+        ("line_start", "integer", "raw line where the case's description starts"),
+        ("line_end", "integer", "raw line where it ends"),
+        ("text", "string", "the case's description (its span)"),
+    ],
+    "actors": [
+        ("actor_id", "string", "stable id from the gazetteer"),
+        ("name_zh", "string", "fullest Chinese name used in the report"),
+        ("aliases_zh", "string", "';'-joined other forms the report uses"),
+        ("name_en", "string", "official English name"),
+        ("type", "string", "actor type (see vocabulary)"),
+        ("country", "string", "ISO 3166-1 alpha-3; EUU; INT"),
+        ("sector", "string", "sector (see vocabulary)"),
+        ("mentions", "integer", "mentions anywhere in the report"),
+        ("cases", "integer", "cases whose span mentions it"),
+    ],
+    "case_actors": [
+        ("case_id", "string", "case"),
+        ("actor_id", "string", "actor"),
+        ("mention", "string", "the form used, verbatim (whitespace removed)"),
+        ("line", "integer", "raw line of the mention"),
+    ],
+    "funding": [
+        ("amount_id", "string", "F<seq> in reading order"),
+        ("trend", "integer", "trend 0–8"),
+        ("section", "string", "section"),
+        ("case_id", "string", "case whose span holds the amount, if any"),
+        ("line", "integer", "raw line where the amount starts"),
+        ("text", "string", "the amount as printed, with qualifier and currency"),
+        ("value", "number", "base units (8,000亿 → 800000000000); empty when vague; low end of a range"),
+        ("value_high", "number", "high end of a range"),
+        ("currency", "string", "ISO 4217 code of the printed currency"),
+        ("qualifier", "string", "exact, over, about, up_to, range, vague"),
+        ("usd", "number", "value in US dollars at the reference-year rate (rounded to the dollar)"),
+        ("rate_year", "integer", "year of the exchange rate used for usd"),
+        ("context", "string", "the clause the amount sits in"),
+        ("flag", "string", "why the amount looks wrong (currency of another jurisdiction, power-of-ten gap); empty if none"),
+    ],
+    "statistics": [
+        ("stat_id", "string", "S<seq> in reading order"),
+        ("trend", "integer", "trend 0–8"),
+        ("section", "string", "section"),
+        ("case_id", "string", "case whose span holds the figure, if any"),
+        ("line", "integer", "raw line of the figure"),
+        ("text", "string", "the figure as printed"),
+        ("value", "number", "35% → 35; 三分之二 → 66.67"),
+        ("unit", "string", "percent, percentage_point, fraction"),
+        ("context", "string", "the clause it sits in (for infographic fragments: its block's label text where the order allows)"),
+        ("in_infographic", "boolean", "inside a 解读数据 infographic block"),
+        ("context_certain", "boolean", "false where the infographic's scrambled order makes the pairing of value and label uncertain"),
+    ],
+    "barriers": [
+        ("trend", "integer", "chapter 1–8"),
+        ("seq", "integer", "order within the chapter's list"),
+        ("side_a", "string", "one side of the barrier (verbatim, curated)"),
+        ("side_b", "string", "the other side, empty if the bullet names one"),
+        ("boundary", "string", "';'-joined boundary categories (curated; see vocabulary)"),
+        ("text", "string", "the bullet, reflowed"),
+        ("line", "integer", "raw line of the bullet"),
+    ],
+    "my_takes": [
+        ("trend", "integer", "trend"),
+        ("person", "string", "author as printed"),
+        ("role", "string", "role as printed"),
+        ("organization", "string", "organisation the person speaks for, as printed"),
+        ("title_zh", "string", "title of the piece"),
+        ("line", "integer", "first raw line of the sidebar"),
+        ("line_end", "integer", "last raw line of the sidebar"),
+    ],
+    "endnotes": [
+        ("trend", "integer", "chapter"),
+        ("number", "integer", "note number"),
+        ("text", "string", "the note, reflowed; an Ibid. note resolved to the source it repeats"),
+        ("printed", "string", "the note as printed"),
+        ("ibid_of", "integer", "number of the note an Ibid. repeats"),
+        ("year", "integer", "publication year where the note gives one (access dates ignored)"),
+        ("line", "integer", "raw line where the note starts"),
+    ],
+    "furniture": [
+        ("line", "integer", "raw line of the removed navigation bar or running footer"),
+        ("kind", "string", "nav or footer"),
+        ("label", "string", "the footer's chapter title"),
+        ("page", "integer", "printed page number"),
+    ],
+}
+
+INTEGER = {"integer"}
+
+
+def frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    """Rows → a DataFrame with the declared columns and types.
+
+    >>> frame("furniture", [{"line": 73, "kind": "footer", "label": "概要", "page": 3}]).dtypes["page"]
+    Int64Dtype()
+    """
+    cols = COLUMNS[table]
+    df = pd.DataFrame(rows, columns=[c for c, _, _ in cols])
+    for name, kind, _ in cols:
+        if kind == "integer":
+            df[name] = df[name].astype("Int64")
+        elif kind == "number":
+            df[name] = df[name].astype("Float64")
+        elif kind == "boolean":
+            df[name] = df[name].astype("boolean")
+        else:
+            df[name] = df[name].astype("string")
+    return df
+
+
+def _join(values) -> str:
+    return ";".join(str(v) for v in values)
+
+
+def trends_table(c: Corpus) -> pd.DataFrame:
+    rows = []
+    for t in c.trends:
+        paras = c.paragraphs[t.first: t.last + 1]
+        rows.append({
+            "trend": t.number, "title_zh": t.title_zh, "title_en": t.title_en,
+            "line_start": paras[0].line_start, "line_end": paras[-1].line_end,
+            "paragraphs": len(paras), "characters": sum(len(compact(p.text)) for p in paras),
+        })
+    return frame("trends", rows)
+
+
+def paragraphs_table(c: Corpus) -> pd.DataFrame:
+    return frame("paragraphs", [{
+        "para_id": i + 1, "trend": c.trend[i], "section": c.section[i],
+        "line_start": p.line_start, "line_end": p.line_end,
+        "char_start": p.char_start, "char_end": p.char_end,
+        "text": p.text, "footnotes": _join(c.notes[i]),
+    } for i, p in enumerate(c.paragraphs)])
+
+
+def text_between(c: Corpus, char_start: int, char_end: int) -> str:
+    """The reflowed text of the paragraphs between two raw offsets, clipped to them."""
+    parts = []
+    for p in c.paragraphs:
+        if p.char_end <= char_start or p.char_start >= char_end:
+            continue
+        keep = [ch for ch, off in zip(p.text, p.offsets) if char_start <= off < char_end]
+        parts.append("".join(keep).strip())
+    return "\n".join(parts)
+
+
+def cases_table(c: Corpus, cases: list[Case], actors: list[dict]) -> pd.DataFrame:
+    sector_of = {a["id"]: a["sector"] for a in actors}
+    rows = []
+    for case in cases:
+        r = case.row
+        ids = sorted({m.actor_id for m in case.actor_mentions})
+        sectors = sorted({sector_of[i] for i in ids} | set(r["sectors_stated"]))
+        hit = c.flat.hit(case.flat_start, case.flat_end)
+        rows.append({
+            "case_id": r["id"], "trend": case.trend, "section": case.section,
+            "title_zh": r["title_zh"], "title_en": r["title_en"], "kind": r["kind"],
+            "country": r["country"], "place_zh": r["place_zh"], "level": r["level"],
+            "year": case.year, "sectors": _join(sectors), "boundary": _join(r["boundary"]),
+            "n_actors": len(ids), "line_start": case.line_start, "line_end": case.line_end,
+            "text": text_between(c, hit.char_start, hit.char_end),
+        })
+    return frame("cases", rows)
+
+
+def actors_table(actors: list[dict], mentions: list[ActorMention], cases: list[Case]) -> pd.DataFrame:
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+    in_cases: dict[str, set[str]] = {}
+    for case in cases:
+        for m in case.actor_mentions:
+            in_cases.setdefault(m.actor_id, set()).add(case.id)
+    return frame("actors", [{
+        "actor_id": a["id"], "name_zh": a["name_zh"], "aliases_zh": _join(a["aliases_zh"]),
+        "name_en": a["name_en"], "type": a["type"], "country": a["country"], "sector": a["sector"],
+        "mentions": counts.get(a["id"], 0), "cases": len(in_cases.get(a["id"], ())),
+    } for a in sorted(actors, key=lambda a: a["id"])])
+
+
+def case_actors_table(c: Corpus, cases: list[Case]) -> pd.DataFrame:
+    return frame("case_actors", [{
+        "case_id": case.id, "actor_id": m.actor_id, "mention": m.text,
+        "line": c.line_of(c.flat.hit(m.flat_start, m.flat_end).char_start),
+    } for case in cases for m in case.actor_mentions])
+
+
+@dataclass(frozen=True)
+class Found:
+    """A money or percentage mention located in the corpus."""
+
+    para: int
+    start: int
+    end: int
+    flat: int  # flat position of its first character
+
+
+def _locate(c: Corpus, para: int, start: int, end: int) -> Found:
+    return Found(para, start, end, c.flat.flat_at(c.paragraphs[para].offsets[start]))
+
+
+def funding_table(c: Corpus, cases: list[Case], currencies: dict[str, str],
+                  currency_countries: dict[str, tuple[str, ...]], rates: dict[str, float],
+                  rate_year: int) -> pd.DataFrame:
+    """Every monetary amount, with USD and flags (see :func:`funding_flags`)."""
+    found: list[tuple[Found, Amount]] = []
+    for i, p in enumerate(c.paragraphs):
+        for a in find_amounts(p.text, currencies, strict=True):
+            found.append((_locate(c, i, a.start, a.end), a))
+    case_of = [case_at(cases, f.flat) for f, _ in found]
+    flags = funding_flags([a for _, a in found], [k.row if k else None for k in case_of], currency_countries)
+    rows = []
+    for n, ((f, a), case, flag) in enumerate(zip(found, case_of, flags), 1):
+        text = c.paragraphs[f.para].text
+        usd = None if a.value is None else round(a.value * rates[a.currency])
+        rows.append({
+            "amount_id": f"F{n:03d}", "trend": c.trend[f.para], "section": c.section[f.para],
+            "case_id": case.id if case else None, "line": c.line_in(f.para, f.start),
+            "text": a.text, "value": a.value, "value_high": a.high, "currency": a.currency,
+            "qualifier": a.qualifier, "usd": usd, "rate_year": rate_year,
+            "context": clause_around(text, f.start, f.end), "flag": flag or None,
+        })
+    return frame("funding", rows)
+
+
+def funding_flags(amounts: list[Amount], case_rows: list[dict | None],
+                  currency_countries: dict[str, tuple[str, ...]], *, factor: float = 50.0) -> list[str]:
+    """Why each amount looks wrong, or ''.
+
+    Two signs of a translation error, reported and never corrected: the
+    printed currency is not a currency of the case's jurisdiction, and two
+    amounts of the same case in the same currency differ by ``factor`` or more
+    (a power of ten is the usual slip: 3.276亿 printed as 3,276亿).
+
+    >>> a = Amount(0, 5, "78亿欧元", 7.8e9, "EUR", "exact")
+    >>> funding_flags([a], [{"id": "T3-10", "country": "AUS"}], {"EUR": ("EUU", "DEU"), "AUD": ("AUS",)})
+    ['currency: EUR printed for a AUS case (T3-10); AUS uses AUD']
+    """
+    by_country: dict[str, list[str]] = {}
+    for code, countries in sorted(currency_countries.items()):
+        for country in countries:
+            by_country.setdefault(country, []).append(code)
+    flags = []
+    for a, row in zip(amounts, case_rows):
+        reasons = []
+        if row and row["country"] not in ("INT",) and a.currency not in by_country.get(row["country"], [a.currency]):
+            expected = "/".join(by_country[row["country"]])
+            reasons.append(f"currency: {a.currency} printed for a {row['country']} case ({row['id']}); "
+                           f"{row['country']} uses {expected}")
+        if row and a.value:
+            for b, other in zip(amounts, case_rows):
+                if other is row and b is not a and b.currency == a.currency and b.value:
+                    ratio = a.value / b.value
+                    if ratio >= factor:
+                        reasons.append(f"magnitude: {ratio:,.0f}× the {b.text} of the same case ({row['id']})")
+        flags.append("; ".join(reasons))
+    return flags
+
+
+def statistics_table(c: Corpus, cases: list[Case]) -> pd.DataFrame:
+    """Every percentage and fraction; infographic values paired with their label where possible."""
+    rows = []
+    for i, p in enumerate(c.paragraphs):
+        infographic = c.section[i] == "data"
+        for s in find_percentages(p.text):
+            f = _locate(c, i, s.start, s.end)
+            context = clause_around(p.text, s.start, s.end)
+            certain = True
+            if infographic and compact(context) == compact(s.text):
+                # a bare figure: its label is the next text fragment of the block, if any
+                context, certain = _infographic_label(c, i), False
+            case = case_at(cases, f.flat)
+            rows.append({
+                "stat_id": None, "trend": c.trend[i], "section": c.section[i],
+                "case_id": case.id if case else None, "line": c.line_in(i, s.start), "text": s.text,
+                "value": round(s.value, 2), "unit": s.unit, "context": context,
+                "in_infographic": infographic, "context_certain": certain,
+            })
+    for n, row in enumerate(rows, 1):
+        row["stat_id"] = f"S{n:03d}"
+    return frame("statistics", rows)
+
+
+FIGURE_ONLY = re.compile(r"[\d\s.,%％]+")
+
+
+def _infographic_label(c: Corpus, i: int) -> str:
+    """The nearest following fragment of the same block that is words, not figures."""
+    for j in range(i + 1, min(i + 4, len(c.paragraphs))):
+        if c.section[j] != "data":
+            break
+        if not FIGURE_ONLY.fullmatch(c.paragraphs[j].text):
+            return c.paragraphs[j].text
+    return ""
+
+
+def barriers_table(c: Corpus, rows: list[dict], *, source: str = "barriers.yaml") -> pd.DataFrame:
+    """Curated sides and boundaries for every bullet of every barriers list.
+
+    The bullets themselves are computed (paragraphs starting with • in a
+    barriers section); each must have exactly one curated row, and each
+    curated row must anchor in a bullet.
+    """
+    bullets = {i for i, p in enumerate(c.paragraphs) if c.section[i] == "barriers" and p.text.startswith("•")}
+    seen: dict[int, int] = {}
+    out = []
+    for n, row in enumerate(rows, 1):
+        where = f"{source} row {n} (trend {row['trend']}, seq {row['seq']})"
+        hit = c.flat.find_once(row["anchor"], where=where)
+        if hit.para_start not in bullets:
+            raise AnchorError(f"{where}: anchor {row['anchor']!r} is not in a bullet of a barriers list "
+                              f"(line {c.line_of(hit.char_start)})")
+        if hit.para_start in seen:
+            raise AnchorError(f"{where}: same bullet as row {seen[hit.para_start]}")
+        seen[hit.para_start] = n
+        p = c.paragraphs[hit.para_start]
+        out.append({
+            "trend": row["trend"], "seq": row["seq"], "side_a": row["side_a"], "side_b": row["side_b"],
+            "boundary": _join(row["boundary"]), "text": p.text.lstrip("• ").strip(), "line": p.line_start,
+        })
+    missing = sorted(bullets - set(seen))
+    if missing:
+        lines = ", ".join(str(c.paragraphs[i].line_start) for i in missing)
+        raise AnchorError(f"{source}: barrier bullets at lines {lines} have no curated row; add one per bullet")
+    return frame("barriers", out)
+
+
+def my_takes_table(c: Corpus, boxes: list[dict], *, source: str = "boxes.yaml") -> pd.DataFrame:
+    rows = []
+    for n, box in enumerate(boxes, 1):
+        if box["kind"] != "my_take":
+            continue
+        where = f"{source} row {n} ({box['title_zh']})"
+        hit = c.flat.span(box["start"], box["end"], where=where, occurrence=box.get("occurrence"))
+        block = c.flat.text[hit.flat_start:hit.flat_end]
+        for field in ("person", "role", "organization"):
+            if field not in box or compact(box[field]) not in block:
+                raise AnchorError(f"{where}: {field} {box.get(field)!r} is not printed in the sidebar")
+        rows.append({
+            "trend": c.trend[hit.para_start], "person": box["person"], "role": box["role"],
+            "organization": box["organization"], "title_zh": box["title_zh"],
+            "line": c.line_of(hit.char_start), "line_end": c.line_of(hit.char_end - 1),
+        })
+    return frame("my_takes", rows)
+
+
+ENDNOTE_START = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.\s+(?=[A-Z0-9“\"‘'])")
+IBID = re.compile(r"Ibid\.?,?\s*", re.I)
+ACCESSED = re.compile(r"accessed\s+(?:on\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def endnotes_table(c: Corpus) -> pd.DataFrame:
+    """The English endnotes, numbered in sequence; Ibid. resolved."""
+    rows = []
+    for t in c.trends:
+        idx = [i for i in range(t.first, t.last + 1)
+               if c.section[i] == "endnotes" and compact(c.paragraphs[i].text) != "注释"]
+        if not idx:
+            continue
+        # one stream of text with raw offsets, cut where the next expected number starts a note
+        text = " ".join(c.paragraphs[i].text for i in idx)
+        offsets: list[int] = []
+        for k, i in enumerate(idx):
+            offsets.extend(c.paragraphs[i].offsets)
+            if k < len(idx) - 1:
+                offsets.append(c.paragraphs[i].offsets[-1])
+        starts, expected = [], 1
+        for m in ENDNOTE_START.finditer(text):
+            if int(m[1]) == expected:
+                starts.append((m.start(), m.end(), expected))
+                expected += 1
+        for k, (s, body, number) in enumerate(starts):
+            end = starts[k + 1][0] if k + 1 < len(starts) else len(text)
+            printed = text[body:end].strip()
+            rows.append({"trend": t.number, "number": number, "printed": printed,
+                         "line": c.line_of(offsets[s])})
+    by_key = {(r["trend"], r["number"]): r for r in rows}
+    for r in rows:
+        r["ibid_of"], r["text"] = None, r["printed"]
+        if IBID.match(r["printed"]):
+            prev = by_key.get((r["trend"], r["number"] - 1))
+            while prev and prev["ibid_of"]:
+                prev = by_key.get((r["trend"], prev["ibid_of"]))
+            if prev:
+                r["ibid_of"] = prev["number"]
+                rest = IBID.sub("", r["printed"], count=1).strip()
+                r["text"] = prev["text"] + (f" [{rest}]" if rest else "")
+        year = YEAR.search(ACCESSED.sub("", r["text"]))
+        r["year"] = int(year[0]) if year else None
+    return frame("endnotes", rows)
+
+
+def furniture_table(c: Corpus) -> pd.DataFrame:
+    return frame("furniture", [{"line": f.line, "kind": f.kind, "label": f.label, "page": f.page}
+                               for f in c.furniture])
+
+
+def vocabularies() -> dict[str, dict[str, str]]:
+    """Column → allowed values with definitions, for the data dictionary."""
+    return {
+        "section": vocab.SECTIONS, "sector": vocab.SECTORS, "type": vocab.ACTOR_TYPES,
+        "level": vocab.LEVELS, "kind": vocab.CASE_KINDS, "boundary": vocab.BOUNDARIES,
+        "qualifier": vocab.QUALIFIERS,
+    }
