@@ -59,7 +59,7 @@ def build_tables(report_path: Path | str | None = None, *, any_edition: bool = F
     currencies = load_currencies(ref.currencies_path)
     countries = load_currency_countries(ref.currencies_path)
     rates = load_rates(ref.rates_path, rate_year, sorted(set(currencies.values())))
-    return {
+    t = {
         "trends": tables.trends_table(corpus),
         "paragraphs": tables.paragraphs_table(corpus),
         "cases": tables.cases_table(corpus, cases, ref.actors),
@@ -72,6 +72,8 @@ def build_tables(report_path: Path | str | None = None, *, any_edition: bool = F
         "endnotes": tables.endnotes_table(corpus),
         "furniture": tables.furniture_table(corpus),
     }
+    tables.check_figures(cases, t)
+    return t
 
 
 def graphs(t: dict[str, pd.DataFrame]) -> dict[str, object]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .anchors import AnchorError
+from .anchors import AnchorError, compact
 from .corpus import Corpus
 from .mentions.actors import ActorMention
 
@@ -74,6 +74,16 @@ def locate_cases(corpus: Corpus, rows: list[dict], mentions: list[ActorMention],
             actor_mentions=inside,
         ))
     return cases
+
+
+def figure_owners(cases: list[Case]) -> dict[tuple[int, str], Case]:
+    """(trend, figure as printed) → the case a curated ``figures`` entry gives it.
+
+    Infographic figures are printed away from the text they belong to
+    (`26亿英镑 3,276亿加元` under two labels), so no span holds them; the
+    codebook pairs them by hand where the block's order allows.
+    """
+    return {(c.trend, compact(f)): c for c in cases for f in c.row.get("figures", [])}
 
 
 def case_at(cases: list[Case], flat_pos: int) -> Case | None:

@@ -63,6 +63,7 @@ SCHEMAS = {
         "level": _enum(vocab.LEVELS),
         "boundary": _list_of(vocab.BOUNDARIES),
         "sectors_stated": _list_of(vocab.SECTORS),
+        "figures": {"type": "array", "items": TEXT, "uniqueItems": True},
     }, ["id", "trend", "anchor", "end", "title_zh", "title_en", "kind", "country", "place_zh",
         "level", "boundary", "sectors_stated"]),
     "boxes.yaml": _rows({

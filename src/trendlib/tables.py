@@ -8,6 +8,7 @@ declarations). Every row carries the raw-file line(s) it came from.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ import pandas as pd
 
 from . import vocab
 from .anchors import AnchorError, compact
-from .cases import Case, case_at
+from .cases import Case, case_at, figure_owners
 from .corpus import Corpus
 from .mentions.actors import ActorMention
 from .mentions.context import clause_around
@@ -94,6 +95,7 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("rate_year", "integer", "year of the exchange rate used for usd"),
         ("context", "string", "the clause the amount sits in"),
         ("flag", "string", "why the amount looks wrong (currency of another jurisdiction, power-of-ten gap); empty if none"),
+        ("repeats", "string", "amount_id of an earlier mention of the same amount of the same case (drop these before summing)"),
     ],
     "statistics": [
         ("stat_id", "string", "S<seq> in reading order"),
@@ -265,34 +267,58 @@ def funding_table(c: Corpus, cases: list[Case], currencies: dict[str, str],
     for i, p in enumerate(c.paragraphs):
         for a in find_amounts(p.text, currencies, strict=True):
             found.append((_locate(c, i, a.start, a.end), a))
-    case_of = [case_at(cases, f.flat) for f, _ in found]
+    case_of = [_case_of(c, cases, f, a.text) for f, a in found]
     flags = funding_flags([a for _, a in found], [k.row if k else None for k in case_of], currency_countries)
-    rows = []
+    rows, first_seen = [], {}
     for n, ((f, a), case, flag) in enumerate(zip(found, case_of, flags), 1):
         text = c.paragraphs[f.para].text
         usd = None if a.value is None else round(a.value * rates[a.currency])
+        key = (case.id if case else None, a.value, a.high, a.currency)
+        repeats = first_seen.get(key) if case and a.value else None
+        first_seen.setdefault(key, f"F{n:03d}")
         rows.append({
             "amount_id": f"F{n:03d}", "trend": c.trend[f.para], "section": c.section[f.para],
             "case_id": case.id if case else None, "line": c.line_in(f.para, f.start),
             "text": a.text, "value": a.value, "value_high": a.high, "currency": a.currency,
             "qualifier": a.qualifier, "usd": usd, "rate_year": rate_year,
-            "context": clause_around(text, f.start, f.end), "flag": flag or None,
+            "context": clause_around(text, f.start, f.end), "flag": flag or None, "repeats": repeats,
         })
     return frame("funding", rows)
 
 
+def _case_of(c: Corpus, cases: list[Case], f: Found, printed: str) -> Case | None:
+    """The case whose span holds a mention, or that the codebook gives an infographic figure."""
+    owner = figure_owners(cases).get((c.trend[f.para], compact(printed))) if c.section[f.para] == "data" else None
+    return owner or case_at(cases, f.flat)
+
+
+def check_figures(cases: list[Case], t: dict[str, pd.DataFrame], *, source: str = "cases.yaml") -> None:
+    """Every curated infographic figure must be a printed amount or percentage of its case."""
+    for case in cases:
+        for fig in case.row.get("figures", []):
+            hits = [df for df in (t["funding"], t["statistics"])
+                    if ((df.case_id == case.id) & (df.text.map(compact) == compact(fig))).any()]
+            if not hits:
+                raise AnchorError(f"{source} ({case.id}): figure {fig!r} is not an amount or percentage "
+                                  f"printed in a trend {case.trend} infographic; copy it as printed")
+
+
 def funding_flags(amounts: list[Amount], case_rows: list[dict | None],
-                  currency_countries: dict[str, tuple[str, ...]], *, factor: float = 50.0) -> list[str]:
+                  currency_countries: dict[str, tuple[str, ...]]) -> list[str]:
     """Why each amount looks wrong, or ''.
 
     Two signs of a translation error, reported and never corrected: the
     printed currency is not a currency of the case's jurisdiction, and two
-    amounts of the same case in the same currency differ by ``factor`` or more
-    (a power of ten is the usual slip: 3.276亿 printed as 3,276亿).
+    amounts of the same case in the same currency differ by about a power of
+    ten, 100× or more (the usual slip: 3.276亿 printed as 3,276亿).
 
     >>> a = Amount(0, 5, "78亿欧元", 7.8e9, "EUR", "exact")
     >>> funding_flags([a], [{"id": "T3-10", "country": "AUS"}], {"EUR": ("EUU", "DEU"), "AUD": ("AUS",)})
     ['currency: EUR printed for a AUS case (T3-10); AUS uses AUD']
+    >>> b = Amount(0, 5, "3,276亿加元", 3.276e11, "CAD", "exact")
+    >>> c = Amount(0, 5, "超过3亿加元", 3e8, "CAD", "over")
+    >>> funding_flags([b, c], [{"id": "T3-03", "country": "CAN"}] * 2, {"CAD": ("CAN",)})[0]
+    'magnitude: about 10^3 × the 超过3亿加元 of the same case (T3-03); a slipped decimal point?'
     """
     by_country: dict[str, list[str]] = {}
     for code, countries in sorted(currency_countries.items()):
@@ -301,16 +327,18 @@ def funding_flags(amounts: list[Amount], case_rows: list[dict | None],
     flags = []
     for a, row in zip(amounts, case_rows):
         reasons = []
-        if row and row["country"] not in ("INT",) and a.currency not in by_country.get(row["country"], [a.currency]):
-            expected = "/".join(by_country[row["country"]])
+        if row and row["country"] != "INT" and row["country"] not in currency_countries.get(a.currency, ()):
+            own = by_country.get(row["country"])
             reasons.append(f"currency: {a.currency} printed for a {row['country']} case ({row['id']}); "
-                           f"{row['country']} uses {expected}")
+                           + (f"{row['country']} uses {'/'.join(own)}" if own else f"{a.currency} is not {row['country']}'s currency"))
         if row and a.value:
             for b, other in zip(amounts, case_rows):
                 if other is row and b is not a and b.currency == a.currency and b.value:
                     ratio = a.value / b.value
-                    if ratio >= factor:
-                        reasons.append(f"magnitude: {ratio:,.0f}× the {b.text} of the same case ({row['id']})")
+                    power = 10 ** round(math.log10(ratio)) if ratio > 0 else 0
+                    if ratio >= 100 and 0.8 <= ratio / power <= 1.25:
+                        reasons.append(f"magnitude: about 10^{round(math.log10(ratio))} × the {b.text} of "
+                                       f"the same case ({row['id']}); a slipped decimal point?")
         flags.append("; ".join(reasons))
     return flags
 
@@ -327,7 +355,7 @@ def statistics_table(c: Corpus, cases: list[Case]) -> pd.DataFrame:
             if infographic and compact(context) == compact(s.text):
                 # a bare figure: its label is the next text fragment of the block, if any
                 context, certain = _infographic_label(c, i), False
-            case = case_at(cases, f.flat)
+            case = _case_of(c, cases, f, s.text)
             rows.append({
                 "stat_id": None, "trend": c.trend[i], "section": c.section[i],
                 "case_id": case.id if case else None, "line": c.line_in(i, s.start), "text": s.text,
