@@ -55,11 +55,10 @@ class FlatText:
     def __init__(self, paras: list[Paragraph]):
         chars, para_of, raw = [], [], []
         for i, p in enumerate(paras):
-            for c, off in zip(p.text, p.offsets):
-                if not c.isspace():
-                    chars.append(c)
-                    para_of.append(i)
-                    raw.append(off)
+            keep = [j for j, c in enumerate(p.text) if not c.isspace()]
+            chars.append(_SPACE.sub("", p.text))
+            para_of.extend([i] * len(keep))
+            raw.extend([p.offsets[j] for j in keep])
         self.text = "".join(chars)
         self._para = para_of
         self._raw = raw

@@ -101,6 +101,8 @@ def without_refs(p: Paragraph, refs: list[FootnoteRef]) -> Paragraph:
     >>> without_refs(p, [FootnoteRef(0, 5, 6, 7)]).text
     '新合作伙伴。目标驱动的企业'
     """
+    if not refs:
+        return p
     drop: set[int] = set()
     for r in refs:
         drop.update(range(r.start, r.end))

@@ -10,9 +10,11 @@ same text wrapped at another width gives the same paragraphs.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 # `    I   01   02 … 08`: the navigation bar printed at the top of each page.
 NAV_BAR = re.compile(r"\s*I(?:\s+0\d){8}\s*")
@@ -34,12 +36,12 @@ SENTENCE_END = re.compile(r"(?:[。！？!?；;：][”’」』）)\]]*\d{0,3}|
 INNER_SENTENCE_END = re.compile(r"[。！？][^。！？]")
 # A new labelled paragraph: `现状：…`, `趋势4：…`.
 LABEL = re.compile(r"\s*[^\s，。：:、]{1,6}：")
+INNER_SPACE = re.compile(r"\s\s|[^\S ]")
 # How much narrower than the lines around it a line must be to count as short.
 SHORT = 0.84
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of the report (1-based ``number``; ``start`` = char offset)."""
 
     number: int
@@ -85,6 +87,7 @@ class Paragraph:
         return self.offsets[-1] + 1
 
 
+@functools.cache
 def _is_wide(c: str) -> bool:
     """Set as a full-width character: CJK, and punctuation of ambiguous width (“ ” — …)."""
     eaw = unicodedata.east_asian_width(c)
@@ -124,25 +127,36 @@ def width(s: str) -> int:
     >>> width("政府 AI")
     7
     """
-    return sum(2 if _is_wide(c) else 1 for c in s)
+    return len(s) + sum(map(_is_wide, s))
 
 
 def is_heading(s: str) -> bool:
     return bool(HEADING.fullmatch(re.sub(r"\s+", "", s)))
 
 
+# Wide (W/F) characters of East Asian scripts: CJK ideographs, kana, hangul, full-width forms.
+CJK = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+                 r"\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
 def is_latin(s: str) -> bool:
-    """No Chinese character in ``s`` (curly quotes and dashes do not count)."""
-    return not any(unicodedata.east_asian_width(c) in "WF" for c in s)
+    """No Chinese character in ``s`` (curly quotes and dashes do not count).
+
+    >>> is_latin("“Tele-Law”"), is_latin("Starlink一夜")
+    (True, False)
+    """
+    return CJK.search(s) is None
 
 
-def _standalone(texts: list[str], i: int) -> bool:
+def _standalone(texts: list[str], latin: list[bool], i: int) -> bool:
     """Lines that are always a paragraph of their own: headings, bylines, and
     names or bare figures set among Chinese lines."""
     s = texts[i]
     if is_heading(s) or BYLINE.fullmatch(s):
         return True
-    among_chinese = any(not is_latin(texts[j]) for j in (i - 1, i + 1) if 0 <= j < len(texts))
+    if not latin[i]:
+        return False
+    among_chinese = any(not latin[j] for j in (i - 1, i + 1) if 0 <= j < len(texts))
     figures = FIGURES.fullmatch(s) and ("%" in s or " " in s.strip())
     return among_chinese and bool(NAME.fullmatch(s) or figures)
 
@@ -158,12 +172,15 @@ def _paragraph_breaks(lines: list[Line]) -> list[bool]:
     widths = [width(t) for t in texts]
     typical = sorted(widths)[len(widths) // 2] if widths else 0
     latin = [is_latin(t) for t in texts]
-    plain = [not _standalone(texts, i) for i in range(len(texts))]
+    plain = [not _standalone(texts, latin, i) for i in range(len(texts))]
 
-    def short(i: int) -> bool:
+    def is_short(i: int) -> bool:
         near = [widths[j] for j in range(max(0, i - 2), min(len(lines), i + 3))
                 if latin[j] == latin[i] and plain[j]]
         return widths[i] < SHORT * max(near, default=widths[i])
+
+    shorts = [is_short(i) for i in range(len(lines))]
+    short = shorts.__getitem__
 
     breaks, first, prev_short = [], True, False
     for i, a in enumerate(texts):
@@ -209,16 +226,18 @@ def _reflow(lines: list[Line], hyphenated: set[str]) -> Paragraph:
     for line in lines:
         lead = len(line.text) - len(line.text.lstrip())
         body = line.content
-        body_offsets = list(range(line.start + lead, line.start + lead + len(body)))
-        # tabs and runs of spaces inside a line are one space
-        body_chars, body_offs = [], []
-        for c, o in zip(body, body_offsets):
-            if c.isspace():
-                if body_chars and body_chars[-1] == " ":
-                    continue
-                c = " "
-            body_chars.append(c)
-            body_offs.append(o)
+        first = line.start + lead
+        if not INNER_SPACE.search(body):
+            body_chars, body_offs = list(body), list(range(first, first + len(body)))
+        else:  # tabs and runs of spaces inside a line are one space
+            body_chars, body_offs = [], []
+            for k, c in enumerate(body):
+                if c.isspace():
+                    if body_chars and body_chars[-1] == " ":
+                        continue
+                    c = " "
+                body_chars.append(c)
+                body_offs.append(first + k)
         if chars:
             word = re.search(r"([A-Za-z]+)-$", "".join(chars[-30:]))
             nxt = re.match(r"[a-z]+", body)
