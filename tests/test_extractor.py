@@ -81,11 +81,11 @@ def signature(corpus):
     fragments sit in narrow columns whose line-by-line grouping no extractor fixes.
     """
     out = []
-    for p, t, s in zip(corpus.paragraphs, corpus.trend, corpus.section):
-        if s in BOXES and out and out[-1][:2] == (t, s):
-            out[-1] = (t, s, out[-1][2] + compact(p.text))
+    for p, t, s, b in zip(corpus.paragraphs, corpus.trend, corpus.section, corpus.box):
+        if b in BOXES and out and out[-1][:3] == (t, s, b):
+            out[-1] = (t, s, b, out[-1][3] + compact(p.text))
         else:
-            out.append((t, s, compact(p.text)))
+            out.append((t, s, b, compact(p.text)))
     return out
 
 

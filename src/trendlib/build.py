@@ -36,7 +36,7 @@ ENUMS = {
     ("funding", "section"): "section", ("statistics", "section"): "section",
     ("cases", "kind"): "kind", ("cases", "level"): "level",
     ("actors", "type"): "type", ("actors", "sector"): "sector",
-    ("funding", "qualifier"): "qualifier",
+    ("funding", "qualifier"): "qualifier", ("paragraphs", "box"): "box",
 }
 
 

@@ -14,7 +14,7 @@ from .anchors import FlatText
 from .footnotes import FootnoteRef, find_refs, without_refs
 from .layout import Furniture, Paragraph, furniture, paragraphs, split_lines, split_paragraph
 from .report import Report
-from .structure import Trend, locate_boxes, sections, trends
+from .structure import Trend, box_kinds, locate_boxes, sections, trends
 
 
 @dataclass(frozen=True)
@@ -22,13 +22,14 @@ class Corpus:
     """The parsed report.
 
     ``paragraphs`` have their footnote numbers removed (listed in ``notes``);
-    ``trend`` and ``section`` are per paragraph.
+    ``trend``, ``section`` and ``box`` (the curated box holding it) are per paragraph.
     """
 
     report: Report
     paragraphs: list[Paragraph]
     trend: list[int]
     section: list[str]
+    box: list[str]
     notes: list[tuple[int, ...]]
     trends: list[Trend]
     furniture: list[Furniture]
@@ -84,6 +85,7 @@ def read_corpus(report: Report, boxes: list[dict], *, boxes_source: str = "boxes
         paragraphs=clean,
         trend=trend,
         section=sections(clean, chapters, spans),
+        box=box_kinds(len(clean), spans),
         notes=notes,
         trends=chapters,
         furniture=[f for line in lines if (f := furniture(line))],

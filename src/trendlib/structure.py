@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .anchors import FlatText, compact
 from .layout import BYLINE, Paragraph, is_latin
 from .report import ReportError
-from .vocab import TREND_TITLES_EN
+from .vocab import SECTIONS, TREND_TITLES_EN
 
 N_CHAPTERS = 8
 
@@ -155,9 +155,10 @@ def sections(paras: list[Paragraph], chapters: list[Trend], boxes: list[BoxSpan]
     Front matter: summary until the introduction's title page (the page
     before its author byline), introduction, then the overview. Chapters:
     ``title`` until the byline, then whatever the headings say. A boxed block
-    takes its own kind; the running section resumes after it.
+    takes its own kind (a pull quote keeps the running section, which it
+    repeats); the running section resumes after it.
     """
-    boxed = {i: b.kind for b in boxes for i in range(b.first, b.last + 1)}
+    boxed = {i: b.kind for b in boxes if b.kind in SECTIONS for i in range(b.first, b.last + 1)}
     overview_start, _, _ = _overview(paras)
     out: list[str] = []
     for t in chapters:
@@ -189,6 +190,14 @@ def sections(paras: list[Paragraph], chapters: list[Trend], boxes: list[BoxSpan]
                 running = opened
             out.append(running)
     return out
+
+
+def box_kinds(n: int, boxes: list[BoxSpan]) -> list[str]:
+    """For each of ``n`` paragraphs, the kind of curated box holding it, or ''."""
+    kinds = [""] * n
+    for b in boxes:
+        kinds[b.first: b.last + 1] = [b.kind] * (b.last - b.first + 1)
+    return kinds
 
 
 def locate_boxes(flat: FlatText, rows: list[dict], *, source: str) -> list[BoxSpan]:

@@ -22,6 +22,7 @@ from .mentions.actors import ActorMention
 from .mentions.context import clause_around
 from .mentions.money import Amount, find_amounts
 from .mentions.percent import find_percentages
+from .structure import heading_section
 
 # table → [(column, frictionless type, description)]; the single source of the data dictionary
 COLUMNS: dict[str, list[tuple[str, str, str]]] = {
@@ -42,6 +43,7 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("line_end", "integer", "last raw line of the paragraph"),
         ("char_start", "integer", "raw character offset of its first character"),
         ("char_end", "integer", "raw character offset just after its last character"),
+        ("box", "string", "curated box holding it: my_take, sidebar, data, pull_quote (repeats text found elsewhere); empty in the running text"),
         ("text", "string", "reflowed text, footnote numbers removed"),
         ("footnotes", "string", "';'-joined footnote numbers glued into the paragraph"),
     ],
@@ -109,6 +111,7 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("context", "string", "the clause it sits in (for infographic fragments: its block's label text where the order allows)"),
         ("in_infographic", "boolean", "inside a 解读数据 infographic block"),
         ("context_certain", "boolean", "false where the infographic's scrambled order makes the pairing of value and label uncertain"),
+        ("repeats", "string", "stat_id of an earlier mention of the same figure in the same words (a pull quote); drop before counting"),
     ],
     "barriers": [
         ("trend", "integer", "chapter 1–8"),
@@ -188,7 +191,7 @@ def paragraphs_table(c: Corpus) -> pd.DataFrame:
     return frame("paragraphs", [{
         "para_id": i + 1, "trend": c.trend[i], "section": c.section[i],
         "line_start": p.line_start, "line_end": p.line_end,
-        "char_start": p.char_start, "char_end": p.char_end,
+        "char_start": p.char_start, "char_end": p.char_end, "box": c.box[i] or None,
         "text": p.text, "footnotes": _join(c.notes[i]),
     } for i, p in enumerate(c.paragraphs)])
 
@@ -345,39 +348,46 @@ def funding_flags(amounts: list[Amount], case_rows: list[dict | None],
 
 def statistics_table(c: Corpus, cases: list[Case]) -> pd.DataFrame:
     """Every percentage and fraction; infographic values paired with their label where possible."""
-    rows = []
+    rows, first_seen = [], {}
     for i, p in enumerate(c.paragraphs):
         infographic = c.section[i] == "data"
         for s in find_percentages(p.text):
             f = _locate(c, i, s.start, s.end)
             context = clause_around(p.text, s.start, s.end)
             certain = True
-            if infographic and compact(context) == compact(s.text):
-                # a bare figure: its label is the next text fragment of the block, if any
+            if infographic and FIGURES_ONLY.fullmatch(context):
+                # a bare figure: the block prints its label apart, usually as the next fragment
                 context, certain = _infographic_label(c, i), False
             case = _case_of(c, cases, f, s.text)
+            key = (compact(s.text), compact(context))
+            n = len(rows) + 1
             rows.append({
-                "stat_id": None, "trend": c.trend[i], "section": c.section[i],
+                "stat_id": f"S{n:03d}", "trend": c.trend[i], "section": c.section[i],
                 "case_id": case.id if case else None, "line": c.line_in(i, s.start), "text": s.text,
                 "value": round(s.value, 2), "unit": s.unit, "context": context,
                 "in_infographic": infographic, "context_certain": certain,
+                "repeats": first_seen.get(key) if certain else None,
             })
-    for n, row in enumerate(rows, 1):
-        row["stat_id"] = f"S{n:03d}"
+            first_seen.setdefault(key, f"S{n:03d}")
     return frame("statistics", rows)
 
 
-FIGURE_ONLY = re.compile(r"[\d\s.,%％]+")
+# figures with no words (a trailing 资料来源 is the start of the block's source note)
+FIGURES_ONLY = re.compile(r"[\d\s.,%％]*(?:资料来源|来源|备注)?")
+SOURCE_NOTE = re.compile(r"[\d\s.,%％]*(资料来源|来源|备注|注)：")
 
 
-def _infographic_label(c: Corpus, i: int) -> str:
-    """The nearest following fragment of the same block that is words, not figures."""
-    for j in range(i + 1, min(i + 4, len(c.paragraphs))):
-        if c.section[j] != "data":
-            break
-        if not FIGURE_ONLY.fullmatch(c.paragraphs[j].text):
-            return c.paragraphs[j].text
-    return ""
+def _infographic_label(c: Corpus, i: int) -> str | None:
+    """The nearest fragment of the same block that is words — not figures, a heading
+    or a source note — looking forward first, then back."""
+    for step in (1, -1):
+        j = i + step
+        while 0 <= j < len(c.paragraphs) and c.section[j] == "data" and c.trend[j] == c.trend[i]:
+            text = c.paragraphs[j].text
+            if not (FIGURES_ONLY.fullmatch(text) or heading_section(text) or SOURCE_NOTE.match(text)):
+                return text
+            j += step
+    return None
 
 
 def barriers_table(c: Corpus, rows: list[dict], *, source: str = "barriers.yaml") -> pd.DataFrame:
@@ -487,5 +497,5 @@ def vocabularies() -> dict[str, dict[str, str]]:
     return {
         "section": vocab.SECTIONS, "sector": vocab.SECTORS, "type": vocab.ACTOR_TYPES,
         "level": vocab.LEVELS, "kind": vocab.CASE_KINDS, "boundary": vocab.BOUNDARIES,
-        "qualifier": vocab.QUALIFIERS,
+        "qualifier": vocab.QUALIFIERS, "box": vocab.BOX_KINDS,
     }

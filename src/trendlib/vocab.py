@@ -27,7 +27,6 @@ SECTIONS = {
     "moving_forward": "a chapter's 未来展望 (moving forward) section",
     "my_take": "a 我的观点 (My Take) sidebar by a practitioner",
     "sidebar": "a boxed story set apart from the running text",
-    "pull_quote": "a sentence of the text repeated in large type",
     "endnotes": "the English endnotes (注释)",
 }
 
@@ -88,7 +87,11 @@ BOUNDARIES = {
     "across_service_lines": "between professions or service lines serving the same person",
 }
 
-BOX_KINDS = {k: SECTIONS[k] for k in ("my_take", "sidebar", "data", "pull_quote")}
+BOX_KINDS = {
+    **{k: SECTIONS[k] for k in ("my_take", "sidebar", "data")},
+    # a pull quote repeats the running text, so it keeps the section it sits in
+    "pull_quote": "a sentence of the text repeated in large type (keeps its section)",
+}
 
 QUALIFIERS = {
     "exact": "the amount as printed",
