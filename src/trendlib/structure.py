@@ -142,11 +142,23 @@ def trends(paras: list[Paragraph]) -> list[Trend]:
             f"structure: expected {N_CHAPTERS} chapters after the overview, found {len(starts)} "
             f"(starting at {found or 'nowhere'}); the report is truncated or a chapter is missing"
         )
+    # the front matter is titled by the introduction's title page: the report's own title
+    titles[0] = compact(paras[_introduction_start(paras, starts[0])].text)
     bounds = [0, *starts, len(paras)]
     return [
-        Trend(n, titles.get(n, "前言"), TREND_TITLES_EN[n], bounds[n], bounds[n + 1] - 1)
+        Trend(n, titles[n], TREND_TITLES_EN[n], bounds[n], bounds[n + 1] - 1)
         for n in range(N_CHAPTERS + 1)
     ]
+
+
+def _introduction_start(paras: list[Paragraph], end: int) -> int:
+    """The introduction opens at the page of the front matter's first author byline."""
+    overview_start, _, _ = _overview(paras)
+    bylines = [i for i in range(end) if BYLINE.fullmatch(paras[i].text)]
+    intro = bylines[0] if bylines else overview_start
+    while intro > 0 and not paras[intro].page_start:
+        intro -= 1
+    return intro
 
 
 def sections(paras: list[Paragraph], chapters: list[Trend], boxes: list[BoxSpan]) -> list[str]:
@@ -165,9 +177,7 @@ def sections(paras: list[Paragraph], chapters: list[Trend], boxes: list[BoxSpan]
         span = range(t.first, t.last + 1)
         bylines = [i for i in span if BYLINE.fullmatch(paras[i].text)]
         if t.number == 0:
-            intro = bylines[0] if bylines else overview_start
-            while intro > 0 and not paras[intro].page_start:
-                intro -= 1
+            intro = _introduction_start(paras, t.last + 1)
             running = "summary"
         else:
             head_end = bylines[0] if bylines else t.first + (1 if _chapter_heading(paras[t.first].text) else -1)
