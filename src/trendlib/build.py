@@ -136,7 +136,12 @@ def write_outputs(t: dict[str, pd.DataFrame], out_dir: Path, sha256: str) -> Non
             shutil.rmtree(old)
         if out_dir.exists():
             out_dir.rename(old)
-        tmp.rename(out_dir)
+        try:
+            tmp.rename(out_dir)
+        except OSError:
+            if old.exists():
+                old.rename(out_dir)  # put the previous outputs back
+            raise
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -15,7 +15,9 @@ from .anchors import AnchorError, compact
 from .corpus import Corpus
 from .mentions.actors import ActorMention
 
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:-\d\d)?(?:财)?年")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-–—至]\s*(?:19|20)?\d\d)?(?:财)?年")
+# `（1998 - 2017年）` after a person's title is a tenure, not a year of the case
+TENURE = re.compile(r"[（(]\s*(?:19|20)\d\d\s*[-–—至]\s*(?:(?:19|20)\d\d)?\s*年?\s*[）)]")
 
 
 @dataclass(frozen=True)
@@ -38,12 +40,13 @@ class Case:
 
 
 def first_year(text: str) -> int | None:
-    """The first year written as ``2021年`` (or ``2022-23年``, ``2021财年``).
+    """The first year written as ``2021年`` (or ``2022-23年``, ``1998-2017年``, ``2021财年``),
+    leaving out a person's tenure in brackets.
 
-    >>> first_year("自2015年以来，2021年")
-    2015
+    >>> first_year("自2015年以来，2021年"), first_year("前首席执行官（1998 - 2017年），2016年")
+    (2015, 2016)
     """
-    m = YEAR.search(text)
+    m = YEAR.search(TENURE.sub("", text))
     return int(m[1]) if m else None
 
 

@@ -172,6 +172,9 @@ def load_reference(directory: Path | None = None) -> Reference:
     True
     """
     d = directory or reference_dir()
+    for name in ("currencies.yaml", "exchange_rates.csv"):
+        if not (d / name).is_file():
+            raise ReferenceError(f"{d / name}: missing curated file")
     return Reference(
         actors=load_yaml(d / "actors.yaml"),
         cases=load_yaml(d / "cases.yaml"),

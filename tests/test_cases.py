@@ -1,0 +1,297 @@
+"""Case spans and attributes (trendlib.cases) on the real report and codebook.
+
+Properties are checked for every curated case (the codebook grows while these
+tests stand); exact lines only for a few cases read by hand in
+data/raw/government-trends-2023-zh.txt.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from trendlib import tables
+from trendlib.anchors import AnchorError, compact
+from trendlib.build import DEFAULT_RATE_YEAR
+from trendlib.cases import YEAR, first_year, locate_cases
+from trendlib.mentions.actors import find_mentions
+from trendlib.mentions.money import load_currencies, load_currency_countries, load_rates
+
+
+@pytest.fixture(scope="module")
+def mentions(corpus, reference):
+    return find_mentions(corpus.flat, reference.actors, reference.not_actors)
+
+
+@pytest.fixture(scope="module")
+def cases(corpus, reference, mentions):
+    return locate_cases(corpus, reference.cases, mentions)
+
+
+@pytest.fixture(scope="module")
+def by_id(cases):
+    return {c.id: c for c in cases}
+
+
+@pytest.fixture(scope="module")
+def cases_df(corpus, cases, reference):
+    return tables.cases_table(corpus, cases, reference.actors)
+
+
+@pytest.fixture(scope="module")
+def figure_tables(corpus, cases, reference):
+    currencies = load_currencies(reference.currencies_path)
+    countries = load_currency_countries(reference.currencies_path)
+    rates = load_rates(reference.rates_path, DEFAULT_RATE_YEAR, sorted(set(currencies.values())))
+    return {
+        "funding": tables.funding_table(corpus, cases, currencies, countries, rates, DEFAULT_RATE_YEAR),
+        "statistics": tables.statistics_table(corpus, cases),
+    }
+
+
+def row_of(reference, case_id: str) -> dict:
+    return next(r for r in reference.cases if r["id"] == case_id)
+
+
+# ---------------------------------------------------------------- spans, by raw lines
+
+# case id → (line of the anchor's first character, line of the `end` phrase's last character)
+SPANS = {
+    # 支持；波士顿的新都市力学市长办公室（The Mayor's … ⏎ … 组成一个生态系统，共同制定令市民受益的技术解决方案。
+    "T0-02": (31, 35),
+    # 加拿大“反对枪支和帮派暴力行动倡议”向各省和 ⏎ 领地拨付超过3亿加元，用于打击社区暴力活动。
+    "T3-03": (1601, 1603),
+    # 风险识别：加拿大交通部负责交通监管，… ⏎ … 货运、铁路货运和其他货运。
+    "T5-02": (2599, 2621),
+    # …项目正在建设中。1 位于罗德岛近海的南福克海上风电项目于2015年立 ⏎ … 危物种、清洁水和清洁空气等多种许可。3
+    "T6-01": (2891, 2897),
+}
+
+
+@pytest.mark.parametrize("case_id", sorted(SPANS))
+def test_span_runs_from_anchor_line_to_end_line(by_id, reference, raw_text, case_id):
+    start, end = SPANS[case_id]
+    case, row = by_id[case_id], row_of(reference, case_id)
+    assert (case.line_start, case.line_end) == (start, end)
+    raw = ["".join(line.split()) for line in raw_text.split("\n")]
+    anchor, last = compact(row["anchor"]), compact(row["end"])
+    # the anchor starts on the start line: lines start..end hold it, lines start+1..end do not
+    assert anchor in "".join(raw[start - 1:end]) and anchor not in "".join(raw[start:end])
+    # the end phrase ends on the end line: lines start..end hold it, lines start..end-1 do not
+    assert last in "".join(raw[start - 1:end]) and last not in "".join(raw[start - 1:end - 1])
+    assert last[-2:] in raw[end - 1]
+
+
+def test_every_span_is_anchor_to_end(corpus, cases):
+    """For every case: the span text starts with the anchor, ends with its `end` and holds no earlier `end`."""
+    for case in cases:
+        span = corpus.flat.text[case.flat_start:case.flat_end]
+        anchor, end = compact(case.row["anchor"]), compact(case.row["end"])
+        assert span.startswith(anchor), case.id
+        assert span.endswith(end), case.id
+        assert span.find(end) == len(span) - len(end), case.id  # the first `end` after the anchor
+        hit = corpus.flat.hit(case.flat_start, case.flat_end)
+        assert case.line_start == corpus.line_of(hit.char_start)
+        assert case.line_end == corpus.line_of(hit.char_end - 1)
+        assert case.line_start <= case.line_end
+
+
+def test_span_lines_hold_the_anchor_and_end(cases, raw_text):
+    """Independent of the offsets: the anchor starts on line_start and the end phrase ends on line_end.
+
+    Checked on the raw lines with whitespace removed; a case whose anchor or end has a
+    footnote number or page furniture inside it in the raw file cannot be checked this way.
+    """
+    raw = ["".join(line.split()) for line in raw_text.split("\n")]
+    checked = 0
+    for case in cases:
+        anchor, last = compact(case.row["anchor"]), compact(case.row["end"])
+        lines = "".join(raw[case.line_start - 1:case.line_end])
+        if anchor not in lines or last not in lines:
+            continue
+        checked += 1
+        assert anchor not in "".join(raw[case.line_start:case.line_end]), case.id
+        after_anchor = "".join(raw[case.line_start - 1:case.line_end - 1])
+        assert last not in after_anchor[after_anchor.find(anchor) + len(anchor):], case.id
+    assert checked >= 0.9 * len(cases)
+
+
+def test_spans_lie_within_their_trend(corpus, cases):
+    bounds = {t.number: (corpus.paragraphs[t.first].line_start, corpus.paragraphs[t.last].line_end)
+              for t in corpus.trends}
+    for case in cases:
+        first, last = bounds[case.trend]
+        assert first <= case.line_start <= case.line_end <= last, case.id
+        hit = corpus.flat.hit(case.flat_start, case.flat_end)
+        assert {corpus.trend[p] for p in range(hit.para_start, hit.para_end + 1)} == {case.trend}, case.id
+
+
+def test_codebook_trend_is_the_structure_trend(corpus, cases, reference):
+    for case, row in zip(cases, reference.cases):
+        assert case.id == row["id"]
+        assert case.trend == row["trend"] == corpus.trend[corpus.flat.hit(case.flat_start, case.flat_end).para_start]
+
+
+def test_wrong_trend_in_codebook_is_an_anchor_error(corpus, reference, mentions):
+    row = {**row_of(reference, "T5-02"), "trend": 6}
+    good = row_of(reference, "T0-02")
+    with pytest.raises(AnchorError) as err:
+        locate_cases(corpus, [good, row], mentions)
+    msg = str(err.value)
+    assert "cases.yaml row 2 (T5-02)" in msg
+    assert "trend 5" in msg and "trend 6" in msg and "line 2599" in msg
+
+
+def test_anchor_that_occurs_twice_is_an_anchor_error(corpus, reference, mentions):
+    row = {**row_of(reference, "T0-02"), "anchor": "新加坡元", "end": "预算"}
+    with pytest.raises(AnchorError, match=r"cases\.yaml row 1 \(T0-02\).*'新加坡元' occurs 2 times"):
+        locate_cases(corpus, [row], mentions)
+
+
+def test_anchor_across_a_line_break_is_found(corpus, reference, mentions):
+    # 加拿大“反对枪支和帮派暴力行动倡议”向各省和 ⏎ 领地拨付超过3亿加元
+    row = {**row_of(reference, "T3-03"), "anchor": "向各省和领地拨付", "end": "社区暴力活动"}
+    [case] = locate_cases(corpus, [row], mentions)
+    assert (case.line_start, case.line_end) == (1601, 1603)
+
+
+# ---------------------------------------------------------------- year
+
+@pytest.mark.parametrize("text, year", [
+    ("自2015年以来，2021年", 2015),
+    ("到2024-25年，将至少", 2024),
+    ("澳大利亚2022-23年预算拨款", 2022),
+    ("2021财年的预算", 2021),
+    ("拦截了两枚炸弹。2010年，加拿大当局", 2010),
+    ("共结案601起", None),
+    ("12021年", None),          # not a year: part of a longer number
+    ("2021", None),             # a bare number is not a year
+    ("第1900号", None),
+])
+def test_first_year(text, year):
+    assert first_year(text) == year
+
+
+def test_first_year_of_a_full_year_range():
+    assert first_year("2018年至2022年期间") == 2018
+    assert first_year("在1998-2017年间") == 1998
+
+
+def test_a_persons_tenure_is_not_the_cases_year():
+    assert first_year("曼彻斯特市议会前首席执行官（1998-2017年）") is None
+
+
+def test_case_year_is_the_first_year_in_its_span(corpus, cases):
+    for case in cases:
+        span = corpus.flat.text[case.flat_start:case.flat_end]
+        assert case.year == first_year(span), case.id
+        if case.year is not None:
+            m = YEAR.search(span)
+            assert not YEAR.search(span[:m.start()]), case.id
+
+
+@pytest.mark.parametrize("case_id, year", [("T5-02", 2010), ("T6-01", 2015), ("T0-02", None), ("T3-03", None)])
+def test_year_of_real_cases(by_id, cases_df, case_id, year):
+    assert by_id[case_id].year == year
+    got = cases_df.set_index("case_id").loc[case_id, "year"]
+    assert pd.isna(got) if year is None else got == year
+
+
+# ---------------------------------------------------------------- actors and sectors
+
+def test_case_actors_are_exactly_the_mentions_in_the_span(cases, mentions):
+    for case in cases:
+        inside = [m for m in mentions if case.flat_start <= m.flat_start and m.flat_end <= case.flat_end]
+        assert list(case.actor_mentions) == inside, case.id
+        # no mention straddles a span boundary
+        for m in mentions:
+            assert not (m.flat_start < case.flat_start < m.flat_end), (case.id, m)
+            assert not (m.flat_start < case.flat_end < m.flat_end), (case.id, m)
+
+
+@pytest.mark.parametrize("case_id, actors", [
+    ("T0-02", {"usa_boston_monum"}),
+    ("T5-02", {"can_transport_canada", "can_government"}),
+    ("T3-03", set()),
+])
+def test_actors_of_real_cases(by_id, cases_df, case_id, actors):
+    assert {m.actor_id for m in by_id[case_id].actor_mentions} == actors
+    assert cases_df.set_index("case_id").loc[case_id, "n_actors"] == len(actors)
+
+
+def test_both_monum_forms_in_t0_02(by_id):
+    forms = sorted(m.text for m in by_id["T0-02"].actor_mentions)
+    assert forms == ["Mayor'sOfficeofNewUrbanMechanics", "新都市力学市长办公室"]
+
+
+def test_case_actors_table_lists_the_span_mentions(corpus, cases):
+    df = tables.case_actors_table(corpus, cases)
+    for case in cases:
+        rows = df[df.case_id == case.id]
+        assert list(rows.actor_id) == [m.actor_id for m in case.actor_mentions]
+        assert list(rows["mention"]) == [m.text for m in case.actor_mentions]
+        assert all(case.line_start <= line <= case.line_end for line in rows.line), case.id
+
+
+def test_sectors_are_actor_sectors_and_stated_sectors(cases_df, cases, reference):
+    sector_of = {a["id"]: a["sector"] for a in reference.actors}
+    df = cases_df.set_index("case_id")
+    for case in cases:
+        want = {sector_of[m.actor_id] for m in case.actor_mentions} | set(case.row["sectors_stated"])
+        got = df.loc[case.id, "sectors"]
+        assert (set(got.split(";")) if got else set()) == want, case.id
+        if got:
+            assert got.split(";") == sorted(want)
+        assert df.loc[case.id, "n_actors"] == len({m.actor_id for m in case.actor_mentions})
+
+
+def test_sectors_of_t0_02(cases_df):
+    # MONUM (government) + stated private, academia, government
+    assert cases_df.set_index("case_id").loc["T0-02", "sectors"] == "academia;government;private"
+
+
+# ---------------------------------------------------------------- infographic figures
+
+def test_infographic_figure_pairs_with_its_case(figure_tables, by_id, reference):
+    assert "3,276亿加元" in row_of(reference, "T3-03")["figures"]
+    funding = figure_tables["funding"]
+    row = funding[funding.text == "3,276亿加元"]
+    assert len(row) == 1
+    assert row.case_id.iloc[0] == "T3-03"
+    assert row.section.iloc[0] == "data" and row.trend.iloc[0] == 3
+    # it is printed outside the case's span: only the codebook pairing gives it the case
+    case = by_id["T3-03"]
+    assert not case.line_start <= row.line.iloc[0] <= case.line_end
+
+
+def test_every_curated_figure_is_its_cases_amount_or_percentage(figure_tables, cases):
+    funding, stats = figure_tables["funding"], figure_tables["statistics"]
+    for case in cases:
+        for fig in case.row.get("figures", []):
+            hits = [df for df in (funding, stats)
+                    if ((df.case_id == case.id) & (df.text.map(compact) == compact(fig))
+                        & (df.section == "data")).any()]
+            assert hits, (case.id, fig)
+
+
+def test_real_figures_pass_the_check(cases, figure_tables):
+    tables.check_figures(cases, figure_tables)
+
+
+def test_unprinted_figure_is_an_anchor_error(corpus, reference, mentions, figure_tables):
+    row = {**row_of(reference, "T3-03"), "figures": ["3,276亿加元", "9,999亿加元"]}
+    cases = locate_cases(corpus, [row], mentions)
+    with pytest.raises(AnchorError) as err:
+        tables.check_figures(cases, figure_tables)
+    msg = str(err.value)
+    assert "cases.yaml" in msg and "T3-03" in msg and "'9,999亿加元'" in msg
+
+
+def test_figure_of_another_case_is_an_anchor_error(corpus, reference, mentions, figure_tables):
+    # 26亿英镑 is printed in the same infographic but the codebook gives it to T3-02, not T3-03
+    row = {**row_of(reference, "T3-03"), "figures": ["26亿英镑"]}
+    cases = locate_cases(corpus, [row], mentions)
+    if (figure_tables["funding"].query("text == '26亿英镑'").case_id == "T3-03").any():
+        pytest.skip("26亿英镑 is paired with T3-03 in the codebook")
+    with pytest.raises(AnchorError, match=r"T3-03.*'26亿英镑'"):
+        tables.check_figures(cases, figure_tables)

@@ -1,0 +1,280 @@
+"""The published data, data/processed/: equal to a fresh build, valid, typed, traceable.
+
+``test_committed_outputs_equal_a_fresh_build`` is THE test that keeps the
+committed copies honest: after any change to the code or to data/reference/,
+run ``trendlib build`` and commit data/processed/ with it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import socket
+import warnings
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+import trendlib
+from trendlib import build
+from trendlib.load import PANDAS_TYPES
+from trendlib.report import default_report_path, read_report
+from trendlib.tables import COLUMNS
+
+PUBLISHED = build.default_output_dir()
+N_LINES = 4484
+TABLES = build.TABLE_ORDER
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory):
+    """A real, unpatched build of the report and data/reference into a temporary folder."""
+    out = tmp_path_factory.mktemp("fresh") / "processed"
+    build.build(out_dir=out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    return trendlib.load(PUBLISHED)
+
+
+@pytest.fixture(scope="module")
+def raw_lines():
+    return default_report_path().read_text(encoding="utf-8").split("\n")
+
+
+def files(folder):
+    return sorted(p.name for p in folder.iterdir() if p.is_file())
+
+
+# ---------------------------------------------------------------- (a) committed == fresh build
+
+def test_committed_outputs_equal_a_fresh_build(fresh):
+    assert files(PUBLISHED) == files(fresh), "data/processed/ holds other files than a build writes"
+    stale = [name for name in files(fresh) if (PUBLISHED / name).read_bytes() != (fresh / name).read_bytes()]
+    assert not stale, (f"data/processed/ is stale: {', '.join(stale)} differ from a fresh build; "
+                       "run `trendlib build` and commit data/processed/")
+
+
+def test_every_published_kind_of_file_is_there(fresh):
+    names = set(files(fresh))
+    assert {f"{t}.csv" for t in TABLES} <= names
+    assert {"datapackage.json", "stakeholders.graphml", "stakeholders.gexf",
+            "collaboration.graphml", "collaboration.gexf"} <= names
+
+
+def test_datapackage_records_the_report_hash():
+    package = json.loads((PUBLISHED / "datapackage.json").read_text(encoding="utf-8"))
+    assert read_report().sha256 in package["description"]
+    assert [r["path"] for r in package["resources"]] == [f"{t}.csv" for t in TABLES]
+
+
+# ---------------------------------------------------------------- (b) Frictionless
+
+@pytest.fixture
+def offline(monkeypatch):
+    """Any attempt to open a network connection fails the test."""
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"network access attempted: {args!r}")
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+def test_datapackage_validates_with_frictionless(offline):
+    frictionless = pytest.importorskip("frictionless")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        report = frictionless.validate(str(PUBLISHED / "datapackage.json"))
+    errors = report.flatten(["rowNumber", "fieldName", "type", "note"])
+    where = {t.name: t.flatten(["rowNumber", "fieldName", "type", "note"])[:5] for t in report.tasks if not t.valid}
+    assert report.valid, f"{len(errors)} errors: {errors[:20]}; by table: {where}"
+    assert len(report.tasks) == len(TABLES)
+    assert all(task.stats["rows"] > 0 for task in report.tasks)
+
+
+def test_frictionless_catches_a_value_outside_the_vocabulary(offline, tmp_path):
+    """The validation above is not vacuous: a level outside the vocabulary is an error."""
+    frictionless = pytest.importorskip("frictionless")
+    import shutil
+
+    copy = tmp_path / "processed"
+    shutil.copytree(PUBLISHED, copy)
+    cases = copy / "cases.csv"
+    text = cases.read_text(encoding="utf-8")
+    assert ",local," in text
+    cases.write_text(text.replace(",local,", ",city,", 1), encoding="utf-8")
+    report = frictionless.validate(str(copy / "datapackage.json"))
+    assert not report.valid
+    assert report.flatten(["fieldName", "type"]) == [["level", "constraint-error"]]
+    assert [t.name for t in report.tasks if not t.valid] == ["cases"]
+
+
+def test_datapackage_declares_every_column_in_order():
+    package = json.loads((PUBLISHED / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        table = resource["path"].removesuffix(".csv")
+        with (PUBLISHED / resource["path"]).open(encoding="utf-8", newline="") as f:
+            header = next(csv.reader(f))
+        assert [fld["name"] for fld in resource["schema"]["fields"]] == header, table
+        assert all(fld["description"] for fld in resource["schema"]["fields"]), table
+
+
+# ---------------------------------------------------------------- (c) trendlib.load()
+
+def csv_rows(table):
+    with (PUBLISHED / f"{table}.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_load_gives_declared_dtypes(loaded, table):
+    df = loaded[table]
+    assert list(df.columns) == [c for c, _, _ in COLUMNS[table]]
+    for col, kind, _ in COLUMNS[table]:
+        assert str(df[col].dtype) == PANDAS_TYPES[kind], (table, col, df[col].dtype)
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_load_gives_the_csv_rows(loaded, table):
+    df, rows = loaded[table], csv_rows(table)
+    assert len(df) == len(rows)
+    for col, kind, _ in COLUMNS[table]:
+        for value, cell in zip(df[col], (r[col] for r in rows)):
+            if cell == "":
+                assert pd.isna(value), (table, col, cell)
+            elif kind == "integer":
+                assert value == int(cell), (table, col, cell)
+            elif kind == "number":
+                assert value == float(cell), (table, col, cell)
+            elif kind == "boolean":
+                assert cell in ("True", "False") and bool(value) == (cell == "True"), (table, col, cell)
+            else:
+                assert value == cell, (table, col, cell)
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_load_round_trips_the_built_tables(loaded, fresh, table):
+    """What load() gives equals a fresh build's tables, once empty strings are read as missing."""
+    again = trendlib.load(fresh)[table]
+    pd.testing.assert_frame_equal(loaded[table], again)
+
+
+def test_load_names_every_table(loaded):
+    assert loaded.names() == list(COLUMNS) == TABLES
+    assert loaded.cases is loaded["cases"]
+
+
+# ---------------------------------------------------------------- (d) traceability
+
+LINE_COLUMNS = {
+    "paragraphs": ["line_start", "line_end"],
+    "cases": ["line_start", "line_end"],
+    "funding": ["line"],
+    "statistics": ["line"],
+    "barriers": ["line"],
+    "my_takes": ["line", "line_end"],
+    "endnotes": ["line"],
+    "case_actors": ["line"],
+    "trends": ["line_start", "line_end"],
+    "furniture": ["line"],
+}
+
+
+@pytest.mark.parametrize("table", sorted(LINE_COLUMNS))
+def test_every_row_points_at_real_lines(loaded, raw_lines, table):
+    assert len(raw_lines) - 1 == N_LINES or len(raw_lines) == N_LINES  # file ends with a newline
+    df = loaded[table]
+    for col in LINE_COLUMNS[table]:
+        assert df[col].notna().all(), (table, col)
+        assert df[col].between(1, N_LINES).all(), (table, col, df[col].min(), df[col].max())
+        assert all(raw_lines[n - 1].strip() for n in df[col]), f"{table}.{col} points at a blank line"
+    if len(LINE_COLUMNS[table]) == 2:
+        first, last = LINE_COLUMNS[table]
+        assert (df[first] <= df[last]).all(), table
+
+
+def _squeeze(s: str) -> str:
+    return "".join(s.split())
+
+
+@pytest.mark.parametrize("table", ["funding", "statistics"])
+def test_printed_text_is_at_its_line(loaded, raw_lines, table):
+    """Each amount or percentage is printed where its row says: it starts on ``line``."""
+    df = loaded[table]
+    assert len(df) > 0
+    missing = []
+    for row in df.itertuples():
+        here = "".join(_squeeze(raw_lines[k]) for k in range(row.line - 1, min(row.line + 2, N_LINES)))
+        if _squeeze(row.text) not in here:
+            missing.append((row[1], row.line, row.text))
+    assert not missing, f"not printed at their line: {missing}"
+
+
+def test_paragraph_text_comes_from_its_lines(loaded, raw_lines):
+    """Each reflowed paragraph's characters (footnote numbers aside) are those of its raw lines."""
+    for row in loaded.paragraphs.itertuples():
+        raw = _squeeze("".join(raw_lines[row.line_start - 1:row.line_end]))
+        text = _squeeze(row.text)
+        # the paragraph is a subsequence of its raw lines (glued footnote numbers are removed)
+        it = iter(raw)
+        assert all(ch in it for ch in text), (row.para_id, row.line_start)
+
+
+def test_case_actor_mentions_are_at_their_line(loaded, raw_lines):
+    for row in loaded.case_actors.itertuples():
+        here = "".join(_squeeze(raw_lines[k]) for k in range(row.line - 1, min(row.line + 2, N_LINES)))
+        assert row.mention in here, (row.case_id, row.line, row.mention)
+
+
+def test_case_ids_of_rows_exist(loaded):
+    ids = set(loaded.cases.case_id)
+    for table in ("case_actors", "funding", "statistics"):
+        used = set(loaded[table].case_id.dropna())
+        assert used <= ids, (table, used - ids)
+    assert set(loaded.case_actors.actor_id) <= set(loaded.actors.actor_id)
+
+
+# ---------------------------------------------------------------- (e) graph files
+
+def test_stakeholder_graph_reads_back(loaded):
+    g = nx.read_graphml(PUBLISHED / "stakeholders.graphml")
+    actors = set(loaded.actors.loc[loaded.actors.cases >= 1, "actor_id"])
+    cases = set(loaded.cases.case_id)
+    assert g.number_of_nodes() == len(cases) + len(actors)
+    assert {n for n, d in g.nodes(data=True) if d["kind"] == "case"} == cases
+    assert {n for n, d in g.nodes(data=True) if d["kind"] == "actor"} == actors
+    assert nx.is_bipartite(g)
+    pairs = set(zip(loaded.case_actors.actor_id, loaded.case_actors.case_id))
+    assert {tuple(sorted(e, key=lambda n: n in cases)) for e in g.edges} == pairs
+    for n, d in g.nodes(data=True):
+        row = (loaded.cases.set_index("case_id").loc[n] if d["kind"] == "case"
+               else loaded.actors.set_index("actor_id").loc[n])
+        name = row["title_zh"] if d["kind"] == "case" else row["name_zh"]
+        assert d["name_zh"] == name
+
+
+def test_actor_case_counts_match_the_graph(loaded):
+    g = nx.read_graphml(PUBLISHED / "stakeholders.graphml")
+    for row in loaded.actors.itertuples():
+        if row.cases:
+            assert g.degree(row.actor_id) == row.cases, row.actor_id
+        else:
+            assert row.actor_id not in g
+
+
+def test_collaboration_graph_reads_back(loaded):
+    g = nx.read_graphml(PUBLISHED / "collaboration.graphml")
+    two = nx.read_graphml(PUBLISHED / "stakeholders.graphml")
+    actors = {n for n, d in two.nodes(data=True) if d["kind"] == "actor"}
+    assert set(g.nodes) == actors
+
+
+@pytest.mark.parametrize("name", ["stakeholders", "collaboration"])
+def test_gexf_matches_graphml(name):
+    a = nx.read_graphml(PUBLISHED / f"{name}.graphml")
+    b = nx.read_gexf(PUBLISHED / f"{name}.gexf")
+    assert set(a.nodes) == set(b.nodes)
+    assert {frozenset(e) for e in a.edges} == {frozenset(e) for e in b.edges}
