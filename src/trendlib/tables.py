@@ -98,6 +98,7 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("context", "string", "the clause the amount sits in"),
         ("flag", "string", "why the amount looks wrong (currency of another jurisdiction, power-of-ten gap); empty if none"),
         ("repeats", "string", "amount_id of an earlier mention of the same amount of the same case (drop these before summing)"),
+        ("chart_unit", "string", "for a bare chart value, the unit its chart states (e.g. （单位：百万美元）), applied to value"),
     ],
     "statistics": [
         ("stat_id", "string", "S<seq> in reading order"),
@@ -267,9 +268,15 @@ def funding_table(c: Corpus, cases: list[Case], currencies: dict[str, str],
                   rate_year: int) -> pd.DataFrame:
     """Every monetary amount, with USD and flags (see :func:`funding_flags`)."""
     found: list[tuple[Found, Amount]] = []
+    units: dict[int, str] = {}  # index in found → the chart's unit statement
     for i, p in enumerate(c.paragraphs):
         for a in find_amounts(p.text, currencies, strict=True):
             found.append((_locate(c, i, a.start, a.end), a))
+    for i, a, unit in chart_values(c, currencies):
+        units[len(found)] = unit
+        found.append((_locate(c, i, a.start, a.end), a))
+    found_order = sorted(range(len(found)), key=lambda k: found[k][0].flat)
+    found, units = [found[k] for k in found_order], {found_order.index(k): u for k, u in units.items()}
     case_of = [_case_of(c, cases, f, a.text) for f, a in found]
     flags = funding_flags([a for _, a in found], [k.row if k else None for k in case_of], currency_countries)
     rows, first_seen = [], {}
@@ -284,9 +291,49 @@ def funding_table(c: Corpus, cases: list[Case], currencies: dict[str, str],
             "case_id": case.id if case else None, "line": c.line_in(f.para, f.start),
             "text": a.text, "value": a.value, "value_high": a.high, "currency": a.currency,
             "qualifier": a.qualifier, "usd": usd, "rate_year": rate_year,
-            "context": clause_around(text, f.start, f.end), "flag": flag or None, "repeats": repeats,
+            "context": units.get(n - 1, {}).get("label") or clause_around(text, f.start, f.end),
+            "flag": flag or None, "repeats": repeats, "chart_unit": units.get(n - 1, {}).get("unit"),
         })
     return frame("funding", rows)
+
+
+CHART_UNIT = re.compile(r"(?P<label>[^\s（(]*)[（(]单位：(?P<unit>[^）)]+)[）)]")
+BARE_FIGURES = re.compile(r"\d[\d,.]*(?:\s+\d[\d,.]*)*")
+
+
+def chart_values(c: Corpus, currencies: dict[str, str]) -> list[tuple[int, Amount, dict]]:
+    """Bare values of an infographic chart whose labels state a money unit.
+
+    A chart labelled `API集成支出（单位：百万美元） 云原生应用支出（单位：百万美元）`
+    prints its values as rows of bare figures (`29 735`): the n-th figure of a
+    row is read in the n-th label's unit. Returns (paragraph, amount, {label, unit}).
+    """
+    out = []
+    blocks: dict[tuple[int, str], list[int]] = {}
+    for i in range(len(c.paragraphs)):
+        if c.section[i] == "data":
+            blocks.setdefault((c.trend[i], c.box[i]), []).append(i)
+    for paras in blocks.values():
+        labels = []
+        for i in paras:
+            for m in CHART_UNIT.finditer(c.paragraphs[i].text):
+                unit = find_amounts("1" + m["unit"], currencies)
+                if unit and unit[0].value:
+                    labels.append({"label": m[0], "unit": f"（单位：{m['unit']}）", "amount": unit[0]})
+        if not labels:
+            continue
+        for i in paras:
+            text = c.paragraphs[i].text
+            if not BARE_FIGURES.fullmatch(text):
+                continue
+            figures = list(re.finditer(r"\d[\d,.]*", text))
+            if len(figures) != len(labels):
+                continue  # the row does not line up with the chart's labels: not read as money
+            for m, label in zip(figures, labels):
+                value = float(m[0].replace(",", "")) * label["amount"].value
+                out.append((i, Amount(m.start(), m.end(), m[0], value, label["amount"].currency, "exact"),
+                            {"label": label["label"], "unit": label["unit"]}))
+    return out
 
 
 def _case_of(c: Corpus, cases: list[Case], f: Found, printed: str) -> Case | None:
