@@ -6,6 +6,7 @@ Prints
 - the in-process parse throughput (report → layout → structure → footnotes,
   i.e. trendlib.corpus.read_corpus) in characters and bytes per second, and
   the same for the whole table build (every table in memory);
+- how long trendlib.load() takes to read every published table;
 - the wall time of a whole `trendlib build` process next to the time of a
   process that merely imports the libraries the build uses, so the overhead
   above that floor is visible.
@@ -46,6 +47,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7)
     n = parser.parse_args().repeat
 
+    import trendlib
     from trendlib.build import build_tables
     from trendlib.corpus import read_corpus
     from trendlib.reference import load_reference
@@ -60,6 +62,7 @@ def main() -> int:
           f"{chars / parse / 1e6:5.2f} M chars/s  {size / parse / 1e6:5.2f} MB/s   (target ≥ 5 MB/s)")
     print(f"all tables in memory:               {tables * 1000:7.1f} ms  "
           f"{chars / tables / 1e6:5.2f} M chars/s  {size / tables / 1e6:5.2f} MB/s")
+    print(f"trendlib.load() (every published table): {median_time(trendlib.load, n) * 1000:5.1f} ms")
 
     with tempfile.TemporaryDirectory() as out:
         floor = process_time([sys.executable, "-c", FLOOR], n)
