@@ -91,3 +91,10 @@ def test_trends_titles_from_the_text(t):
     tr = t["trends"].set_index("trend")
     assert tr.loc[3, "title_zh"] == "消除资金孤岛" and tr.loc[5, "title_en"].startswith("Back-office")
     assert list(tr.line_start) == [1, 483, 1151, 1530, 1860, 2456, 2856, 3459, 4071]
+
+
+def test_names_in_a_pull_quote_inside_a_case_are_not_its_actors(t):
+    # the WHO quote box (lines 3627-3629) sits inside the span of T7-02, Nuka System of Care
+    nuka = row(t["cases"], case_id="T7-02")
+    assert "international" not in nuka.sectors
+    assert not ((t["case_actors"].case_id == "T7-02") & (t["case_actors"].line.between(3627, 3629))).any()

@@ -64,7 +64,10 @@ def locate_cases(corpus: Corpus, rows: list[dict], mentions: list[ActorMention],
                 f"{where}: the anchor is in trend {trend} (line {corpus.line_of(hit.char_start)}), "
                 f"but the row says trend {row['trend']}; fix the trend or the anchor"
             )
-        inside = tuple(m for m in mentions if hit.flat_start <= m.flat_start and m.flat_end <= hit.flat_end)
+        # a pull quote inside the span repeats text from elsewhere: its names are not the case's
+        quoted = corpus.box[hit.para_start] != "pull_quote"
+        inside = tuple(m for m in mentions if hit.flat_start <= m.flat_start and m.flat_end <= hit.flat_end
+                       and not (quoted and corpus.box[flat.hit(m.flat_start, m.flat_end).para_start] == "pull_quote"))
         cases.append(Case(
             row=row,
             trend=trend,
