@@ -1,0 +1,135 @@
+"""Two chart types the notebooks share: an annotated heatmap and a stacked bar chart.
+
+Both draw a table from :mod:`trendlib.summaries` onto a matplotlib ``Axes``
+in the table's own row and column order (which those functions make
+deterministic), and return what they drew. Call
+:func:`trendlib.style.use_report_style` first so Chinese labels render.
+They never set bold text: the bundled Chinese font has a regular weight only.
+
+>>> from matplotlib.figure import Figure
+>>> import pandas as pd
+>>> ax = Figure().subplots()
+>>> image = heatmap(ax, pd.DataFrame([[1, 0], [2, 3]], index=["a", "b"], columns=["x", "y"]))
+>>> [t.get_text() for t in ax.texts]
+['1', '2', '3']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import MaxNLocator
+
+__all__ = ["heatmap", "stacked_barh", "color_ticklabels", "QUALITATIVE"]
+
+#: Colours for categories other than sectors (levels, sections, kinds), in
+#: order: the Okabe-Ito palette (Okabe & Ito 2008, yellow left out, grey
+#: added), then Paul Tol's muted scheme for categories beyond seven.
+QUALITATIVE: tuple[str, ...] = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#999999",
+    "#882255", "#999933", "#44AA99", "#332288", "#DDCC77", "#000000",
+)
+
+
+def heatmap(ax, table: pd.DataFrame, *, cmap: str = "Blues", annotate: bool = True,
+            zero_blank: bool = True, fmt: str = "{:g}", colorbar_label: str | None = None,
+            xrotation: float = 45, vmax: float | None = None):
+    """Draw ``table`` as a heatmap, one cell per value, annotated with its value.
+
+    Rows top to bottom and columns left to right in the table's order; zero
+    cells are left blank when ``zero_blank``. Adds a colour bar when
+    ``colorbar_label`` is given. Returns the ``AxesImage``.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().subplots()
+    >>> _ = heatmap(ax, pd.DataFrame([[0.5]], index=["r"], columns=["c"]), fmt="{:.0%}")
+    >>> ax.texts[0].get_text(), ax.get_yticklabels()[0].get_text()
+    ('50%', 'r')
+    """
+    values = table.to_numpy(dtype=float)
+    top = vmax if vmax is not None else (np.nanmax(values) if values.size else 1.0)
+    image = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0, vmax=top or 1.0, interpolation="nearest")
+    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=xrotation,
+                  ha="right" if xrotation else "center", rotation_mode="anchor")
+    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
+    ax.set_xticks(np.arange(-0.5, table.shape[1]), minor=True)
+    ax.set_yticks(np.arange(-0.5, table.shape[0]), minor=True)
+    ax.grid(which="minor", color="white", linewidth=1)
+    ax.tick_params(which="minor", length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    if annotate:
+        for (r, c), v in np.ndenumerate(values):
+            if np.isnan(v) or (zero_blank and v == 0):
+                continue
+            dark = top and v / top > 0.55
+            ax.text(c, r, fmt.format(v), ha="center", va="center", fontsize=9,
+                    color="white" if dark else "black")
+    if colorbar_label:
+        bar = ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
+        bar.set_label(colorbar_label)
+        finite = values[~np.isnan(values)]
+        if finite.size and (finite == np.round(finite)).all():  # counts: whole-number ticks only
+            bar.locator = MaxNLocator(integer=True)
+            bar.update_ticks()
+    return image
+
+
+def stacked_barh(ax, table: pd.DataFrame, colors: Mapping[str, str] | Sequence[str] | None = None,
+                 labels: Mapping[str, str] | None = None, *, legend_title: str | None = None,
+                 legend_outside: bool = True):
+    """Horizontal bars, one per row of ``table`` (first row on top), stacked by column.
+
+    ``colors`` maps a column to a colour (or is a sequence in column order;
+    default :data:`QUALITATIVE`); ``labels`` maps a column to its legend text.
+    Columns that are zero everywhere are left out of the legend. Returns the
+    bar containers, one per column.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().subplots()
+    >>> bars = stacked_barh(ax, pd.DataFrame({"a": [1, 2], "b": [3, 0]}, index=["x", "y"]))
+    >>> [round(p.get_width()) for p in bars[1]]
+    [3, 0]
+    """
+    if colors is None:
+        colors = QUALITATIVE
+    if not isinstance(colors, Mapping):
+        colors = dict(zip(table.columns, colors))
+    labels = labels or {}
+    y = np.arange(len(table))
+    left = np.zeros(len(table))
+    containers = []
+    for col in table.columns:
+        widths = table[col].to_numpy(dtype=float)
+        shown = bool(widths.any())
+        containers.append(ax.barh(y, widths, left=left, color=colors.get(col, "#999999"),
+                                  label=labels.get(col, str(col)) if shown else "_nolegend_",
+                                  edgecolor="white", linewidth=0.5))
+        left += widths
+    ax.set_xlim(0, (left.max() if len(left) else 0) * 1.04 or 1)
+    ax.set_yticks(y, [str(i) for i in table.index])
+    ax.invert_yaxis()
+    ax.spines[["top", "right"]].set_visible(False)
+    if legend_outside:
+        ax.legend(title=legend_title, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=9)
+    else:
+        ax.legend(title=legend_title, frameon=False, fontsize=9)
+    return containers
+
+
+def color_ticklabels(labels, colors: Mapping[str, str], keys: Sequence[str]) -> None:
+    """Colour tick labels (``ax.get_xticklabels()``…) by the colour of their key, e.g. a sector.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().subplots()
+    >>> _ = ax.set_xticks([0], ["government"])
+    >>> color_ticklabels(ax.get_xticklabels(), {"government": "#0072B2"}, ["government"])
+    >>> ax.get_xticklabels()[0].get_color()
+    '#0072B2'
+
+    """
+    for label, key in zip(labels, keys):
+        if key in colors:
+            label.set_color(colors[key])
