@@ -55,10 +55,14 @@ class FlatText:
     def __init__(self, paras: list[Paragraph]):
         chars, para_of, raw = [], [], []
         for i, p in enumerate(paras):
-            keep = [j for j, c in enumerate(p.text) if not c.isspace()]
-            chars.append(_SPACE.sub("", p.text))
-            para_of.extend([i] * len(keep))
-            raw.extend([p.offsets[j] for j in keep])
+            if _SPACE.search(p.text):
+                keep = [j for j, c in enumerate(p.text) if not c.isspace()]
+                chars.append(_SPACE.sub("", p.text))
+                raw.extend([p.offsets[j] for j in keep])
+            else:  # most Chinese paragraphs have no space at all
+                chars.append(p.text)
+                raw.extend(p.offsets)
+            para_of.extend([i] * (len(raw) - len(para_of)))
         self.text = "".join(chars)
         self._para = para_of
         self._raw = raw

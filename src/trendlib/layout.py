@@ -131,7 +131,12 @@ def width(s: str) -> int:
 
 
 def is_heading(s: str) -> bool:
-    return bool(HEADING.fullmatch(re.sub(r"\s+", "", s)))
+    """A standalone heading (`概述`, `解读数据：…`), spaces aside.
+
+    >>> is_heading(" 概 要"), is_heading("概述了世界各地政府")
+    (True, False)
+    """
+    return len(s) < 60 and bool(HEADING.fullmatch(re.sub(r"\s+", "", s)))
 
 
 # Wide (W/F) characters of East Asian scripts: CJK ideographs, kana, hangul, full-width forms.
@@ -152,7 +157,7 @@ def _standalone(texts: list[str], latin: list[bool], i: int) -> bool:
     """Lines that are always a paragraph of their own: headings, bylines, and
     names or bare figures set among Chinese lines."""
     s = texts[i]
-    if is_heading(s) or BYLINE.fullmatch(s):
+    if is_heading(s) or (s[:1].isascii() and s[:1].isupper() and BYLINE.fullmatch(s)):
         return True
     if not latin[i]:
         return False
@@ -220,38 +225,47 @@ def _joiner(left: str, right: str, dehyphenate: bool) -> tuple[str, int]:
     return "", 0
 
 
+WORD_BEFORE_HYPHEN = re.compile(r"([A-Za-z]+)-$")
+LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _line_body(line: Line) -> tuple[str, list[int]]:
+    """A line's text without its edge spaces (inner runs of spaces as one), and raw offsets."""
+    body = line.content
+    first = line.start + len(line.text) - len(line.text.lstrip())
+    if not INNER_SPACE.search(body):
+        return body, list(range(first, first + len(body)))
+    chars, offs = [], []
+    for k, c in enumerate(body):
+        if c.isspace():
+            if chars and chars[-1] == " ":
+                continue
+            c = " "
+        chars.append(c)
+        offs.append(first + k)
+    return "".join(chars), offs
+
+
 def _reflow(lines: list[Line], hyphenated: set[str]) -> Paragraph:
-    chars: list[str] = []
+    parts: list[str] = []  # the paragraph's text, line by line (and separators)
     offsets: list[int] = []
     for line in lines:
-        lead = len(line.text) - len(line.text.lstrip())
-        body = line.content
-        first = line.start + lead
-        if not INNER_SPACE.search(body):
-            body_chars, body_offs = list(body), list(range(first, first + len(body)))
-        else:  # tabs and runs of spaces inside a line are one space
-            body_chars, body_offs = [], []
-            for k, c in enumerate(body):
-                if c.isspace():
-                    if body_chars and body_chars[-1] == " ":
-                        continue
-                    c = " "
-                body_chars.append(c)
-                body_offs.append(first + k)
-        if chars:
-            word = re.search(r"([A-Za-z]+)-$", "".join(chars[-30:]))
-            nxt = re.match(r"[a-z]+", body)
+        body, offs = _line_body(line)
+        if parts:
+            left = parts[-1]
+            word, nxt = WORD_BEFORE_HYPHEN.search(left), LOWER_WORD.match(body)
             keep = word and nxt and f"{word[1]}-{nxt[0]}".lower() in hyphenated
-            sep, drop = _joiner("".join(chars[-2:]), body, dehyphenate=not keep)
+            sep, drop = _joiner(left[-2:], body, dehyphenate=not keep)
             if drop:
-                del chars[-drop:], offsets[-drop:]
+                parts[-1] = left[:-drop]
+                del offsets[-drop:]
             if sep:
-                chars.append(sep)
+                parts.append(sep)
                 offsets.append(offsets[-1] + 1)
-        chars.extend(body_chars)
-        offsets.extend(body_offs)
+        parts.append(body)
+        offsets.extend(offs)
     return Paragraph(
-        text="".join(chars),
+        text="".join(parts),
         offsets=tuple(offsets),
         line_start=lines[0].number,
         line_end=lines[-1].number,
