@@ -1,0 +1,62 @@
+"""Benchmark: the notebook suite under nbval against the same number of empty notebooks.
+
+    python tools/benchmark_notebooks.py [--repeat N]
+
+Runs `pytest --nbval --nbval-current-env` once over notebooks/ and once over as
+many empty notebooks (one empty code cell each, in a temporary folder), N
+times each, and prints the medians and their ratio. The empty run is the
+floor every notebook pays (kernel start-up and teardown, nbval); the target
+of issue #5 is a suite within 2 × that floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def timed_pytest(paths: list[Path], cwd: Path, repeat: int) -> float:
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
+            "--nbval", "--nbval-current-env", *map(str, paths)]
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(args, cwd=cwd, env=env, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=3)
+    n = parser.parse_args().repeat
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    with tempfile.TemporaryDirectory() as tmp:
+        empties = []
+        for k in range(len(notebooks)):
+            nb = nbformat.v4.new_notebook()
+            nb.cells = [nbformat.v4.new_code_cell("")]
+            nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+            path = Path(tmp) / f"empty-{k}.ipynb"
+            nbformat.write(nb, path)
+            empties.append(path)
+        floor = timed_pytest(empties, Path(tmp), n)
+    suite = timed_pytest(notebooks, ROOT, n)
+    print(f"{len(notebooks)} empty notebooks under nbval:  {floor:5.1f} s")
+    print(f"{len(notebooks)} trendlib notebooks under nbval: {suite:5.1f} s  = {suite / floor:4.2f} × the floor   (target ≤ 2 ×)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
