@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from trendlib.corpus import read_corpus
+from trendlib.parse.corpus import read_corpus
 from trendlib.reference import load_reference
-from trendlib.report import default_report_path, read_report
+from trendlib.parse.report import default_report_path, read_report
 
 
 @pytest.fixture(scope="session")

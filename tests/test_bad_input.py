@@ -19,12 +19,12 @@ import yaml
 
 from trendlib import build, cli, tables
 from trendlib import reference as reference_module
-from trendlib.anchors import AnchorError, compact
+from trendlib.parse.anchors import AnchorError, compact
 from trendlib.mentions.actors import GazetteerError
 from trendlib.mentions.money import ExchangeRateError
 from trendlib.reference import ReferenceError, load_reference, reference_dir
-from trendlib.report import default_report_path
-from trendlib.structure import locate_boxes
+from trendlib.parse.report import default_report_path
+from trendlib.parse.structure import locate_boxes
 
 
 @pytest.fixture(autouse=True)

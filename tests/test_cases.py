@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from trendlib import tables
-from trendlib.anchors import AnchorError, compact
+from trendlib.parse.anchors import AnchorError, compact
 from trendlib.build import DEFAULT_RATE_YEAR
 from trendlib.cases import YEAR, first_year, locate_cases
 from trendlib.mentions.actors import find_mentions

@@ -1,4 +1,4 @@
-"""Tests for trendlib.cite: every row leads back to its raw lines, and cites cleanly."""
+"""Tests for trendlib.analysis.cite: every row leads back to its raw lines, and cites cleanly."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 import trendlib
-from trendlib import cite
-from trendlib.anchors import compact
-from trendlib.report import read_report
+from trendlib.analysis import cite
+from trendlib.parse.anchors import compact
+from trendlib.parse.report import read_report
 
 
 @pytest.fixture(scope="module")

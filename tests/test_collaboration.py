@@ -1,4 +1,4 @@
-"""Tests for trendlib.collaboration (and trendlib.figures) on tiny graphs and the published tables."""
+"""Tests for trendlib.analysis.collaboration (and trendlib.analysis.figures) on tiny graphs and the published tables."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 
 import trendlib
-from trendlib import collaboration, network, vocab
-from trendlib.figures import png_bytes, show
-from trendlib.style import use_report_style
+from trendlib.analysis import collaboration
+from trendlib import network, vocab
+from trendlib.analysis.figures import png_bytes, show
+from trendlib.analysis.style import use_report_style
 
 
 @pytest.fixture(scope="module")

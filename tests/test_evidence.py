@@ -1,4 +1,4 @@
-"""Tests for trendlib.evidence on tiny tables and on the published statistics table."""
+"""Tests for trendlib.analysis.evidence on tiny tables and on the published statistics table."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import trendlib
-from trendlib import evidence
+from trendlib.analysis import evidence
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,10 @@ paragraphs, trends and sections come out the same, line numbers aside.
 
 import pytest
 
-from trendlib.anchors import compact
-from trendlib.corpus import read_corpus
-from trendlib.layout import BYLINE, _is_wide, is_latin, paragraphs, split_lines, width
-from trendlib.report import read_report
+from trendlib.parse.anchors import compact
+from trendlib.parse.corpus import read_corpus
+from trendlib.parse.layout import BYLINE, _is_wide, is_latin, paragraphs, split_lines, width
+from trendlib.parse.report import read_report
 
 
 def _tokens(text: str) -> list[str]:

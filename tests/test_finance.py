@@ -1,4 +1,4 @@
-"""Tests for trendlib.finance on tiny tables and on the published funding table."""
+"""Tests for trendlib.analysis.finance on tiny tables and on the published funding table."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import trendlib
-from trendlib import finance
+from trendlib.analysis import finance
 from trendlib.mentions.money import ExchangeRateError
 
 

@@ -2,8 +2,8 @@
 
 import collections
 
-from trendlib.footnotes import find_refs, without_refs
-from trendlib.layout import paragraphs, split_lines
+from trendlib.parse.footnotes import find_refs, without_refs
+from trendlib.parse.layout import paragraphs, split_lines
 
 from conftest import para_at
 

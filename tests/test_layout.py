@@ -1,6 +1,6 @@
 """Stage 1 on real passages: furniture, reflow, paragraph ends."""
 
-from trendlib.layout import Line, content_lines, furniture, paragraphs, split_lines, width
+from trendlib.parse.layout import Line, content_lines, furniture, paragraphs, split_lines, width
 
 from conftest import para_at
 

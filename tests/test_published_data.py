@@ -19,7 +19,7 @@ import pytest
 import trendlib
 from trendlib import build
 from trendlib.load import PANDAS_TYPES
-from trendlib.report import default_report_path, read_report
+from trendlib.parse.report import default_report_path, read_report
 from trendlib.tables import COLUMNS
 
 PUBLISHED = build.default_output_dir()

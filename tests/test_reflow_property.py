@@ -2,7 +2,7 @@
 
 from hypothesis import given, settings, strategies as st
 
-from trendlib.layout import content_lines, paragraphs, split_lines
+from trendlib.parse.layout import content_lines, paragraphs, split_lines
 
 CHARS = st.sampled_from(list("政府数据共享资金人才监管司法健康。，：；“”（）•") + list("abcXYZ 0123456789.%-"))
 LINE = st.text(CHARS, min_size=0, max_size=40).map(lambda s: s.replace("\n", ""))

@@ -4,7 +4,7 @@ import hashlib
 
 import pytest
 
-from trendlib.report import ReportError, default_report_path, expected_sha256, read_report
+from trendlib.parse.report import ReportError, default_report_path, expected_sha256, read_report
 
 
 def test_committed_report_matches_recorded_hash_and_shared_copy(report):

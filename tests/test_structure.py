@@ -2,9 +2,9 @@
 
 import pytest
 
-from trendlib.corpus import read_corpus
-from trendlib.report import ReportError, read_report
-from trendlib.structure import heading_section
+from trendlib.parse.corpus import read_corpus
+from trendlib.parse.report import ReportError, read_report
+from trendlib.parse.structure import heading_section
 
 from conftest import para_at
 

@@ -1,4 +1,4 @@
-"""Tests for trendlib.style: Chinese renders with the bundled font, cleanly."""
+"""Tests for trendlib.analysis.style: Chinese renders with the bundled font, cleanly."""
 
 from __future__ import annotations
 
@@ -20,10 +20,10 @@ from matplotlib import font_manager, ft2font
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from trendlib import style
+from trendlib.analysis import style
 
 REPORT = Path(__file__).resolve().parents[1] / "data" / "raw" / "government-trends-2023-zh.txt"
-FONT_DIR = Path(style.__file__).resolve().parent / "fonts"
+FONT_DIR = Path(style.__file__).resolve().parents[1] / "fonts"
 GLYPH_PROBLEM = re.compile(r"Glyph|missing from font", re.IGNORECASE)
 
 
@@ -84,7 +84,7 @@ def test_import_has_no_side_effects():
         "import matplotlib as mpl\n"
         "from matplotlib import font_manager as fm\n"
         "before = (list(mpl.rcParams['font.family']), len(fm.fontManager.ttflist))\n"
-        "import trendlib.style\n"
+        "import trendlib.analysis.style\n"
         "after = (list(mpl.rcParams['font.family']), len(fm.fontManager.ttflist))\n"
         "assert before == after, (before, after)\n"
     )

@@ -1,4 +1,4 @@
-"""Tests for trendlib.summaries: crosstabs over the tables, and their labels."""
+"""Tests for trendlib.analysis.summaries: crosstabs over the tables, and their labels."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import trendlib
-from trendlib import summaries as S
+from trendlib.analysis import summaries as S
 from trendlib import vocab
 
 

@@ -4,7 +4,7 @@
 
 Prints
 - the in-process parse throughput (report → layout → structure → footnotes,
-  i.e. trendlib.corpus.read_corpus) in characters and bytes per second, and
+  i.e. trendlib.parse.corpus.read_corpus) in characters and bytes per second, and
   the same for the whole table build (every table in memory);
 - how long trendlib.load() takes to read every published table;
 - the wall time of a whole `trendlib build` process next to the time of a
@@ -49,9 +49,9 @@ def main() -> int:
 
     import trendlib
     from trendlib.build import build_tables
-    from trendlib.corpus import read_corpus
+    from trendlib.parse.corpus import read_corpus
     from trendlib.reference import load_reference
-    from trendlib.report import read_report
+    from trendlib.parse.report import read_report
 
     report, boxes = read_report(), load_reference().boxes
     chars, size = len(report.text), len(report.text.encode("utf-8"))

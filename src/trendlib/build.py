@@ -17,11 +17,11 @@ import pandas as pd
 
 from . import network, tables
 from .cases import locate_cases
-from .corpus import read_corpus
+from .parse.corpus import read_corpus
 from .mentions.actors import find_mentions
 from .mentions.money import load_currencies, load_currency_countries, load_rates
 from .reference import load_reference, reference_dir
-from .report import project_root, read_report
+from .parse.report import project_root, read_report
 
 # The report's figures date from 2021–2023; 2022, the year most were announced in,
 # is the reference year for converting them to US dollars (rates: exchange_rates.csv).

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .anchors import AnchorError, compact
-from .corpus import Corpus
+from .parse.anchors import AnchorError, compact
+from .parse.corpus import Corpus
 from .mentions.actors import ActorMention
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-–—至]\s*(?:19|20)?\d\d)?(?:财)?年")

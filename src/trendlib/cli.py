@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .anchors import AnchorError
+from .parse.anchors import AnchorError
 from .build import DEFAULT_RATE_YEAR, build
 from .mentions.actors import GazetteerError
 from .reference import ReferenceError
-from .report import ReportError
+from .parse.report import ReportError
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .report import project_root
+from .parse.report import project_root
 from .tables import COLUMNS
 
 PANDAS_TYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "string": "string"}

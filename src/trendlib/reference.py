@@ -155,7 +155,7 @@ def _check_unique(path: Path, rows: list[dict]) -> None:
 
 
 def reference_dir() -> Path:
-    from .report import project_root
+    from .parse.report import project_root
 
     return project_root() / "data" / "reference"
 

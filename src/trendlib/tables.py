@@ -15,14 +15,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import vocab
-from .anchors import AnchorError, compact
+from .parse.anchors import AnchorError, compact
 from .cases import Case, case_at, figure_owners
-from .corpus import Corpus
+from .parse.corpus import Corpus
 from .mentions.actors import ActorMention
 from .mentions.context import clause_around
 from .mentions.money import Amount, find_amounts
 from .mentions.percent import find_percentages
-from .structure import heading_section
+from .parse.structure import heading_section
 
 # table → [(column, frictionless type, description)]; the single source of the data dictionary
 COLUMNS: dict[str, list[tuple[str, str, str]]] = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..anchors import FlatText, compact
+from ..parse.anchors import FlatText, compact
 
 
 class GazetteerError(ValueError):

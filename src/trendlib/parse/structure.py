@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .anchors import FlatText, compact
 from .layout import BYLINE, Paragraph, is_latin
 from .report import ReportError
-from .vocab import SECTIONS, TREND_TITLES_EN
+from ..vocab import SECTIONS, TREND_TITLES_EN
 
 N_CHAPTERS = 8
 

@@ -45,7 +45,7 @@ def project_root() -> Path:
     >>> (project_root() / "data" / "raw").is_dir()
     True
     """
-    here = Path(__file__).resolve().parents[2]
+    here = Path(__file__).resolve().parents[3]
     candidates = [here, *Path.cwd().resolve().parents, Path.cwd().resolve()]
     for root in sorted(set(candidates), key=lambda p: (p != here, -len(p.parts))):
         if (root / "data" / "raw" / REPORT_NAME).is_file():

@@ -46,7 +46,7 @@ class Hit:
 class FlatText:
     """All paragraphs' text without whitespace, with a way back to the raw text.
 
-    >>> from trendlib.layout import paragraphs, split_lines
+    >>> from trendlib.parse.layout import paragraphs, split_lines
     >>> ft = FlatText(paragraphs(split_lines("新都市力学\\n市长办公室。\\n")))
     >>> ft.find_once("力学市长", where="example").char_start
     3

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 import networkx as nx
 import pandas as pd
 
-from . import vocab
+from .. import vocab
 
 __all__ = [
     "sector_lists",

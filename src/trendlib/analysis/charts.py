@@ -1,9 +1,9 @@
 """Two chart types the notebooks share: an annotated heatmap and a stacked bar chart.
 
-Both draw a table from :mod:`trendlib.summaries` onto a matplotlib ``Axes``
+Both draw a table from :mod:`trendlib.analysis.summaries` onto a matplotlib ``Axes``
 in the table's own row and column order (which those functions make
 deterministic), and return what they drew. Call
-:func:`trendlib.style.use_report_style` first so Chinese labels render.
+:func:`trendlib.analysis.style.use_report_style` first so Chinese labels render.
 They never set bold text: the bundled Chinese font has a regular weight only.
 
 >>> from matplotlib.figure import Figure

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .mentions.money import load_rates
+from ..mentions.money import load_rates
 
 __all__ = [
     "RATE_YEARS",
@@ -67,7 +67,7 @@ def default_rates_path() -> Path:
     >>> default_rates_path().name
     'exchange_rates.csv'
     """
-    from .report import project_root
+    from ..parse.report import project_root
 
     return project_root() / "data" / "reference" / "exchange_rates.csv"
 
@@ -266,7 +266,7 @@ def reread(funding: pd.DataFrame, readings: Iterable[dict], rates_path: Path | s
     >>> r[["amount_id", "read_as_currency", "read_as_value", "usd_reread"]].values.tolist()
     [['F6', 'CAD', 327600000.0, 251728823.0]]
     """
-    from .mentions.money import ExchangeRateError
+    from ..mentions.money import ExchangeRateError
 
     rows = []
     for reading in readings:

@@ -71,7 +71,7 @@ def find_refs(paras: list[Paragraph], parts: list[list[int]]) -> list[FootnoteRe
     """Footnote references in reading order; ``parts`` lists the paragraph
     indices of each numbering sequence (a chapter, the introduction).
 
-    >>> from trendlib.layout import paragraphs, split_lines
+    >>> from trendlib.parse.layout import paragraphs, split_lines
     >>> ps = paragraphs(split_lines("为抗疫做出了贡献3。面对危机，有52个岗位。"))
     >>> [(r.number, ps[0].text[r.start:r.end]) for r in find_refs(ps, [[0]])]
     [(3, '3')]
@@ -96,7 +96,7 @@ def find_refs(paras: list[Paragraph], parts: list[list[int]]) -> list[FootnoteRe
 def without_refs(p: Paragraph, refs: list[FootnoteRef]) -> Paragraph:
     """``p`` with its note numbers removed (and the space the PDF set after one).
 
-    >>> from trendlib.layout import paragraphs, split_lines
+    >>> from trendlib.parse.layout import paragraphs, split_lines
     >>> p = paragraphs(split_lines("新合作伙伴。5 目标驱动的企业"))[0]
     >>> without_refs(p, [FootnoteRef(0, 5, 6, 7)]).text
     '新合作伙伴。目标驱动的企业'

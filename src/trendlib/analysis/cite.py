@@ -6,7 +6,8 @@ Every table row carries the 1-based line(s) of ``data/raw/`` it came from:
 curated and cited through their case_actors mentions). These functions turn
 such a row into its raw passage and into a citation string.
 
->>> from trendlib import cite, load
+>>> from trendlib import load
+>>> from trendlib.analysis import cite
 >>> t = load()
 >>> case = t.cases[t.cases.case_id == "T3-13"].iloc[0]
 >>> cite.line_span(case)
@@ -22,8 +23,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .anchors import compact
-from .report import REPORT_NAME, read_report
+from ..parse.anchors import compact
+from ..parse.report import REPORT_NAME, read_report
 
 __all__ = [
     "RAW_PATH",
@@ -177,7 +178,7 @@ def citation(table: str, row: Mapping, version: str | None = None) -> str:
      trendlib 0.1.0, table funding, row F016, raw lines 1726–1726 of data/raw/government-trends-2023-zh.txt'
     """
     if version is None:
-        from . import __version__ as version
+        from .. import __version__ as version
     text = (f"Deloitte (2023), 《{REPORT_TITLE_ZH}》 ({REPORT_TITLE_EN}, Chinese edition); "
             f"trendlib {version}, table {table}, row {row_id(table, row)}")
     try:

@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 #: The bundled font file (subset of Noto Sans CJK SC Regular, CFF outlines).
-FONT_FILE: Path = Path(__file__).resolve().parent / "fonts" / "TrendlibSansSC-Regular.otf"
+FONT_FILE: Path = Path(__file__).resolve().parents[1] / "fonts" / "TrendlibSansSC-Regular.otf"
 
 #: Family name under which matplotlib knows the bundled font.
 CJK_FAMILY: str = "Trendlib Sans SC"
@@ -97,7 +97,7 @@ def use_report_style() -> None:
 
     Example::
 
-        >>> from trendlib.style import use_report_style
+        >>> from trendlib.analysis.style import use_report_style
         >>> use_report_style()
         >>> import matplotlib.pyplot as plt
         >>> fig, ax = plt.subplots()

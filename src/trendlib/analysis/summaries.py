@@ -23,7 +23,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from . import vocab
+from .. import vocab
 
 __all__ = [
     "TREND_SHORT_EN", "SECTION_ZH", "SECTOR_ZH", "LEVEL_ZH", "BOUNDARY_ZH", "COUNTRY_NAMES",
