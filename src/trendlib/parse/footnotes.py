@@ -112,5 +112,5 @@ def without_refs(p: Paragraph, refs: list[FootnoteRef]) -> Paragraph:
         if r.start > 0 and not p.text[r.start - 1].isascii():
             drop.update(range(r.end, nxt))  # `。5 目标`: Chinese sets no space after a sentence
     keep = [j for j in range(len(p.text)) if j not in drop]
-    text = "".join(p.text[j] for j in keep).rstrip()
+    text = "".join([p.text[j] for j in keep]).rstrip()
     return replace(p, text=text, offsets=tuple(p.offsets[j] for j in keep[: len(text)]))

@@ -68,6 +68,8 @@ def heading_section(text: str) -> str | None:
     >>> heading_section(" 打破壁垒"), heading_section("解读数据：端到端的司法"), heading_section("概述了")
     ('barriers', 'data', None)
     """
+    if len(text) > 60:  # headings are short: skip the long paragraphs cheaply
+        return None
     t = compact(text)
     if t.startswith("解读数据："):
         return "data"
@@ -75,6 +77,8 @@ def heading_section(text: str) -> str | None:
 
 
 def _chapter_heading(text: str) -> int | None:
+    if len(text) > 10:
+        return None
     m = CHAPTER_HEADING.fullmatch(compact(text))
     return int(m[1]) if m else None
 
@@ -83,7 +87,7 @@ def _overview(paras: list[Paragraph]) -> tuple[int, int, dict[int, str]]:
     """Where the eight-trend overview starts and ends, and the titles it gives."""
     titles, first_item, last_item = {}, None, None
     for i, p in enumerate(paras):
-        m = OVERVIEW_ITEM.match(compact(p.text))
+        m = "趋势" in p.text[:8] and OVERVIEW_ITEM.match(compact(p.text))
         if m and _chapter_heading(p.text) is None:
             titles.setdefault(int(m[1]), m[2])
             first_item = i if first_item is None else first_item
