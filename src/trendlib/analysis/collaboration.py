@@ -26,6 +26,7 @@ import networkx as nx
 import pandas as pd
 
 from .. import vocab
+from .summaries import sector_pairs
 
 __all__ = [
     "sector_lists",
@@ -95,13 +96,8 @@ def sector_mixing(cases: pd.DataFrame, sectors: Iterable[str] = tuple(vocab.SECT
     private              1        2
     """
     order = list(sectors)
-    table = pd.DataFrame(0, index=order, columns=order, dtype="int64")
-    for found in sector_lists(cases):
-        present = [s for s in order if s in found]
-        for a in present:
-            for b in present:
-                table.loc[a, b] += 1
-    return table
+    # the same count as notebook 02's sector-pair matrix, every sector of ``order`` shown
+    return sector_pairs(cases).reindex(index=order, columns=order, fill_value=0).astype("int64")
 
 
 def sector_neighbours(projection: nx.Graph) -> pd.DataFrame:
