@@ -87,13 +87,13 @@ GOOD_ROW = "- code: USD\n  names_zh: [美元]\n  name_en: US dollar\n  countries
     [
         ("- code: EUR\n  names_zh: [美元]\n  name_en: euro\n  countries: [EUU]\n",
          "name '美元' already used by USD"),
-        ("- code: EUR\n  names_zh: [欧元]\n  countries: [EUU]\n", "missing key"),
-        ("- code: eur\n  names_zh: [欧元]\n  name_en: euro\n  countries: [EUU]\n", "ISO 4217"),
+        ("- code: EUR\n  names_zh: [欧元]\n  countries: [EUU]\n", "'name_en' is a required property"),
+        ("- code: eur\n  names_zh: [欧元]\n  name_en: euro\n  countries: [EUU]\n", "field code: 'eur' does not match"),
         ("- code: EUR\n  names_zh: 欧元\n  name_en: euro\n  countries: [EUU]\n", "names_zh"),
-        ("- code: EUR\n  names_zh: [欧元]\n  name_en: euro\n  countries: [EU]\n", "alpha-3"),
+        ("- code: EUR\n  names_zh: [欧元]\n  name_en: euro\n  countries: [EU]\n", "field countries.0: 'EU' does not match"),
         ("- code: USD\n  names_zh: [美金]\n  name_en: dollar\n  countries: [USA]\n",
          "duplicate code USD"),
-        ("- just a string\n", "expected a mapping"),
+        ("- just a string\n", "is not of type 'object'"),
     ],
 )
 def test_load_currencies_names_file_and_row(tmp_path, second_row, message):
@@ -106,7 +106,7 @@ def test_load_currencies_names_file_and_row(tmp_path, second_row, message):
 
 
 def test_load_currencies_rejects_non_list(tmp_path):
-    with pytest.raises(CurrencyTableError, match="non-empty YAML list"):
+    with pytest.raises(CurrencyTableError, match="is not of type .array."):
         load_currencies(_write(tmp_path, "code: USD\n"))
 
 

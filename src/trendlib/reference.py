@@ -86,6 +86,15 @@ SCHEMAS = {
         "boundary": {**_list_of(vocab.BOUNDARIES), "minItems": 1},
     }, ["trend", "seq", "anchor", "side_a", "side_b", "boundary"]),
     "not_actors.yaml": {"type": "array", "items": TEXT, "uniqueItems": True},
+    "currencies.yaml": {**_rows({
+        "code": {"type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO 4217"},
+        # printed right after a number, so no digits or spaces
+        "names_zh": {"type": "array", "minItems": 1, "uniqueItems": True,
+                     "items": {"type": "string", "pattern": "^[^0-9０-９\\s]+$"}},
+        "name_en": TEXT,
+        "countries": {"type": "array", "minItems": 1, "uniqueItems": True, "items": COUNTRY},
+        "note": TEXT,
+    }, ["code", "names_zh", "name_en", "countries"]), "minItems": 1},
 }
 
 

@@ -461,64 +461,26 @@ _ISO3 = re.compile(r"[A-Z]{3}")
 
 
 def _read_currency_rows(path: str | Path) -> list[dict]:
-    import yaml  # local import: only the loaders need PyYAML
+    """The rows of ``currencies.yaml``: shape checked by its JSON Schema
+    (:mod:`trendlib.reference`), codes and printed names unique across rows."""
+    from ..reference import ReferenceError, load_yaml
 
     path = Path(path)
     try:
-        with path.open(encoding="utf-8") as fh:
-            rows = yaml.safe_load(fh)
-    except yaml.YAMLError as exc:
-        raise CurrencyTableError(f"{path}: not valid YAML: {exc}") from exc
-    if not isinstance(rows, list) or not rows:
-        raise CurrencyTableError(f"{path}: expected a non-empty YAML list of currencies")
+        rows = load_yaml(path)
+    except ReferenceError as err:
+        raise CurrencyTableError(str(err)) from None
     seen_names: dict[str, str] = {}
     seen_codes: set[str] = set()
     for i, row in enumerate(rows, 1):
-        where = f"{path}: row {i}"
-        if not isinstance(row, dict):
-            raise CurrencyTableError(f"{where}: expected a mapping, got {type(row).__name__}")
-        code = row.get("code")
-        if isinstance(code, str):
-            where += f" ({code})"
-        missing = {"code", "names_zh", "name_en", "countries"} - set(row)
-        if missing:
-            raise CurrencyTableError(f"{where}: missing key(s) {sorted(missing)}")
-        extra = set(row) - {"code", "names_zh", "name_en", "countries", "note"}
-        if extra:
-            raise CurrencyTableError(f"{where}: unknown key(s) {sorted(extra)}")
-        if not isinstance(code, str) or not _ISO3.fullmatch(code):
-            raise CurrencyTableError(f"{where}: code must be an ISO 4217 code like 'USD', got {code!r}")
-        if code in seen_codes:
-            raise CurrencyTableError(f"{where}: duplicate code {code}")
-        seen_codes.add(code)
-        names = row["names_zh"]
-        if (
-            not isinstance(names, list)
-            or not names
-            or not all(isinstance(n, str) and n.strip() == n and n for n in names)
-        ):
-            raise CurrencyTableError(f"{where}: names_zh must be a non-empty list of non-empty strings")
-        for n in names:
-            if re.search(r"[0-9０-９\s]", n):
-                raise CurrencyTableError(f"{where}: name {n!r} may not contain digits or spaces")
+        where = f"{path}: row {i} ({row['code']})"
+        if row["code"] in seen_codes:
+            raise CurrencyTableError(f"{where}: duplicate code {row['code']}")
+        seen_codes.add(row["code"])
+        for n in row["names_zh"]:
             if n in seen_names:
-                raise CurrencyTableError(
-                    f"{where}: name {n!r} already used by {seen_names[n]}"
-                )
-            seen_names[n] = code
-        if not isinstance(row["name_en"], str) or not row["name_en"].strip():
-            raise CurrencyTableError(f"{where}: name_en must be a non-empty string")
-        countries = row["countries"]
-        if (
-            not isinstance(countries, list)
-            or not countries
-            or not all(isinstance(c, str) and _ISO3.fullmatch(c) for c in countries)
-        ):
-            raise CurrencyTableError(
-                f"{where}: countries must be a non-empty list of ISO 3166-1 alpha-3 codes"
-            )
-        if len(set(countries)) != len(countries):
-            raise CurrencyTableError(f"{where}: duplicate country in {countries}")
+                raise CurrencyTableError(f"{where}: name {n!r} already used by {seen_names[n]}")
+            seen_names[n] = row["code"]
     return rows
 
 
