@@ -86,7 +86,7 @@ def test_citation_has_report_publisher_version_table_row_and_lines(t):
     text = cite.citation("funding", row)
     assert text.startswith("Deloitte (2023), 《2023年政务服务转型趋势报告》 (Government Trends 2023")
     assert f"trendlib {trendlib.__version__}, table funding, row {row['amount_id']}" in text
-    assert text.endswith(f"raw lines {row['line']}–{row['line']} of data/raw/government-trends-2023-zh.txt")
+    assert text.endswith(f"raw line {row['line']} of data/raw/government-trends-2023-zh.txt")
 
 
 def test_citation_of_an_actor_leaves_out_the_lines(t):

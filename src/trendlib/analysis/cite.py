@@ -175,7 +175,7 @@ def citation(table: str, row: Mapping, version: str | None = None) -> str:
 
     >>> citation("funding", {"amount_id": "F016", "line": 1726}, version="0.1.0")  # doctest: +NORMALIZE_WHITESPACE
     'Deloitte (2023), 《2023年政务服务转型趋势报告》 (Government Trends 2023, Chinese edition);
-     trendlib 0.1.0, table funding, row F016, raw lines 1726–1726 of data/raw/government-trends-2023-zh.txt'
+     trendlib 0.1.0, table funding, row F016, raw line 1726 of data/raw/government-trends-2023-zh.txt'
     """
     if version is None:
         from .. import __version__ as version
@@ -185,4 +185,5 @@ def citation(table: str, row: Mapping, version: str | None = None) -> str:
         start, end = line_span(row)
     except ValueError:
         return text
-    return f"{text}, raw lines {start}–{end} of {RAW_PATH}"
+    lines = f"raw line {start}" if start == end else f"raw lines {start}–{end}"
+    return f"{text}, {lines} of {RAW_PATH}"
