@@ -67,6 +67,17 @@ class FlatText:
         self._para = para_of
         self._raw = raw
 
+    def regroup(self, paras: list[Paragraph]) -> "FlatText":
+        """The same text split into ``paras`` — the same characters in other
+        paragraphs (after cutting some in two) — without re-reading them."""
+        other = object.__new__(FlatText)
+        other.text, other._raw, para_of = self.text, self._raw, []
+        for i, p in enumerate(paras):
+            end = bisect.bisect_right(self._raw, p.offsets[-1])
+            para_of.extend([i] * (end - len(para_of)))
+        other._para = para_of
+        return other
+
     def flat_at(self, raw_offset: int) -> int:
         """Flat position of the first non-space character at or after ``raw_offset``."""
         return bisect.bisect_left(self._raw, raw_offset)

@@ -76,9 +76,10 @@ def read_corpus(report: Report, boxes: list[dict], *, boxes_source: str = "boxes
         return bisect.bisect_right(line_starts, offset)
 
     # a box may begin or end inside a paragraph the layout could not cut: cut it there
-    cuts = _box_cuts(clean, FlatText(clean), boxes, boxes_source)
-    clean, trend, notes, chapters = _cut(clean, trend, notes, chapters, cuts, line_of)
     flat = FlatText(clean)
+    cuts = _box_cuts(clean, flat, boxes, boxes_source)
+    clean, trend, notes, chapters = _cut(clean, trend, notes, chapters, cuts, line_of)
+    flat = flat.regroup(clean)
     spans = locate_boxes(flat, boxes, source=boxes_source)
     return Corpus(
         report=report,

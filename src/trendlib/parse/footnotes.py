@@ -82,7 +82,10 @@ def find_refs(paras: list[Paragraph], parts: list[list[int]]) -> list[FootnoteRe
         for i in part:
             text = paras[i].text
             for m in CANDIDATE.finditer(text):
-                before = text[: m.start()].rstrip()
+                j = m.start()
+                while j and text[j - 1].isspace():
+                    j -= 1
+                before = text[max(0, j - 2): j]  # the two characters before, spaces skipped
                 if not before or QUANTITY_PREV.search(before) or before[-1].isdigit() or before[-1] in "%％":
                     continue  # paragraph start (list numbers), a quantity phrase or a row of figures
                 k = _note_prefix(m[0], before, text[m.end(): m.end() + 1], expected)
@@ -103,14 +106,19 @@ def without_refs(p: Paragraph, refs: list[FootnoteRef]) -> Paragraph:
     """
     if not refs:
         return p
-    drop: set[int] = set()
-    for r in refs:
-        drop.update(range(r.start, r.end))
-        nxt = r.end
-        while nxt < len(p.text) and p.text[nxt] == " ":
-            nxt += 1
+    cuts = []  # [start, end) of each stretch to remove
+    for r in sorted(refs, key=lambda r: r.start):
+        end = r.end
         if r.start > 0 and not p.text[r.start - 1].isascii():
-            drop.update(range(r.end, nxt))  # `。5 目标`: Chinese sets no space after a sentence
-    keep = [j for j in range(len(p.text)) if j not in drop]
-    text = "".join([p.text[j] for j in keep]).rstrip()
-    return replace(p, text=text, offsets=tuple(p.offsets[j] for j in keep[: len(text)]))
+            while end < len(p.text) and p.text[end] == " ":
+                end += 1  # `。5 目标`: Chinese sets no space after a sentence
+        cuts.append((r.start, end))
+    text, offsets, kept = [], [], 0
+    for start, end in cuts:
+        text.append(p.text[kept:start])
+        offsets.extend(p.offsets[kept:start])
+        kept = end
+    text.append(p.text[kept:])
+    offsets.extend(p.offsets[kept:])
+    joined = "".join(text).rstrip()
+    return replace(p, text=joined, offsets=tuple(offsets[: len(joined)]))

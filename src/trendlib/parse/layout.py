@@ -15,6 +15,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from collections.abc import Sequence
 from typing import NamedTuple
 
 # `    I   01   02 … 08`: the navigation bar printed at the top of each page.
@@ -23,6 +24,8 @@ NAV_BAR = re.compile(r"\s*I(?:\s+0\d){8}\s*")
 FOOTER = re.compile(r"(?P<title>\S[^\t]*?)\s{3,}(?P<page>\d{1,3})\s*")
 # Headings that always stand on their own line (after removing spaces: `概 要`).
 HEADING = re.compile(r"(?:趋势\d|概要|概述|突破壁垒|打破壁垒|行动趋势|未来展望|我的观点|注释|解读数据：.+)")
+HEADING_FIRST = frozenset("趋概突打行未我注解")  # the first characters HEADING can start with
+SPACES = re.compile(r"\s+")
 LIST_ITEM = re.compile(r"\s*(?:[•·▪]|\d{1,2}\.\s)")
 # An author byline: Latin names joined by commas, "and", 、 or 与 (`PJ Rivera, …, and Sushumna Agarwal`).
 BYLINE = re.compile(r"\s*[A-Z][A-Za-zÀ-ÿ.’'\- ]+(?:(?:,\s*and|,|，|、|与|\s+and)\s*[A-Z][A-Za-zÀ-ÿ.’'\- ]*?(?:博士)?)+\s*")
@@ -113,6 +116,8 @@ def furniture(line: Line) -> Furniture | None:
     >>> furniture(Line(798, 0, "采用更灵活的人才模式    19"))
     Furniture(line=798, kind='footer', label='采用更灵活的人才模式', page=19)
     """
+    if not line.text.rstrip()[-1:].isdigit():
+        return None  # both kinds end with a number
     if NAV_BAR.fullmatch(line.text):
         return Furniture(line.number, "nav", "", None)
     m = FOOTER.fullmatch(line.text)
@@ -127,7 +132,8 @@ def width(s: str) -> int:
     >>> width("政府 AI")
     7
     """
-    return len(s) + sum(map(_is_wide, s))
+    # a CJK character is 3 bytes in UTF-8 and 2 columns; ASCII is 1 byte and 1 column
+    return (len(s.encode("utf-8")) + len(s)) // 2
 
 
 def is_heading(s: str) -> bool:
@@ -136,7 +142,8 @@ def is_heading(s: str) -> bool:
     >>> is_heading(" 概 要"), is_heading("概述了世界各地政府")
     (True, False)
     """
-    return len(s) < 60 and bool(HEADING.fullmatch(re.sub(r"\s+", "", s)))
+    s = s.strip()
+    return len(s) < 60 and s[:1] in HEADING_FIRST and bool(HEADING.fullmatch(SPACES.sub("", s)))
 
 
 # Wide (W/F) characters of East Asian scripts: CJK ideographs, kana, hangul, full-width forms.
@@ -229,12 +236,12 @@ WORD_BEFORE_HYPHEN = re.compile(r"([A-Za-z]+)-$")
 LOWER_WORD = re.compile(r"[a-z]+")
 
 
-def _line_body(line: Line) -> tuple[str, list[int]]:
+def _line_body(line: Line) -> tuple[str, Sequence[int]]:
     """A line's text without its edge spaces (inner runs of spaces as one), and raw offsets."""
     body = line.content
     first = line.start + len(line.text) - len(line.text.lstrip())
     if not INNER_SPACE.search(body):
-        return body, list(range(first, first + len(body)))
+        return body, range(first, first + len(body))
     chars, offs = [], []
     for k, c in enumerate(body):
         if c.isspace():
@@ -253,8 +260,10 @@ def _reflow(lines: list[Line], hyphenated: set[str]) -> Paragraph:
         body, offs = _line_body(line)
         if parts:
             left = parts[-1]
-            word, nxt = WORD_BEFORE_HYPHEN.search(left), LOWER_WORD.match(body)
-            keep = word and nxt and f"{word[1]}-{nxt[0]}".lower() in hyphenated
+            keep = False
+            if left.endswith("-"):
+                word, nxt = WORD_BEFORE_HYPHEN.search(left), LOWER_WORD.match(body)
+                keep = word and nxt and f"{word[1]}-{nxt[0]}".lower() in hyphenated
             sep, drop = _joiner(left[-2:], body, dehyphenate=not keep)
             if drop:
                 parts[-1] = left[:-drop]
