@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .layout import Paragraph
 
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
 
 
 def compact(s: str) -> str:
@@ -56,9 +57,9 @@ class FlatText:
         chars, para_of, raw = [], [], []
         for i, p in enumerate(paras):
             if _SPACE.search(p.text):
-                keep = [j for j, c in enumerate(p.text) if not c.isspace()]
-                chars.append(_SPACE.sub("", p.text))
-                raw.extend([p.offsets[j] for j in keep])
+                for word in _WORD.finditer(p.text):
+                    chars.append(word[0])
+                    raw.extend(p.offsets[word.start(): word.end()])
             else:  # most Chinese paragraphs have no space at all
                 chars.append(p.text)
                 raw.extend(p.offsets)

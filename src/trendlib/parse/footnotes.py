@@ -55,7 +55,7 @@ def _note_prefix(digits: str, before: str, after: str, expected: int) -> int | N
             continue
         if rest:
             # a note glued before a number: what is left must be a number in its own right
-            year = re.fullmatch(r"(19|20)\d\d", rest) and after == "年"
+            year = len(rest) == 4 and rest[:2] in ("19", "20") and after == "年"
             amount = len(rest) >= 3 and rest[0] != "0" and QUANTITY_NEXT.match(after or "x") and after != "年"
             if year or amount:
                 return k

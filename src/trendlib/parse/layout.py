@@ -186,12 +186,13 @@ def _paragraph_breaks(lines: list[Line]) -> list[bool]:
     latin = [is_latin(t) for t in texts]
     plain = [not _standalone(texts, latin, i) for i in range(len(texts))]
 
-    def is_short(i: int) -> bool:
-        near = [widths[j] for j in range(max(0, i - 2), min(len(lines), i + 3))
-                if latin[j] == latin[i] and plain[j]]
-        return widths[i] < SHORT * max(near, default=widths[i])
-
-    shorts = [is_short(i) for i in range(len(lines))]
+    n, shorts = len(lines), []
+    for i in range(n):
+        column = None  # the widest plain line of the same script within two lines either side
+        for j in range(max(0, i - 2), min(n, i + 3)):
+            if plain[j] and latin[j] == latin[i] and (column is None or widths[j] > column):
+                column = widths[j]
+        shorts.append(widths[i] < SHORT * (widths[i] if column is None else column))
     short = shorts.__getitem__
 
     breaks, first, prev_short = [], True, False
@@ -225,13 +226,14 @@ def _joiner(left: str, right: str, dehyphenate: bool) -> tuple[str, int]:
     Chinese joins with nothing; two Latin words keep one space; an English word
     broken with a hyphen at the line end is re-joined.
     """
-    if dehyphenate and re.search(r"[a-z]-$", left) and re.match(r"[a-z]", right):
+    if dehyphenate and left.endswith("-") and left[-2:-1].islower() and right[:1].islower() and right[:1].isascii():
         return "", 1
     if not _is_wide(left[-1]) and not _is_wide(right[0]) and not (left[-1].isdigit() and right[0].isdigit()):
         return " ", 0  # two Latin words (a number broken across lines stays one number)
     return "", 0
 
 
+HYPHENATED = re.compile(r"[A-Za-z]+-[a-z]+")
 WORD_BEFORE_HYPHEN = re.compile(r"([A-Za-z]+)-$")
 LOWER_WORD = re.compile(r"[a-z]+")
 
@@ -295,7 +297,7 @@ def paragraphs(lines: list[Line]) -> list[Paragraph]:
     """
     body = content_lines(lines)
     # hyphenated words the text also spells with a hyphen mid-line keep theirs
-    hyphenated = {m.lower() for l in body for m in re.findall(r"[A-Za-z]+-[a-z]+", l.text)}
+    hyphenated = {m.lower() for l in body if "-" in l.text for m in HYPHENATED.findall(l.text)}
     out, start = [], 0
     for i, end in enumerate(_paragraph_breaks(body)):
         if end:
