@@ -89,7 +89,7 @@ def read_corpus(report: Report, boxes: list[dict], *, boxes_source: str = "boxes
         box=box_kinds(len(clean), spans),
         notes=notes,
         trends=chapters,
-        furniture=[f for line in lines if (f := furniture(line))],
+        furniture=[f for line in lines if line.text.rstrip()[-1:].isdigit() and (f := furniture(line))],
         flat=flat,
         line_starts=line_starts,
     )

@@ -286,7 +286,7 @@ def _reflow(lines: list[Line], hyphenated: set[str]) -> Paragraph:
 
 def content_lines(lines: list[Line]) -> list[Line]:
     """The lines that carry text: blank lines and page furniture dropped."""
-    return [l for l in lines if l.content and furniture(l) is None]
+    return [l for l in lines if (t := l.text.rstrip()) and not (t[-1].isdigit() and furniture(l))]
 
 
 def paragraphs(lines: list[Line]) -> list[Paragraph]:
