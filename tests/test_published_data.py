@@ -20,7 +20,7 @@ import trendlib
 from trendlib import build
 from trendlib.load import PANDAS_TYPES
 from trendlib.parse.report import default_report_path, read_report
-from trendlib.tables import COLUMNS
+from trendlib.schema import COLUMNS
 
 PUBLISHED = build.default_output_dir()
 N_LINES = 4484

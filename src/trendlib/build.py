@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import network, tables
+from . import network, schema, tables
 from .cases import locate_cases
 from .parse.corpus import read_corpus
 from .mentions.actors import find_mentions
@@ -84,11 +84,11 @@ def graphs(t: dict[str, pd.DataFrame]) -> dict[str, object]:
 
 def datapackage(t: dict[str, pd.DataFrame], sha256: str) -> dict:
     """A Frictionless Data Package describing every table, column and vocabulary."""
-    vocabs = tables.vocabularies()
+    vocabs = schema.vocabularies()
     resources = []
     for name in TABLE_ORDER:
         fields = []
-        for col, kind, desc in tables.COLUMNS[name]:
+        for col, kind, desc in schema.COLUMNS[name]:
             field = {"name": col, "type": kind, "description": desc}
             if (name, col) in ENUMS:
                 allowed = vocabs[ENUMS[(name, col)]]

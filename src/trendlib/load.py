@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .parse.report import project_root
-from .tables import COLUMNS
+from .schema import COLUMNS
 
 PANDAS_TYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "string": "string"}
 
