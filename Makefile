@@ -43,6 +43,7 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tools/benchmark.py
+	$(BIN)/python tools/benchmark_notebooks.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
