@@ -50,10 +50,10 @@ import numbers
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from itertools import combinations
 from pathlib import Path
 
 import networkx as nx
+from networkx.algorithms import bipartite
 import pandas as pd
 
 from . import vocab
@@ -332,29 +332,31 @@ def project(g: nx.Graph, normalization: str = "none") -> nx.Graph:
             f"unknown normalization {normalization!r}; use one of {', '.join(NORMALIZATIONS)}"
         )
     actors = sorted((n for n, d in g.nodes(data=True) if d.get("kind") == "actor"), key=str)
-    cases = sorted((n for n, d in g.nodes(data=True) if d.get("kind") == "case"), key=str)
-    is_actor, is_case = set(actors), set(cases)
-    case_sets = {a: {c for c in g[a] if c in is_case} for a in actors}
-
-    shared: dict[tuple, list] = defaultdict(list)
-    for c in cases:
-        for a, b in combinations(sorted((a for a in g[c] if a in is_actor), key=str), 2):
-            shared[a, b].append(c)
+    projected = bipartite.generic_weighted_projected_graph(g, actors, weight_function=_WEIGHTS[normalization])
 
     p = nx.Graph()
     p.graph["normalization"] = normalization
     for a in actors:
         p.add_node(a, **g.nodes[a])
-    for (a, b), common in sorted(shared.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
-        n = len(common)
-        if normalization == "jaccard":
-            weight = n / len(case_sets[a] | case_sets[b])
-        elif normalization == "cosine":
-            weight = n / math.sqrt(len(case_sets[a]) * len(case_sets[b]))
-        else:
-            weight = n
-        p.add_edge(a, b, weight=weight, shared=n, cases=";".join(str(c) for c in sorted(common, key=str)))
+    for a, b in sorted((tuple(sorted(e, key=str)) for e in projected.edges), key=lambda e: (str(e[0]), str(e[1]))):
+        common = sorted(set(g[a]) & set(g[b]), key=str)
+        p.add_edge(a, b, weight=projected[a][b]["weight"], shared=len(common),
+                   cases=";".join(str(c) for c in common))
     return p
+
+
+def _shared(g: nx.Graph, u, v) -> tuple[int, int, int]:
+    """Cases of ``u``, of ``v``, and of both (an actor's neighbours are its cases)."""
+    a, b = set(g[u]), set(g[v])
+    return len(a), len(b), len(a & b)
+
+
+# projection weights as in discourse network analysis: shared cases, raw or normalised
+_WEIGHTS = {
+    "none": lambda g, u, v: _shared(g, u, v)[2],
+    "jaccard": lambda g, u, v: (lambda a, b, n: n / (a + b - n))(*_shared(g, u, v)),
+    "cosine": lambda g, u, v: (lambda a, b, n: n / math.sqrt(a * b))(*_shared(g, u, v)),
+}
 
 
 def subgraph(g: nx.Graph, *, trend=None, sector=None, country=None, year=None) -> nx.Graph:
