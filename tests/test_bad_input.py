@@ -157,7 +157,7 @@ def test_alias_that_never_occurs(ref, tmp_path, monkeypatch):
         n = number_of(d, "id", "usa_boston_monum")
         d[n - 1]["aliases_zh"].append("新城市力学市长办办公室")
         return n
-    edit(ref / "actors.yaml", change)
+    n = edit(ref / "actors.yaml", change)
     fails(ref, GazetteerError, "actors.yaml", f"row {n} (usa_boston_monum)", "'新城市力学市长办办公室'",
           "never occurs", tmp_path=tmp_path, monkeypatch=monkeypatch, full=True)
 
@@ -190,7 +190,7 @@ def test_bad_actor_field(ref, tmp_path, monkeypatch, field, value):
         n = number_of(d, "id", "usa_nasa")
         d[n - 1][field] = value
         return n
-    edit(ref / "actors.yaml", change)
+    n = edit(ref / "actors.yaml", change)
     label = f"row {n} ({value})" if field == "id" else f"row {n} (usa_nasa)"
     fails(ref, ReferenceError, "actors.yaml", label, f"field {field}", repr(value),
           tmp_path=tmp_path, monkeypatch=monkeypatch, full=field == "type")
@@ -201,7 +201,7 @@ def test_duplicate_actor_id(ref, tmp_path, monkeypatch):
         n = number_of(d, "id", "usa_nasa")
         d[n]["id"] = "usa_nasa"  # the row after it
         return n + 1
-    edit(ref / "actors.yaml", change)
+    n = edit(ref / "actors.yaml", change)
     fails(ref, ReferenceError, "actors.yaml", f"row {n} (usa_nasa)", "duplicate id 'usa_nasa'",
           tmp_path=tmp_path, monkeypatch=monkeypatch)
 
