@@ -26,6 +26,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv>=0.5"
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -e ".[test]"
+	@# bytecode for the package's own sources too (uv compiles site-packages), in case
+	@# PYTHONDONTWRITEBYTECODE is set: every notebook kernel imports them afresh
+	$(BIN)/python -m compileall -q src
 	touch $@
 
 build: $(STAMP)
