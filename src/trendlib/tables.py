@@ -22,6 +22,7 @@ from .mentions.money import Amount, find_amounts
 from .mentions.percent import find_percentages
 from .parse.anchors import AnchorError, compact
 from .parse.corpus import Corpus
+from .parse.endnotes import endnotes
 from .parse.structure import heading_section
 from .schema import COLUMNS
 
@@ -363,51 +364,12 @@ def my_takes_table(c: Corpus, boxes: list[dict], *, source: str = "boxes.yaml") 
     return frame("my_takes", rows)
 
 
-ENDNOTE_START = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.\s+(?=[A-Z0-9“\"‘'])")
-IBID = re.compile(r"Ibid\.?,?\s*", re.I)
-ACCESSED = re.compile(r"accessed\s+(?:on\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d")
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
 def endnotes_table(c: Corpus) -> pd.DataFrame:
-    """The English endnotes, numbered in sequence; Ibid. resolved."""
-    rows = []
-    for t in c.trends:
-        idx = [i for i in range(t.first, t.last + 1)
-               if c.section[i] == "endnotes" and compact(c.paragraphs[i].text) != "注释"]
-        if not idx:
-            continue
-        # one stream of text with raw offsets, cut where the next expected number starts a note
-        text = " ".join(c.paragraphs[i].text for i in idx)
-        offsets: list[int] = []
-        for k, i in enumerate(idx):
-            offsets.extend(c.paragraphs[i].offsets)
-            if k < len(idx) - 1:
-                offsets.append(c.paragraphs[i].offsets[-1])
-        starts, expected = [], 1
-        for m in ENDNOTE_START.finditer(text):
-            if int(m[1]) == expected:
-                starts.append((m.start(), m.end(), expected))
-                expected += 1
-        for k, (s, body, number) in enumerate(starts):
-            end = starts[k + 1][0] if k + 1 < len(starts) else len(text)
-            printed = text[body:end].strip()
-            rows.append({"trend": t.number, "number": number, "printed": printed,
-                         "line": c.line_of(offsets[s])})
-    by_key = {(r["trend"], r["number"]): r for r in rows}
-    for r in rows:
-        r["ibid_of"], r["text"] = None, r["printed"]
-        if IBID.match(r["printed"]):
-            prev = by_key.get((r["trend"], r["number"] - 1))
-            while prev and prev["ibid_of"]:
-                prev = by_key.get((r["trend"], prev["ibid_of"]))
-            if prev:
-                r["ibid_of"] = prev["number"]
-                rest = IBID.sub("", r["printed"], count=1).strip()
-                r["text"] = prev["text"] + (f" [{rest}]" if rest else "")
-        year = YEAR.search(ACCESSED.sub("", r["text"]))
-        r["year"] = int(year[0]) if year else None
-    return frame("endnotes", rows)
+    """The English endnotes, numbered in sequence; Ibid. resolved (:mod:`trendlib.parse.endnotes`)."""
+    return frame("endnotes", [{
+        "trend": n.trend, "number": n.number, "text": n.text, "printed": n.printed,
+        "ibid_of": n.ibid_of, "year": n.year, "line": n.line,
+    } for n in endnotes(c)])
 
 
 def furniture_table(c: Corpus) -> pd.DataFrame:
