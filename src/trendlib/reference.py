@@ -17,6 +17,7 @@ import jsonschema
 import yaml
 
 from . import vocab
+from .errors import CuratedDataError
 
 COUNTRY = {"type": "string", "pattern": "^[A-Z]{3}$"}
 TEXT = {"type": "string", "minLength": 1}
@@ -98,10 +99,6 @@ SCHEMAS = {
 }
 
 
-class ReferenceError(ValueError):
-    """A curated reference file is malformed or disagrees with the report."""
-
-
 @dataclass(frozen=True)
 class Reference:
     """All curated inputs, as plain rows (lists of dicts)."""
@@ -129,18 +126,18 @@ def load_yaml(path: Path) -> list[dict]:
     True
     """
     if not path.is_file():
-        raise ReferenceError(f"{path}: missing curated file")
+        raise CuratedDataError(f"{path}: missing curated file")
     try:
         rows = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as err:
-        raise ReferenceError(f"{path}: not valid YAML: {err}") from None
+        raise CuratedDataError(f"{path}: not valid YAML: {err}") from None
     schema = SCHEMAS[path.name]
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(rows), key=lambda e: list(e.path))
     if errors:
         err = errors[0]
         where = _row_label(rows, err.path[0]) if err.path and isinstance(err.path[0], int) else "file"
         field = ".".join(str(p) for p in list(err.path)[1:]) or "(row)"
-        raise ReferenceError(
+        raise CuratedDataError(
             f"{path}: {where}, field {field}: {err.message}"
             + (f" ({len(errors) - 1} more problems)" if len(errors) > 1 else "")
         )
@@ -159,7 +156,7 @@ def _check_unique(path: Path, rows: list[dict]) -> None:
     seen: dict = {}
     for n, k in enumerate(keys):
         if k in seen:
-            raise ReferenceError(f"{path}: {_row_label(rows, n)}: duplicate id {k!r} (first in row {seen[k] + 1})")
+            raise CuratedDataError(f"{path}: {_row_label(rows, n)}: duplicate id {k!r} (first in row {seen[k] + 1})")
         seen[k] = n
 
 
@@ -183,7 +180,7 @@ def load_reference(directory: Path | None = None) -> Reference:
     d = directory or reference_dir()
     for name in ("currencies.yaml", "exchange_rates.csv"):
         if not (d / name).is_file():
-            raise ReferenceError(f"{d / name}: missing curated file")
+            raise CuratedDataError(f"{d / name}: missing curated file")
     return Reference(
         actors=load_yaml(d / "actors.yaml"),
         cases=load_yaml(d / "cases.yaml"),

@@ -11,11 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..errors import GazetteerError
 from ..parse.anchors import FlatText, compact
-
-
-class GazetteerError(ValueError):
-    """A gazetteer row is inconsistent with itself or with the report."""
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from ..errors import CuratedDataError, CurrencyTableError, ExchangeRateError, UnknownCurrencyError
+
 __all__ = [
     "AR_NUMBER",
     "QUALIFIER_PREFIXES",
@@ -44,6 +46,7 @@ __all__ = [
     "find_amounts",
     "load_currencies",
     "load_currency_countries",
+    "complete_rate_years",
     "load_rates",
     "parse_number",
     "unknown_currency_words",
@@ -225,18 +228,6 @@ class Amount:
     qualifier: str
     high: float | None = None
     shared_currency: bool = False
-
-
-class CurrencyTableError(ValueError):
-    """The currency table is malformed (message names the file and row)."""
-
-
-class ExchangeRateError(ValueError):
-    """The exchange-rate table is malformed or lacks a rate (names file, currency, year)."""
-
-
-class UnknownCurrencyError(ValueError):
-    """A currency-looking word after a number is not in the currency table."""
 
 
 # --------------------------------------------------------------------------
@@ -463,12 +454,12 @@ _ISO3 = re.compile(r"[A-Z]{3}")
 def _read_currency_rows(path: str | Path) -> list[dict]:
     """The rows of ``currencies.yaml``: shape checked by its JSON Schema
     (:mod:`trendlib.reference`), codes and printed names unique across rows."""
-    from ..reference import ReferenceError, load_yaml
+    from ..reference import load_yaml
 
     path = Path(path)
     try:
         rows = load_yaml(path)
-    except ReferenceError as err:
+    except CuratedDataError as err:
         raise CurrencyTableError(str(err)) from None
     seen_names: dict[str, str] = {}
     seen_codes: set[str] = set()
@@ -546,3 +537,16 @@ def load_rates(
             raise ExchangeRateError(f"{path}: no rate for currency {code} in year {year}")
         out[code] = rates[(code, year)]
     return out
+
+
+def complete_rate_years(path: str | Path) -> list[int]:
+    """The years of ``exchange_rates.csv`` that have a rate for every currency in it.
+
+    >>> complete_rate_years(Path(__file__).resolve().parents[3] / "data" / "reference" / "exchange_rates.csv")
+    [2021, 2022, 2023]
+    """
+    with Path(path).open(encoding="utf-8", newline="") as fh:
+        pairs = {(row["currency"], row["year"]) for row in csv.DictReader(fh)}
+    codes = {c for c, _ in pairs}
+    years = {y for _, y in pairs}
+    return sorted(int(y) for y in years if all((c, y) in pairs for c in codes) and y.isdigit())

@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..errors import AnchorError
 from .layout import Paragraph
 
 _SPACE = re.compile(r"\s+")
@@ -26,10 +27,6 @@ def compact(s: str) -> str:
     'NewUrbanMechanics'
     """
     return _SPACE.sub("", s)
-
-
-class AnchorError(ValueError):
-    """A curated anchor is not where the curated file says it is."""
 
 
 @dataclass(frozen=True)
