@@ -22,7 +22,8 @@ from trendlib import reference as reference_module
 from trendlib.parse.anchors import AnchorError, compact
 from trendlib.mentions.actors import GazetteerError
 from trendlib.mentions.money import ExchangeRateError
-from trendlib.reference import ReferenceError, load_reference, reference_dir
+from trendlib.errors import CuratedDataError, TrendlibError
+from trendlib.reference import load_reference, reference_dir
 from trendlib.parse.report import default_report_path
 from trendlib.parse.structure import locate_boxes
 
@@ -192,7 +193,7 @@ def test_bad_actor_field(ref, tmp_path, monkeypatch, field, value):
         return n
     n = edit(ref / "actors.yaml", change)
     label = f"row {n} ({value})" if field == "id" else f"row {n} (usa_nasa)"
-    fails(ref, ReferenceError, "actors.yaml", label, f"field {field}", repr(value),
+    fails(ref, CuratedDataError, "actors.yaml", label, f"field {field}", repr(value),
           tmp_path=tmp_path, monkeypatch=monkeypatch, full=field == "type")
 
 
@@ -202,7 +203,7 @@ def test_duplicate_actor_id(ref, tmp_path, monkeypatch):
         d[n]["id"] = "usa_nasa"  # the row after it
         return n + 1
     n = edit(ref / "actors.yaml", change)
-    fails(ref, ReferenceError, "actors.yaml", f"row {n} (usa_nasa)", "duplicate id 'usa_nasa'",
+    fails(ref, CuratedDataError, "actors.yaml", f"row {n} (usa_nasa)", "duplicate id 'usa_nasa'",
           tmp_path=tmp_path, monkeypatch=monkeypatch)
 
 
@@ -222,14 +223,14 @@ def test_bad_case_field(ref, tmp_path, monkeypatch, field, value, shown):
         d[n - 1][field] = value
         return n
     n = edit(ref / "cases.yaml", change)
-    fails(ref, ReferenceError, "cases.yaml", f"row {n} (T0-02)", f"field {field}", shown,
+    fails(ref, CuratedDataError, "cases.yaml", f"row {n} (T0-02)", f"field {field}", shown,
           tmp_path=tmp_path, monkeypatch=monkeypatch)
 
 
 def test_unknown_case_key(ref, tmp_path, monkeypatch):
     n = edit(ref / "cases.yaml", lambda d: (d[number_of(d, "id", "T0-02") - 1].update(contry="USA"),
                                             number_of(d, "id", "T0-02"))[1])
-    fails(ref, ReferenceError, "cases.yaml", f"row {n} (T0-02)", "'contry'",
+    fails(ref, CuratedDataError, "cases.yaml", f"row {n} (T0-02)", "'contry'",
           tmp_path=tmp_path, monkeypatch=monkeypatch)
 
 
@@ -239,7 +240,7 @@ def test_duplicate_case_id(ref, tmp_path, monkeypatch):
         d[n - 1]["id"] = "T0-02"
         return n
     n = edit(ref / "cases.yaml", change)
-    fails(ref, ReferenceError, "cases.yaml", f"row {n} (T0-02)", "duplicate id 'T0-02'",
+    fails(ref, CuratedDataError, "cases.yaml", f"row {n} (T0-02)", "duplicate id 'T0-02'",
           tmp_path=tmp_path, monkeypatch=monkeypatch, full=True)
 
 
@@ -260,7 +261,7 @@ def test_bad_barrier_boundary(ref, tmp_path, monkeypatch):
     def change(d):
         d[0]["boundary"] = ["within_goverment"]
     edit(ref / "barriers.yaml", change)
-    fails(ref, ReferenceError, "barriers.yaml", "row 1", "field boundary.0", "'within_goverment'",
+    fails(ref, CuratedDataError, "barriers.yaml", "row 1", "field boundary.0", "'within_goverment'",
           tmp_path=tmp_path, monkeypatch=monkeypatch)
 
 
@@ -268,7 +269,7 @@ def test_duplicate_barrier_seq(ref, tmp_path, monkeypatch):
     def change(d):
         d[1]["trend"], d[1]["seq"] = d[0]["trend"], d[0]["seq"]
     edit(ref / "barriers.yaml", change)
-    fails(ref, ReferenceError, "barriers.yaml", "row 2", "duplicate id (1, 1)",
+    fails(ref, CuratedDataError, "barriers.yaml", "row 2", "duplicate id (1, 1)",
           tmp_path=tmp_path, monkeypatch=monkeypatch)
 
 
@@ -293,7 +294,7 @@ def test_box_anchor_not_found(corpus, reference):
 
 def test_bad_box_kind(ref, tmp_path, monkeypatch):
     edit(ref / "boxes.yaml", lambda d: d[0].update(kind="footnote"))
-    fails(ref, ReferenceError, "boxes.yaml", "row 1", "field kind", "'footnote'",
+    fails(ref, CuratedDataError, "boxes.yaml", "row 1", "field kind", "'footnote'",
           tmp_path=tmp_path, monkeypatch=monkeypatch)
 
 
@@ -303,27 +304,27 @@ def test_malformed_yaml(ref, tmp_path, monkeypatch):
     path = ref / "actors.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "- id: [unclosed\n  name_zh: 某机构\n", encoding="utf-8")
     last = path.read_text(encoding="utf-8").count("\n")
-    msg = fails(ref, ReferenceError, "actors.yaml", "not valid YAML",
+    msg = fails(ref, CuratedDataError, "actors.yaml", "not valid YAML",
                 tmp_path=tmp_path, monkeypatch=monkeypatch, full=True)
     assert f"line {last}" in msg or f"line {last - 1}" in msg or f"line {last + 1}" in msg, msg
 
 
 def test_yaml_that_is_not_a_list(ref, tmp_path, monkeypatch):
     (ref / "cases.yaml").write_text("id: T0-01\ntrend: 0\n", encoding="utf-8")
-    fails(ref, ReferenceError, "cases.yaml", "file", tmp_path=tmp_path, monkeypatch=monkeypatch)
+    fails(ref, CuratedDataError, "cases.yaml", "file", tmp_path=tmp_path, monkeypatch=monkeypatch)
 
 
 @pytest.mark.parametrize("name", ["actors.yaml", "cases.yaml", "boxes.yaml", "barriers.yaml", "not_actors.yaml"])
 def test_missing_curated_file(ref, tmp_path, monkeypatch, name):
     (ref / name).unlink()
-    fails(ref, ReferenceError, str(ref / name), "missing", tmp_path=tmp_path, monkeypatch=monkeypatch,
+    fails(ref, CuratedDataError, str(ref / name), "missing", tmp_path=tmp_path, monkeypatch=monkeypatch,
           full=name == "barriers.yaml")
 
 
 @pytest.mark.parametrize("name", ["currencies.yaml", "exchange_rates.csv"])
 def test_missing_money_file(ref, tmp_path, monkeypatch, name):
     (ref / name).unlink()
-    fails(ref, ValueError, str(ref / name), "missing", tmp_path=tmp_path, monkeypatch=monkeypatch)
+    fails(ref, TrendlibError, str(ref / name), "missing", tmp_path=tmp_path, monkeypatch=monkeypatch)
 
 
 def test_missing_exchange_rate(ref, tmp_path, monkeypatch):
@@ -387,12 +388,14 @@ def test_successful_build_leaves_no_temporary_folders(first_build):
 
 
 def test_rebuild_replaces_outputs(built):
-    (built / "stale.csv").write_text("old\n", encoding="utf-8")
+    (built / "cases.csv").write_text("old\n", encoding="utf-8")
+    (built / "notes.csv").write_text("a file the build did not write\n", encoding="utf-8")
     before = snapshot(built)
     build.build(out_dir=built)
     after = snapshot(built)
-    assert "stale.csv" not in after
-    assert {k: v for k, v in before.items() if k != "stale.csv"} == after
+    assert after["notes.csv"] == before["notes.csv"], "a user's file is never touched"
+    assert after["cases.csv"] != before["cases.csv"]
+    assert {k: v for k, v in before.items() if k != "cases.csv"} == {k: v for k, v in after.items() if k != "cases.csv"}
     assert [p.name for p in built.parent.iterdir()] == ["processed"]
 
 
@@ -405,10 +408,10 @@ def test_failed_build_leaves_previous_outputs(built, monkeypatch, tmp_path, wher
     before = snapshot(built)
     if where == "tables":
         monkeypatch.setattr(tables, "statistics_table", _boom)
-    elif where == "writing":  # after every CSV and graph is written to the temporary folder
+    elif where == "writing":  # after every CSV and graph is rendered
         monkeypatch.setattr(build, "datapackage", _boom)
-    elif where == "graphs":   # half-way through writing
-        monkeypatch.setattr(build.network, "write_graph", _boom)
+    elif where == "graphs":   # half-way through rendering
+        monkeypatch.setattr(build.network, "graph_bytes", _boom)
     else:
         broken = tmp_path / "broken"
         shutil.copytree(reference_dir(), broken)

@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from .load import Tables, load
+__version__ = "0.1.0"
+
+from .load import Tables, load  # noqa: E402  (the version is set first: build imports it)
 
 __all__ = ["Tables", "load", "__version__"]
-__version__ = "0.1.0"

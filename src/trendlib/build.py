@@ -1,21 +1,19 @@
 """Run every stage and write ``data/processed/``, all or nothing.
 
-``build_tables`` returns the tables in memory; ``write_outputs`` writes them
-(CSV, GraphML, GEXF and the ``datapackage.json`` data dictionary) into a
-temporary folder beside the target and swaps it in only when everything is
-written, so a failure leaves the previous outputs as they were.
+``build_tables`` returns the tables in memory; ``render`` turns them into the
+bytes of every output file (CSV, GraphML, GEXF and the ``datapackage.json``
+data dictionary) and :func:`trendlib.output.publish` writes those into the
+folder, all or nothing, touching no file the build did not write.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-from . import network, schema, tables
+from . import __version__, network, output, schema, tables
 from .cases import locate_cases
 from .parse.corpus import read_corpus
 from .mentions.actors import find_mentions
@@ -115,36 +113,25 @@ def datapackage(t: dict[str, pd.DataFrame], sha256: str) -> dict:
     }
 
 
-def _write_csv(df: pd.DataFrame, path: Path) -> None:
-    df.to_csv(path, index=False, lineterminator="\n", float_format="%.15g", encoding="utf-8")
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """A table as the build writes it: UTF-8 CSV, header row, LF line ends."""
+    return df.to_csv(index=False, lineterminator="\n", float_format="%.15g").encode("utf-8")
 
 
-def write_outputs(t: dict[str, pd.DataFrame], out_dir: Path, sha256: str) -> None:
-    """Write everything to a temporary folder, then swap it in for ``out_dir``."""
-    out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".processed-", dir=out_dir.parent))
-    try:
-        for name in TABLE_ORDER:
-            _write_csv(t[name], tmp / f"{name}.csv")
-        for name, g in graphs(t).items():
-            network.write_graph(g, tmp / f"{name}.graphml", tmp / f"{name}.gexf")
-        (tmp / "datapackage.json").write_text(
-            json.dumps(datapackage(t, sha256), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        old = out_dir.with_name(f".{out_dir.name}-old")
-        if old.exists():
-            shutil.rmtree(old)
-        if out_dir.exists():
-            out_dir.rename(old)
-        try:
-            tmp.rename(out_dir)
-        except OSError:
-            if old.exists():
-                old.rename(out_dir)  # put the previous outputs back
-            raise
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+def render(t: dict[str, pd.DataFrame], sha256: str) -> dict[str, bytes]:
+    """Every output file of a build, by name, as bytes: tables, graphs and the data package."""
+    files = {f"{name}.csv": csv_bytes(t[name]) for name in TABLE_ORDER}
+    for name, g in graphs(t).items():
+        files[f"{name}.graphml"], files[f"{name}.gexf"] = network.graph_bytes(g)
+    package = datapackage(t, sha256)
+    package["trendlib"] = {"version": __version__, "files": sorted([*files, output.MANIFEST])}
+    files[output.MANIFEST] = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return files
+
+
+def write_outputs(t: dict[str, pd.DataFrame], out_dir: Path, sha256: str) -> Path:
+    """Write every output into ``out_dir``, all or nothing (:func:`trendlib.output.publish`)."""
+    return output.publish(render(t, sha256), out_dir)
 
 
 def build(out_dir: Path | str | None = None, *, report_path: Path | str | None = None,
@@ -152,8 +139,7 @@ def build(out_dir: Path | str | None = None, *, report_path: Path | str | None =
     """Build every table and write ``data/processed/`` (or ``out_dir``)."""
     out = Path(out_dir) if out_dir else default_output_dir()
     t = build_tables(report_path, any_edition=any_edition, rate_year=rate_year)
-    write_outputs(t, out, read_report(report_path, any_edition=any_edition).sha256)
-    return out
+    return write_outputs(t, out, read_report(report_path, any_edition=any_edition).sha256)
 
 
 __all__ = ["build", "build_tables", "write_outputs", "datapackage", "reference_dir"]

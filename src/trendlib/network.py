@@ -64,6 +64,7 @@ __all__ = [
     "two_mode",
     "project",
     "subgraph",
+    "graph_bytes",
     "write_graph",
     "centrality",
     "communities",
@@ -492,6 +493,24 @@ def _for_gexf(h: nx.Graph, label: str | None) -> nx.Graph:
     return out
 
 
+def graph_bytes(g: nx.Graph, *, label: str | None = "name_zh") -> tuple[bytes, bytes]:
+    """``g`` as GraphML and GEXF bytes, byte-identical for the same graph (see :func:`write_graph`).
+
+    >>> graphml, gexf = graph_bytes(nx.Graph([("usa_cfpb", "T6-01")]))
+    >>> graphml[:5], gexf[:5]
+    (b'<?xml', b'<?xml')
+    """
+    h = _writable(g)
+    buffer = io.BytesIO()
+    nx.write_graphml_xml(h, buffer, encoding="utf-8", prettyprint=True)
+    graphml = buffer.getvalue()
+    buffer = io.BytesIO()
+    nx.write_gexf(_for_gexf(h, label), buffer, encoding="utf-8", prettyprint=True)
+    data = re.sub(rb' lastmodifieddate="[^"]*"', b"", buffer.getvalue(), count=1)
+    data = re.sub(rb"<creator>NetworkX[^<]*</creator>", b"<creator>NetworkX</creator>", data, count=1)
+    return graphml, data
+
+
 def write_graph(g: nx.Graph, graphml_path, gexf_path, *, label: str | None = "name_zh") -> None:
     """Write ``g`` as GraphML and as GEXF (Gephi), byte-identical for the same graph.
 
@@ -512,17 +531,9 @@ def write_graph(g: nx.Graph, graphml_path, gexf_path, *, label: str | None = "na
     ...     print(list(nx.read_graphml(f"{d}/g.graphml").edges))
     [('T6-01', 'usa_cfpb')]
     """
-    h = _writable(g)
-
-    buffer = io.BytesIO()
-    nx.write_graphml_xml(h, buffer, encoding="utf-8", prettyprint=True)
-    Path(graphml_path).write_bytes(buffer.getvalue())
-
-    buffer = io.BytesIO()
-    nx.write_gexf(_for_gexf(h, label), buffer, encoding="utf-8", prettyprint=True)
-    data = re.sub(rb' lastmodifieddate="[^"]*"', b"", buffer.getvalue(), count=1)
-    data = re.sub(rb"<creator>NetworkX[^<]*</creator>", b"<creator>NetworkX</creator>", data, count=1)
-    Path(gexf_path).write_bytes(data)
+    graphml, gexf = graph_bytes(g, label=label)
+    Path(graphml_path).write_bytes(graphml)
+    Path(gexf_path).write_bytes(gexf)
 
 
 # ---------------------------------------------------------------- measures
