@@ -1,4 +1,4 @@
-"""``trendlib build``: parse the report and write ``data/processed/``."""
+"""The ``trendlib`` command: ``trendlib build`` parses the report and writes the tables."""
 
 from __future__ import annotations
 
@@ -6,27 +6,63 @@ import argparse
 import sys
 from pathlib import Path
 
-from .parse.anchors import AnchorError
-from .build import DEFAULT_RATE_YEAR, build
-from .mentions.actors import GazetteerError
-from .reference import ReferenceError
-from .parse.report import ReportError
+from . import __version__
+from .errors import TrendlibError
+
+DESCRIPTION = """\
+trendlib turns Deloitte's Government Trends 2023 (Chinese edition) into
+traceable tables and a stakeholder network."""
+EPILOG = 'Run "trendlib build --help" for the options of build.'
+
+
+def _rate_years() -> list[int]:
+    """Years with an exchange rate for every currency (empty outside a checkout)."""
+    from .mentions.money import complete_rate_years
+    from .reference import reference_dir
+
+    try:
+        return complete_rate_years(reference_dir() / "exchange_rates.csv")
+    except (TrendlibError, OSError):
+        return []
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="trendlib", description=DESCRIPTION, epilog=EPILOG,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"trendlib {__version__}")
+    sub = p.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    b = sub.add_parser("build", help="parse the report and write every table, graph and the data "
+                                     "dictionary (into data/processed/ by default)",
+                       description="Parse the report and write every table, graph and the data dictionary. "
+                                   "The output folder must be new, empty, or the folder of an earlier build; "
+                                   "only the files the build writes are replaced, all or nothing.")
+    b.add_argument("--report", type=Path, metavar="PATH",
+                   help="the report text (default: data/raw/government-trends-2023-zh.txt)")
+    b.add_argument("--any-edition", action="store_true",
+                   help="parse a report whose SHA-256 differs from the recorded one, on purpose")
+    b.add_argument("--out", type=Path, metavar="FOLDER", help="output folder (default: data/processed)")
+    years = _rate_years()
+    from .build import DEFAULT_RATE_YEAR
+
+    b.add_argument("--rate-year", type=int, default=DEFAULT_RATE_YEAR, metavar="YEAR",
+                   choices=years or None,
+                   help=f"exchange-rate year for the usd column: one of {', '.join(map(str, years))} "
+                        f"(default {DEFAULT_RATE_YEAR})" if years else
+                        f"exchange-rate year for the usd column (default {DEFAULT_RATE_YEAR})")
+    return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="trendlib", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="parse the report and write every table, graph and the data dictionary")
-    b.add_argument("--report", type=Path, help="the report text (default: data/raw/government-trends-2023-zh.txt)")
-    b.add_argument("--any-edition", action="store_true",
-                   help="parse a report whose SHA-256 differs from the recorded one, on purpose")
-    b.add_argument("--out", type=Path, help="output folder (default: data/processed)")
-    b.add_argument("--rate-year", type=int, default=DEFAULT_RATE_YEAR,
-                   help=f"exchange-rate year for the usd column (default {DEFAULT_RATE_YEAR})")
-    args = parser.parse_args(argv)
+    p = parser()
+    args = p.parse_args(argv)
+    if args.command is None:
+        p.print_help()
+        return 0
+    from .build import build
+
     try:
         out = build(args.out, report_path=args.report, any_edition=args.any_edition, rate_year=args.rate_year)
-    except (ReportError, ReferenceError, AnchorError, GazetteerError, ValueError) as err:
+    except TrendlibError as err:  # anything else is a bug, and keeps its traceback
         print(f"trendlib build: error: {err}", file=sys.stderr)
         print("Nothing was written; the previous outputs are unchanged.", file=sys.stderr)
         return 1

@@ -13,11 +13,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import ReportError
+
 REPORT_NAME = "government-trends-2023-zh.txt"
-
-
-class ReportError(ValueError):
-    """The report file is missing, altered, undecodable or structurally broken."""
 
 
 @dataclass(frozen=True)
@@ -60,44 +58,93 @@ def default_report_path() -> Path:
     return project_root() / "data" / "raw" / REPORT_NAME
 
 
+def sha256_record(path: Path) -> Path:
+    """Where the hash of the report at ``path`` is recorded: ``<report>.sha256`` beside it."""
+    return path.with_name(path.name + ".sha256")
+
+
 def expected_sha256(path: Path) -> str:
     """The hash recorded beside the report, ``<report>.sha256`` (``sha256sum -c`` format)."""
-    record = path.with_name(path.name + ".sha256")
+    record = sha256_record(path)
     if not record.is_file():
-        raise ReportError(f"{record}: missing; it records the SHA-256 of {path.name}")
+        raise ReportError(f"{record}: missing; it records the SHA-256 of {path.name}. "
+                          f"Restore it with `git checkout -- data/raw/{record.name}`")
     return record.read_text(encoding="utf-8").split()[0].lower()
 
 
-def read_report(path: Path | str | None = None, *, any_edition: bool = False) -> Report:
-    """Read and verify the report.
+def _plausible(ch: str) -> bool:
+    """A character a text of this report is made of: CJK, CJK punctuation, printable ASCII."""
+    return ("\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+            or ch in "\n\r\t" or " " <= ch <= "~" or ch in "“”‘’—…•")
 
-    ``any_edition=True`` skips the hash check, to parse another extraction or
-    edition on purpose; structural checks in later stages still apply.
+
+def _looks_like(data: bytes) -> str | None:
+    """The encoding a non-UTF-8 text seems to be in, if it is recognisably one.
+
+    >>> _looks_like("概要".encode("utf-16")), _looks_like("概要".encode("gb18030"))
+    ('UTF-16', 'GB18030 (GBK)')
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return "UTF-32" if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff") else "UTF-16"
+    sample = data[:4000] if len(data) < 4000 or len(data[:4000]) % 2 == 0 else data[:3999]
+    for encoding in ("utf-16-le", "utf-16-be"):  # UTF-16 without a byte-order mark
+        try:
+            chars = sample[: len(sample) // 2 * 2].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if chars and sum(_plausible(ch) for ch in chars) > 0.9 * len(chars):
+            return "UTF-16"
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    return "GB18030 (GBK)" if any("\u4e00" <= ch <= "\u9fff" for ch in text[:2000]) else None
+
+
+def read_report(path: Path | str | None = None, *, any_edition: bool = False) -> Report:
+    """Read and verify the report; the simplest problem is reported first.
+
+    A missing file, an empty file, a binary or non-UTF-8 file (naming the
+    encoding it looks like), and only then a SHA-256 that differs from the
+    recorded one. ``any_edition=True`` skips the hash check, to parse another
+    extraction or edition on purpose; the structural and anchor checks of
+    later stages still apply.
 
     >>> read_report().sha256[:12]
     'be6c23aa12fc'
     """
     path = Path(path) if path is not None else default_report_path()
+    if path.is_dir():
+        raise ReportError(f"{path} is a folder; give the report's text file ({REPORT_NAME})")
     if not path.is_file():
-        raise ReportError(f"{path}: report not found (expected the file {REPORT_NAME} under data/raw/)")
+        raise ReportError(f"no such file: {path}"
+                          + (f" (restore it with `git checkout -- data/raw/{REPORT_NAME}`)"
+                             if path.name == REPORT_NAME else ""))
     data = path.read_bytes()
-    sha = hashlib.sha256(data).hexdigest()
-    if not any_edition:
-        want = expected_sha256(default_report_path())
-        if sha != want:
-            raise ReportError(
-                f"{path}: SHA-256 is {sha}, expected {want} (recorded in {path.name}.sha256). "
-                "The report was altered or is another extraction; restore it from "
-                "../shared/report/, or pass any_edition=True (CLI: --any-edition) to parse it on purpose."
-            )
     if not data.strip():
         raise ReportError(f"{path}: the file is empty; expected the text of the report")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise ReportError(
-            f"{path}: not UTF-8 (byte {err.start}: {data[err.start:err.start + 4]!r}); "
-            "expected the UTF-8 text extraction of the report"
-        ) from None
+        like = _looks_like(data)
+        if like:
+            raise ReportError(
+                f"{path}: not UTF-8; it looks like {like}. Convert it first, e.g. "
+                f"`iconv -f {like.split()[0]} -t UTF-8 {path.name} > report-utf8.txt`") from None
+        kind = "a binary file" if b"\x00" in data[:4000] else f"not UTF-8 (byte {err.start}: {data[err.start:err.start + 4]!r})"
+        raise ReportError(f"{path}: {kind}; expected the UTF-8 text extraction of the report") from None
+    if "\x00" in text:
+        raise ReportError(f"{path}: a binary file (it holds NUL bytes); expected the UTF-8 text of the report")
+    sha = hashlib.sha256(data).hexdigest()
+    if not any_edition:
+        record = sha256_record(default_report_path())
+        want = expected_sha256(default_report_path())
+        if sha != want:
+            raise ReportError(
+                f"{path}: SHA-256 is {sha}, but {record} records {want}: this is not the edition the "
+                f"curated data were checked against (the text was altered, or it is another extraction). "
+                f"Restore the original with `git checkout -- data/raw/{REPORT_NAME}`, or pass "
+                "--any-edition (any_edition=True) to parse it on purpose."
+            )
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return Report(text=text, path=path, sha256=sha)
