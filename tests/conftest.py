@@ -6,7 +6,8 @@ import pytest
 
 from trendlib.parse.corpus import read_corpus
 from trendlib.reference import load_reference
-from trendlib.parse.report import default_report_path, read_report
+from trendlib.parse.report import read_report
+from trendlib.paths import report_path
 
 
 @pytest.fixture(scope="session")
@@ -26,7 +27,7 @@ def corpus(report, reference):
 
 @pytest.fixture(scope="session")
 def raw_text():
-    return default_report_path().read_text(encoding="utf-8")
+    return report_path().read_text(encoding="utf-8")
 
 
 def para_at(corpus, line: int) -> int:

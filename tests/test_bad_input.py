@@ -19,12 +19,14 @@ import yaml
 
 from trendlib import build, cli, tables
 from trendlib import reference as reference_module
-from trendlib.parse.anchors import AnchorError, compact
+from trendlib.errors import AnchorError
+from trendlib.patterns import compact
 from trendlib.mentions.actors import GazetteerError
 from trendlib.mentions.money import ExchangeRateError
 from trendlib.errors import CuratedDataError, TrendlibError
-from trendlib.reference import load_reference, reference_dir
-from trendlib.parse.report import default_report_path
+from trendlib.paths import reference_dir
+from trendlib.reference import load_reference
+from trendlib.paths import report_path
 from trendlib.parse.structure import locate_boxes
 
 
@@ -436,7 +438,7 @@ def test_failed_first_build_creates_nothing(tmp_path, monkeypatch):
 # ---------------------------------------------------------------- the command line
 
 def test_cli_refuses_an_altered_report(tmp_path, capsys):
-    original = default_report_path().read_bytes()
+    original = report_path().read_bytes()
     altered = tmp_path / "government-trends-2023-zh.txt"
     altered.write_bytes(original.replace("概 要".encode(), "概 览".encode(), 1))
     assert altered.read_bytes() != original
@@ -469,4 +471,4 @@ def test_cli_builds(tmp_path, capsys):
     assert str(out) in capsys.readouterr().out
     assert (out / "datapackage.json").is_file()
     assert compact((out / "datapackage.json").read_text(encoding="utf-8")).count(
-        hashlib.sha256(default_report_path().read_bytes()).hexdigest()) == 1
+        hashlib.sha256(report_path().read_bytes()).hexdigest()) == 1

@@ -11,9 +11,11 @@ import pandas as pd
 import pytest
 
 from trendlib import tables
-from trendlib.parse.anchors import AnchorError, compact
+from trendlib.errors import AnchorError
+from trendlib.patterns import compact
 from trendlib.build import DEFAULT_RATE_YEAR
-from trendlib.cases import YEAR, first_year, locate_cases
+from trendlib.cases import first_year, locate_cases
+from trendlib.patterns import YEAR_ZH as YEAR
 from trendlib.mentions.actors import find_mentions
 from trendlib.mentions.money import load_currencies, load_currency_countries, load_rates
 

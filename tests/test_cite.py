@@ -9,7 +9,7 @@ import pytest
 
 import trendlib
 from trendlib.analysis import cite
-from trendlib.parse.anchors import compact
+from trendlib.patterns import compact
 from trendlib.parse.report import read_report
 
 

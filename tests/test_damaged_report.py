@@ -9,17 +9,17 @@ from __future__ import annotations
 import pytest
 
 from trendlib import cli
-from trendlib.parse.report import default_report_path
+from trendlib.paths import report_path
 
 
 def _lines(first: int, last: int) -> bytes:
     """The report without raw lines ``first..last`` (1-based, inclusive)."""
-    lines = default_report_path().read_text(encoding="utf-8").split("\n")
+    lines = report_path().read_text(encoding="utf-8").split("\n")
     return "\n".join(lines[: first - 1] + lines[last:]).encode("utf-8")
 
 
 def _anchor_deleted() -> bytes:
-    text = default_report_path().read_text(encoding="utf-8")
+    text = report_path().read_text(encoding="utf-8")
     i = text.index("例如，新加坡采用")  # the anchor of case T0-03 starts here (raw line 323)
     return (text[:i] + text[text.index("，鼓励跨部门协作", i):]).encode("utf-8")
 
@@ -28,8 +28,8 @@ DAMAGE = {
     "empty": (lambda: b"", ["empty"]),
     "truncated": (lambda: _lines(3000, 4484), ["expected 8 chapters", "truncated"]),
     "chapter removed": (lambda: _lines(2456, 2855), ["chapter 5 was expected"]),
-    "UTF-16": (lambda: default_report_path().read_text(encoding="utf-8").encode("utf-16"), ["UTF-16"]),
-    "GB18030": (lambda: default_report_path().read_text(encoding="utf-8").encode("gb18030"), ["GB18030"]),
+    "UTF-16": (lambda: report_path().read_text(encoding="utf-8").encode("utf-16"), ["UTF-16"]),
+    "GB18030": (lambda: report_path().read_text(encoding="utf-8").encode("gb18030"), ["GB18030"]),
     "binary": (lambda: bytes(range(256)) * 200, ["binary"]),
     "anchor sentence deleted": (_anchor_deleted, ["cases.yaml", "(T0-03)", "occurs 0 times"]),
 }

@@ -8,9 +8,10 @@ paragraphs, trends and sections come out the same, line numbers aside.
 
 import pytest
 
-from trendlib.parse.anchors import compact
+from trendlib.patterns import compact
 from trendlib.parse.corpus import read_corpus
-from trendlib.parse.layout import BYLINE, _is_wide, is_latin, paragraphs, split_lines, width
+from trendlib.parse.layout import BYLINE, is_latin, paragraphs, split_lines, width
+from trendlib.patterns import is_wide as _is_wide
 from trendlib.parse.report import read_report
 
 

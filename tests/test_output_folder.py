@@ -138,7 +138,7 @@ def test_refuses_a_folder_that_is_not_a_trendlib_output(fast_cli, capsys, tmp_pa
 
 
 def test_refuses_the_projects_data_folder(fast_cli, capsys, tmp_path, monkeypatch):
-    from trendlib.parse.report import project_root
+    from trendlib.paths import project_root
 
     data = project_root() / "data"
     before = {p: p.stat().st_mtime_ns for p in data.rglob("*") if p.is_file()}

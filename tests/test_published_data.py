@@ -17,12 +17,14 @@ import pandas as pd
 import pytest
 
 import trendlib
-from trendlib import build
-from trendlib.load import PANDAS_TYPES
-from trendlib.parse.report import default_report_path, read_report
-from trendlib.schema import COLUMNS
+from trendlib import build, paths
+from trendlib.parse.report import read_report
+from trendlib.paths import report_path
+from trendlib.registry import PANDAS_TYPES, TABLE
 
-PUBLISHED = build.default_output_dir()
+COLUMNS = {t: [(f.name, f.type, f.description) for f in TABLE[t].fields] for t in TABLE}
+
+PUBLISHED = paths.processed_dir()
 N_LINES = 4484
 TABLES = build.TABLE_ORDER
 
@@ -42,7 +44,7 @@ def loaded():
 
 @pytest.fixture(scope="module")
 def raw_lines():
-    return default_report_path().read_text(encoding="utf-8").split("\n")
+    return report_path().read_text(encoding="utf-8").split("\n")
 
 
 def files(folder):
@@ -278,3 +280,52 @@ def test_gexf_matches_graphml(name):
     b = nx.read_gexf(PUBLISHED / f"{name}.gexf")
     assert set(a.nodes) == set(b.nodes)
     assert {frozenset(e) for e in a.edges} == {frozenset(e) for e in b.edges}
+
+
+def test_frictionless_catches_an_id_that_does_not_link(offline, tmp_path):
+    """The foreign keys are checked: a case_actors row naming an unknown case is an error."""
+    frictionless = pytest.importorskip("frictionless")
+    import shutil
+
+    copy = tmp_path / "processed"
+    shutil.copytree(PUBLISHED, copy)
+    path = copy / "case_actors.csv"
+    text = path.read_text(encoding="utf-8")
+    first = text.split("\n")[1]
+    path.write_text(text.replace(first, "T9-99" + first[first.index(","):], 1), encoding="utf-8")
+    report = frictionless.validate(str(copy / "datapackage.json"))
+    assert not report.valid
+    assert {e[0] for e in report.flatten(["type"])} == {"foreign-key"}
+    assert [t.name for t in report.tasks if not t.valid] == ["case_actors"]
+
+
+def test_datapackage_declares_the_registrys_keys():
+    from trendlib import registry
+
+    package = json.loads((PUBLISHED / "datapackage.json").read_text(encoding="utf-8"))
+    by_name = {r["name"]: r for r in package["resources"]}
+    assert list(by_name) == registry.names()
+    for t in registry.TABLES:
+        schema = by_name[t.name]["schema"]
+        assert schema.get("primaryKey", []) == list(t.primary_key)
+        assert len(schema.get("foreignKeys", [])) == len(t.foreign_keys)
+        assert t.primary_key or t.key_note, f"{t.name} has no primary key and no note saying why"
+
+
+def test_every_ibid_names_a_note_of_its_chapter(loaded):
+    notes = set(zip(loaded.endnotes.trend, loaded.endnotes.number))
+    for row in loaded.endnotes.dropna(subset=["ibid_of"]).itertuples():
+        assert (row.trend, row.ibid_of) in notes and row.ibid_of < row.number, row
+
+
+def test_readme_lists_every_table_of_the_registry():
+    """The README's table list is the registry's: same tables, same order, same 'one row per'."""
+    import re
+
+    from trendlib import registry
+
+    readme = (paths.project_root() / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| `(\w+)\.csv` \| (.+?) \|$", readme, flags=re.M)
+    assert [name for name, _ in listed] == registry.names()
+    for name, row in listed:
+        assert row == registry.TABLE[name].row, f"README says a {name} row is {row!r}; registry: {registry.TABLE[name].row!r}"

@@ -4,22 +4,23 @@ import hashlib
 
 import pytest
 
-from trendlib.parse.report import ReportError, default_report_path, expected_sha256, read_report
+from trendlib.parse.report import ReportError, expected_sha256, read_report
+from trendlib.paths import report_path
 
 
 def test_committed_report_matches_recorded_hash_and_shared_copy(report):
-    assert report.sha256 == expected_sha256(default_report_path())
+    assert report.sha256 == expected_sha256(report_path())
     assert report.text.count("\n") == 4483
 
 
 def test_altered_report_names_both_hashes(tmp_path):
     altered = tmp_path / "report.txt"
-    altered.write_bytes(default_report_path().read_bytes() + "多".encode())
+    altered.write_bytes(report_path().read_bytes() + "多".encode())
     with pytest.raises(ReportError) as err:
         read_report(altered)
     message = str(err.value)
     assert hashlib.sha256(altered.read_bytes()).hexdigest() in message
-    assert expected_sha256(default_report_path()) in message
+    assert expected_sha256(report_path()) in message
     assert "any_edition" in message
 
 
@@ -47,7 +48,7 @@ def test_missing_file(tmp_path):
 
 
 def test_bom_and_crlf_are_normalised(tmp_path):
-    raw = default_report_path().read_bytes()
+    raw = report_path().read_bytes()
     variant = tmp_path / "crlf.txt"
     variant.write_bytes(b"\xef\xbb\xbf" + raw.replace(b"\n", b"\r\n"))
     assert read_report(variant, any_edition=True).text == raw.decode("utf-8")
@@ -60,7 +61,7 @@ def test_bom_and_crlf_are_normalised(tmp_path):
 ])
 def test_another_encoding_is_named(tmp_path, encoding, expected):
     bad = tmp_path / "report.txt"
-    bad.write_bytes(default_report_path().read_text(encoding="utf-8")[:20000].encode(encoding))
+    bad.write_bytes(report_path().read_text(encoding="utf-8")[:20000].encode(encoding))
     with pytest.raises(ReportError, match=expected) as err:
         read_report(bad)
     assert "iconv" in str(err.value) and str(bad) in str(err.value)
@@ -84,11 +85,11 @@ def test_the_simplest_problem_comes_before_the_hash(tmp_path, content, expected)
 
 def test_the_hash_message_names_real_files_only(tmp_path):
     altered = tmp_path / "mine.txt"
-    altered.write_bytes(default_report_path().read_bytes() + b"x")
+    altered.write_bytes(report_path().read_bytes() + b"x")
     with pytest.raises(ReportError) as err:
         read_report(altered)
     message = str(err.value)
-    record = default_report_path().with_name(default_report_path().name + ".sha256")
+    record = report_path().with_name(report_path().name + ".sha256")
     assert str(record) in message and record.is_file()
     assert "shared" not in message and "mine.txt.sha256" not in message
     assert "git checkout" in message and "--any-edition" in message

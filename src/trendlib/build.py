@@ -13,33 +13,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, network, output, schema, tables
+from . import __version__, network, output, registry, tables
 from .cases import locate_cases
 from .parse.corpus import read_corpus
 from .mentions.actors import find_mentions
 from .mentions.money import load_currencies, load_currency_countries, load_rates
-from .reference import load_reference, reference_dir
-from .parse.report import project_root, read_report
+from .paths import processed_dir
+from .reference import load_reference
+from .parse.report import read_report
 
 # The report's figures date from 2021–2023; 2022, the year most were announced in,
 # is the reference year for converting them to US dollars (rates: exchange_rates.csv).
 DEFAULT_RATE_YEAR = 2022
 
-TABLE_ORDER = ["trends", "paragraphs", "cases", "actors", "case_actors", "funding", "statistics",
-               "barriers", "my_takes", "endnotes", "furniture"]
-
-# (table, column) → vocabulary, for the data dictionary's enum constraints
-ENUMS = {
-    ("paragraphs", "section"): "section", ("cases", "section"): "section",
-    ("funding", "section"): "section", ("statistics", "section"): "section",
-    ("cases", "kind"): "kind", ("cases", "level"): "level",
-    ("actors", "type"): "type", ("actors", "sector"): "sector",
-    ("funding", "qualifier"): "qualifier", ("paragraphs", "box"): "box",
-}
-
-
-def default_output_dir() -> Path:
-    return project_root() / "data" / "processed"
+#: The tables in build order (declared in :mod:`trendlib.registry`).
+TABLE_ORDER = registry.names()
 
 
 def build_tables(report_path: Path | str | None = None, *, any_edition: bool = False,
@@ -71,6 +59,7 @@ def build_tables(report_path: Path | str | None = None, *, any_edition: bool = F
         "furniture": tables.furniture_table(corpus),
     }
     tables.check_figures(cases, t)
+    registry.check_vocabularies(t)
     return t
 
 
@@ -81,36 +70,12 @@ def graphs(t: dict[str, pd.DataFrame]) -> dict[str, object]:
 
 
 def datapackage(t: dict[str, pd.DataFrame], sha256: str) -> dict:
-    """A Frictionless Data Package describing every table, column and vocabulary."""
-    vocabs = schema.vocabularies()
-    resources = []
-    for name in TABLE_ORDER:
-        fields = []
-        for col, kind, desc in schema.COLUMNS[name]:
-            field = {"name": col, "type": kind, "description": desc}
-            if (name, col) in ENUMS:
-                allowed = vocabs[ENUMS[(name, col)]]
-                field["constraints"] = {"enum": sorted(allowed)}
-                field["description"] += " — " + "; ".join(f"{k}: {v}" for k, v in allowed.items())
-            if col in ("boundary", "sectors"):
-                vocab_name = "boundary" if col == "boundary" else "sector"
-                field["description"] += " — values: " + ", ".join(vocabs[vocab_name])
-            fields.append(field)
-        resources.append({
-            "name": name.replace("_", "-"), "path": f"{name}.csv", "format": "csv",
-            "mediatype": "text/csv", "encoding": "utf-8", "profile": "tabular-data-resource",
-            "schema": {"fields": fields, "missingValues": [""]},
-        })
-    return {
-        "profile": "tabular-data-package",
-        "name": "trendlib-government-trends-2023-zh",
-        "title": "Government Trends 2023 (Chinese edition) as traceable tables",
-        "description": ("Tables parsed from Deloitte's 《2023年政务服务转型趋势报告》 by trendlib. "
-                        "Every row carries the 1-based line(s) of the raw report it came from. "
-                        f"Report SHA-256: {sha256}."),
-        "licenses": [{"name": "MIT", "title": "code: MIT; report text: © Deloitte, included for research"}],
-        "resources": resources,
-    }
+    """The Frictionless Data Package describing every table, column, key and vocabulary."""
+    return registry.datapackage(
+        description=("Tables parsed from Deloitte's 《2023年政务服务转型趋势报告》 by trendlib. "
+                     "Every row carries the 1-based line(s) of the raw report it came from. "
+                     f"Report SHA-256: {sha256}."),
+        licenses=[{"name": "MIT", "title": "code: MIT; report text: © Deloitte, included for research"}])
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
@@ -137,9 +102,9 @@ def write_outputs(t: dict[str, pd.DataFrame], out_dir: Path, sha256: str) -> Pat
 def build(out_dir: Path | str | None = None, *, report_path: Path | str | None = None,
           any_edition: bool = False, rate_year: int = DEFAULT_RATE_YEAR) -> Path:
     """Build every table and write ``data/processed/`` (or ``out_dir``)."""
-    out = Path(out_dir) if out_dir else default_output_dir()
+    out = Path(out_dir) if out_dir else processed_dir()
     t = build_tables(report_path, any_edition=any_edition, rate_year=rate_year)
     return write_outputs(t, out, read_report(report_path, any_edition=any_edition).sha256)
 
 
-__all__ = ["build", "build_tables", "write_outputs", "datapackage", "reference_dir"]
+__all__ = ["build", "build_tables", "render", "write_outputs", "datapackage"]

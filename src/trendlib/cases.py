@@ -8,16 +8,13 @@ trend and section, the first year the text ties to it, its actors and sectors.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from .parse.anchors import AnchorError, compact
+from .errors import AnchorError
+from .patterns import TENURE, YEAR_ZH, compact
 from .parse.corpus import Corpus
 from .mentions.actors import ActorMention
 
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-–—至]\s*(?:19|20)?\d\d)?(?:财)?年")
-# `（1998 - 2017年）` after a person's title is a tenure, not a year of the case
-TENURE = re.compile(r"[（(]\s*(?:19|20)\d\d\s*[-–—至]\s*(?:(?:19|20)\d\d)?\s*年?\s*[）)]")
 
 
 @dataclass(frozen=True)
@@ -46,7 +43,7 @@ def first_year(text: str) -> int | None:
     >>> first_year("自2015年以来，2021年"), first_year("前首席执行官（1998 - 2017年），2016年")
     (2015, 2016)
     """
-    m = YEAR.search(TENURE.sub("", text))
+    m = YEAR_ZH.search(TENURE.sub("", text))
     return int(m[1]) if m else None
 
 

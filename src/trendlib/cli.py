@@ -18,7 +18,7 @@ EPILOG = 'Run "trendlib build --help" for the options of build.'
 def _rate_years() -> list[int]:
     """Years with an exchange rate for every currency (empty outside a checkout)."""
     from .mentions.money import complete_rate_years
-    from .reference import reference_dir
+    from .paths import reference_dir
 
     try:
         return complete_rate_years(reference_dir() / "exchange_rates.csv")

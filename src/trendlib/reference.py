@@ -18,6 +18,7 @@ import yaml
 
 from . import vocab
 from .errors import CuratedDataError
+from .paths import reference_dir
 
 COUNTRY = {"type": "string", "pattern": "^[A-Z]{3}$"}
 TEXT = {"type": "string", "minLength": 1}
@@ -158,12 +159,6 @@ def _check_unique(path: Path, rows: list[dict]) -> None:
         if k in seen:
             raise CuratedDataError(f"{path}: {_row_label(rows, n)}: duplicate id {k!r} (first in row {seen[k] + 1})")
         seen[k] = n
-
-
-def reference_dir() -> Path:
-    from .parse.report import project_root
-
-    return project_root() / "data" / "reference"
 
 
 def read_rates_csv(path: Path) -> list[dict]:

@@ -1,8 +1,8 @@
 """Stage 6 — tables: the parsed report as tidy pandas DataFrames.
 
 One function per table, each taking the parsed stages as plain data and
-returning a DataFrame whose columns are those declared in
-:data:`trendlib.schema.COLUMNS` (from which the data dictionary,
+returning a DataFrame whose columns and types are those the registry
+declares (:mod:`trendlib.registry`, from which the data dictionary,
 ``datapackage.json``, is written too). Every row carries the raw-file
 line(s) it came from.
 """
@@ -20,14 +20,12 @@ from .mentions.actors import ActorMention
 from .mentions.context import clause_around
 from .mentions.money import Amount, find_amounts
 from .mentions.percent import find_percentages
-from .parse.anchors import AnchorError, compact
+from .errors import AnchorError
+from .patterns import compact
 from .parse.corpus import Corpus
 from .parse.endnotes import endnotes
 from .parse.structure import heading_section
-from .schema import COLUMNS
-
-INTEGER = {"integer"}
-
+from . import registry
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """Rows → a DataFrame with the declared columns and types.
@@ -35,18 +33,9 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     >>> frame("furniture", [{"line": 73, "kind": "footer", "label": "概要", "page": 3}]).dtypes["page"]
     Int64Dtype()
     """
-    cols = COLUMNS[table]
-    df = pd.DataFrame(rows, columns=[c for c, _, _ in cols])
-    for name, kind, _ in cols:
-        if kind == "integer":
-            df[name] = df[name].astype("Int64")
-        elif kind == "number":
-            df[name] = df[name].astype("Float64")
-        elif kind == "boolean":
-            df[name] = df[name].astype("boolean")
-        else:
-            df[name] = df[name].astype("string")
-    return df
+    dtypes = registry.dtypes(table)
+    df = pd.DataFrame(rows, columns=list(dtypes))
+    return df.astype(dtypes)
 
 
 def _join(values) -> str:

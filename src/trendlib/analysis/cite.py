@@ -19,12 +19,13 @@ such a row into its raw passage and into a citation string.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
 
 import pandas as pd
 
-from ..parse.anchors import compact
-from ..parse.report import REPORT_NAME, read_report
+from .. import registry
+from ..load import raw_lines as _report_lines
+from ..paths import REPORT_NAME
+from ..patterns import compact
 
 __all__ = [
     "RAW_PATH",
@@ -45,20 +46,11 @@ RAW_PATH = f"data/raw/{REPORT_NAME}"
 REPORT_TITLE_ZH = "2023年政务服务转型趋势报告"
 REPORT_TITLE_EN = "Government Trends 2023"
 
-#: Columns that identify a row of each table, in the order they are joined into a row id.
+#: Columns that identify a row of each table, in the order they are joined into a row id: the
+#: table's primary key (:mod:`trendlib.registry`); a table without one is cited by its raw line.
 ID_COLUMNS: dict[str, tuple[str, ...]] = {
-    "trends": ("trend",),
-    "paragraphs": ("para_id",),
-    "cases": ("case_id",),
-    "actors": ("actor_id",),
-    "case_actors": ("case_id", "actor_id", "line"),
-    "funding": ("amount_id",),
-    "statistics": ("stat_id",),
-    "barriers": ("trend", "seq"),
-    "my_takes": ("trend", "line"),
-    "endnotes": ("trend", "number"),
-    "furniture": ("line",),
-}
+    t.name: t.primary_key or tuple(c for c in ("case_id", "actor_id", "line") if c in t.columns)
+    for t in registry.TABLES}
 
 # Columns whose printed text must lie on the row's lines (a single-line row
 # whose text wraps onto the next raw line is extended to cover it).
@@ -84,11 +76,6 @@ def line_span(row: Mapping) -> tuple[int, int]:
     if start is None:
         raise ValueError("this row has no line columns (actors are curated: cite their case_actors rows)")
     return int(start), int(end)
-
-
-@lru_cache(maxsize=1)
-def _report_lines() -> tuple[str, ...]:
-    return tuple(read_report().lines)
 
 
 def raw_lines(start: int, end: int | None = None) -> list[tuple[int, str]]:

@@ -41,6 +41,8 @@ import re
 
 import pandas as pd
 
+from ..patterns import SENTENCE_BREAK
+
 __all__ = [
     "SURVEY_WORDS",
     "SURVEY_SOURCE_WORDS",
@@ -74,7 +76,6 @@ OUTCOME_WORDS: tuple[str, ...] = (
 #: The classes, in display order.
 KINDS: tuple[str, ...] = ("survey", "outcome", "other")
 
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
 def classify_text(text: str | None) -> str | None:
@@ -110,9 +111,9 @@ def sentence_around(paragraph: str | None, clause: str | None) -> str | None:
     if at < 0:
         return None
     start = 0
-    for m in _SENTENCE_END.finditer(paragraph, 0, at):
+    for m in SENTENCE_BREAK.finditer(paragraph, 0, at):
         start = m.end()
-    end_match = _SENTENCE_END.search(paragraph, at + len(clause))
+    end_match = SENTENCE_BREAK.search(paragraph, at + len(clause))
     end = end_match.end() if end_match else len(paragraph)
     return paragraph[start:end].strip()
 

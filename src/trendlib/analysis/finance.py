@@ -14,7 +14,7 @@ Two rules hold throughout:
   counted in ``n_amounts`` but adds nothing to a total.
 
 Exchange rates come from ``data/reference/exchange_rates.csv`` through
-:func:`trendlib.mentions.money.load_rates`, so a conversion at another year's
+:func:`trendlib.load.exchange_rates`, so a conversion at another year's
 rate (:func:`usd_at`, :func:`rate_sensitivity`) uses the same documented
 table as the build.
 
@@ -31,7 +31,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..mentions.money import load_rates
+from ..errors import ExchangeRateError
+from ..load import exchange_rates
+from ..paths import reference_dir
 
 __all__ = [
     "RATE_YEARS",
@@ -67,9 +69,7 @@ def default_rates_path() -> Path:
     >>> default_rates_path().name
     'exchange_rates.csv'
     """
-    from ..parse.report import project_root
-
-    return project_root() / "data" / "reference" / "exchange_rates.csv"
+    return reference_dir() / "exchange_rates.csv"
 
 
 def countable(funding: pd.DataFrame) -> pd.DataFrame:
@@ -86,7 +86,7 @@ def usd_at(funding: pd.DataFrame, rates_path: Path | str | None = None,
            year: int = 2022) -> pd.Series:
     """``value`` in US dollars at ``year``'s rate, rounded to the dollar (``Float64``).
 
-    Uses :func:`trendlib.mentions.money.load_rates` on ``rates_path`` (default:
+    Uses :func:`trendlib.load.exchange_rates` on ``rates_path`` (default:
     :func:`default_rates_path`); every currency in ``funding`` must have a
     rate for ``year``, else ``ExchangeRateError``.  A missing ``value``
     (a vague amount) stays missing.  With ``year=2022`` this reproduces the
@@ -97,7 +97,7 @@ def usd_at(funding: pd.DataFrame, rates_path: Path | str | None = None,
     [1376400.0, <NA>]
     """
     codes = sorted(set(funding["currency"].dropna()))
-    rates = load_rates(rates_path or default_rates_path(), year, codes)
+    rates = exchange_rates(year, codes, rates_path)
     rate = funding["currency"].map(rates).astype("Float64")
     return (funding["value"].astype("Float64") * rate).round(0).rename(f"usd_{year}")
 
@@ -266,8 +266,6 @@ def reread(funding: pd.DataFrame, readings: Iterable[dict], rates_path: Path | s
     >>> r[["amount_id", "read_as_currency", "read_as_value", "usd_reread"]].values.tolist()
     [['F6', 'CAD', 327600000.0, 251728823.0]]
     """
-    from ..mentions.money import ExchangeRateError
-
     rows = []
     for reading in readings:
         hit = funding[(funding["line"] == reading["line"]) & (funding["text"] == reading["text"])]
@@ -278,7 +276,7 @@ def reread(funding: pd.DataFrame, readings: Iterable[dict], rates_path: Path | s
         currency = reading.get("currency", row["currency"])
         value = float(row["value"]) * float(reading.get("scale", 1.0))
         try:
-            rate = load_rates(rates_path or default_rates_path(), year, [currency])[currency]
+            rate = exchange_rates(year, [currency], rates_path)[currency]
             usd = float(round(value * rate))
         except ExchangeRateError:
             usd = None

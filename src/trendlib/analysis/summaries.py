@@ -23,7 +23,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from .. import vocab
+from .. import registry, vocab
 
 __all__ = [
     "TREND_SHORT_EN", "SECTION_ZH", "SECTOR_ZH", "LEVEL_ZH", "BOUNDARY_ZH", "COUNTRY_NAMES",
@@ -34,113 +34,23 @@ __all__ = [
 ]
 
 # ---------------------------------------------------------------- labels
+# Every label comes from the vocabularies (trendlib.vocab) and the registry: none is spelled here.
+
 #: Short English trend names for axis labels (full titles: trends.title_en).
-TREND_SHORT_EN: dict[int, str] = {
-    0: "Front matter",
-    1: "Workforce",
-    2: "Data sharing",
-    3: "Funding silos",
-    4: "Tailored services",
-    5: "Back office",
-    6: "Regulation",
-    7: "Whole health",
-    8: "Justice",
-}
+TREND_SHORT_EN: dict[int, str] = {int(k): t.en for k, t in vocab.TRENDS.terms.items()}
 
-#: Chinese labels of the section vocabulary (the report's own headings where it has one).
-SECTION_ZH: dict[str, str] = {
-    "summary": "概要",
-    "introduction": "引言",
-    "overview": "概述",
-    "title": "标题",
-    "barriers": "突破壁垒",
-    "data": "解读数据",
-    "in_action": "行动趋势",
-    "moving_forward": "未来展望",
-    "my_take": "我的观点",
-    "sidebar": "专栏",
-    "pull_quote": "引语",
-    "endnotes": "注释",
-}
+#: Chinese labels of the section vocabulary (the report's own headings where it has one), and of pull quotes.
+SECTION_ZH: dict[str, str] = {**vocab.SECTIONS.labels("zh"), "pull_quote": vocab.BOX_KINDS.label("pull_quote", "zh")}
 
-SECTOR_ZH: dict[str, str] = {
-    "government": "政府",
-    "private": "私营部门",
-    "nonprofit": "非营利组织",
-    "academia": "学术界",
-    "community": "社区",
-    "international": "国际组织",
-}
-
-LEVEL_ZH: dict[str, str] = {
-    "national": "国家",
-    "subnational": "州/省",
-    "local": "地方",
-    "supranational": "超国家",
-    "multinational": "多国",
-}
-
-BOUNDARY_ZH: dict[str, str] = {
-    "within_government": "政府内部",
-    "across_levels": "各级政府之间",
-    "cross_border": "跨国/跨辖区",
-    "government_business": "政府与企业",
-    "government_nonprofit": "政府与非营利组织",
-    "government_academia": "政府与学术界",
-    "government_citizen": "政府与公民",
-    "multi_sector": "多部门生态",
-    "old_new_technology": "新旧技术",
-    "old_new_practice": "新旧做法",
-    "front_back_office": "前台与后台",
-    "competing_goals": "相互竞争的目标",
-    "across_service_lines": "跨服务领域",
-}
+SECTOR_ZH: dict[str, str] = vocab.SECTORS.labels("zh")
+LEVEL_ZH: dict[str, str] = vocab.LEVELS.labels("zh")
+BOUNDARY_ZH: dict[str, str] = vocab.BOUNDARIES.labels("zh")
 
 #: ISO 3166-1 alpha-3 (plus EUU, INT) → (English, Chinese) for labels.
-COUNTRY_NAMES: dict[str, tuple[str, str]] = {
-    "ARG": ("Argentina", "阿根廷"),
-    "AUS": ("Australia", "澳大利亚"),
-    "AZE": ("Azerbaijan", "阿塞拜疆"),
-    "BEL": ("Belgium", "比利时"),
-    "CAN": ("Canada", "加拿大"),
-    "CHN": ("China", "中国"),
-    "DEU": ("Germany", "德国"),
-    "DNK": ("Denmark", "丹麦"),
-    "EST": ("Estonia", "爱沙尼亚"),
-    "EUU": ("European Union", "欧盟"),
-    "FIN": ("Finland", "芬兰"),
-    "FRA": ("France", "法国"),
-    "GBR": ("United Kingdom", "英国"),
-    "IND": ("India", "印度"),
-    "INT": ("Multinational", "多国"),
-    "ISR": ("Israel", "以色列"),
-    "JPN": ("Japan", "日本"),
-    "KOR": ("South Korea", "韩国"),
-    "MAR": ("Morocco", "摩洛哥"),
-    "NLD": ("Netherlands", "荷兰"),
-    "NOR": ("Norway", "挪威"),
-    "NZL": ("New Zealand", "新西兰"),
-    "PRT": ("Portugal", "葡萄牙"),
-    "SGP": ("Singapore", "新加坡"),
-    "SWE": ("Sweden", "瑞典"),
-    "USA": ("United States", "美国"),
-    "ZWE": ("Zimbabwe", "津巴布韦"),
-}
+COUNTRY_NAMES: dict[str, tuple[str, str]] = {c: (t.en, t.zh) for c, t in vocab.COUNTRIES.terms.items()}
 
-#: What one row of each table is (from the data contract in DESIGN.md).
-ONE_ROW_PER: dict[str, str] = {
-    "trends": "trend (0 = front matter, 1–8 = chapters)",
-    "paragraphs": "reflowed paragraph",
-    "cases": "case: a programme, law, platform… in a named jurisdiction",
-    "actors": "named organisation or government",
-    "case_actors": "actor mention inside a case",
-    "funding": "monetary amount in the text",
-    "statistics": "percentage or fraction in the text",
-    "barriers": "bullet of a 突破壁垒 list",
-    "my_takes": "我的观点 (My Take) sidebar",
-    "endnotes": "endnote (trend 1 only)",
-    "furniture": "removed navigation bar or running footer",
-}
+#: What one row of each table is (from the registry).
+ONE_ROW_PER: dict[str, str] = {t.name: t.row for t in registry.TABLES}
 
 
 def bilingual(en: str, zh: str | None, sep: str = " ") -> str:

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from ..errors import GazetteerError
-from ..parse.anchors import FlatText, compact
+from ..parse.anchors import FlatText
+from ..patterns import compact
 
 
 @dataclass(frozen=True)

@@ -14,19 +14,10 @@ import re
 from dataclasses import dataclass
 
 from ..errors import AnchorError
+from ..patterns import WHITESPACE, compact
 from .layout import Paragraph
 
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\S+")
-
-
-def compact(s: str) -> str:
-    """``s`` without whitespace.
-
-    >>> compact("New \\nUrban  Mechanics")
-    'NewUrbanMechanics'
-    """
-    return _SPACE.sub("", s)
 
 
 @dataclass(frozen=True)
@@ -53,7 +44,7 @@ class FlatText:
     def __init__(self, paras: list[Paragraph]):
         chars, para_of, raw = [], [], []
         for i, p in enumerate(paras):
-            if _SPACE.search(p.text):
+            if WHITESPACE.search(p.text):
                 for word in _WORD.finditer(p.text):
                     chars.append(word[0])
                     raw.extend(p.offsets[word.start(): word.end()])

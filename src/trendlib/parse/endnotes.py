@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .anchors import compact
+from ..patterns import YEAR_BARE, compact
 from .corpus import Corpus
 
 NOTE_START = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.\s+(?=[A-Z0-9“\"‘'])")
 IBID = re.compile(r"Ibid\.?,?\s*", re.I)
 ACCESSED = re.compile(r"accessed\s+(?:on\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d")
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ def publication_year(note: str) -> int | None:
     >>> publication_year("18F, “About,” accessed February 15, 2023.") is None
     True
     """
-    year = YEAR.search(ACCESSED.sub("", note))
+    year = YEAR_BARE.search(ACCESSED.sub("", note))
     return int(year[0]) if year else None
 
 

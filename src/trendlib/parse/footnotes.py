@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..patterns import AFTER_SENTENCE
 from .layout import Paragraph
 
 # Digit runs not inside a number, word or list marker.
@@ -24,8 +25,8 @@ QUANTITY_NEXT = re.compile(
 )
 # What may precede a number that is part of a name or phrase, never a note.
 QUANTITY_PREV = re.compile(r"(趋势|第|约|近|共|计|达|逾|超过|至|和|或|为|到|每)$")
-# After a finished sentence the expected note number wins over a unit-like next word (`。16人事管理…`).
-SENTENCE_END = re.compile(r"[。；！？”]$")
+# After a finished sentence (AFTER_SENTENCE) the expected note number wins over a unit-like next
+# word (`。16人事管理…`).
 NEVER_NEXT = re.compile(r"[\d.,%％年月日]")
 # How many notes the extraction may have lost between two it kept.
 MAX_SKIP = 3
@@ -62,7 +63,7 @@ def _note_prefix(digits: str, before: str, after: str, expected: int) -> int | N
             continue
         if not QUANTITY_NEXT.match(after):
             return k
-        if value == expected and SENTENCE_END.search(before) and not NEVER_NEXT.match(after):
+        if value == expected and AFTER_SENTENCE.search(before) and not NEVER_NEXT.match(after):
             return k
     return None
 

@@ -10,13 +10,13 @@ same text wrapped at another width gives the same paragraphs.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from collections.abc import Sequence
 from typing import NamedTuple
+
+from ..patterns import INNER_SENTENCE_END, LINE_ENDS_SENTENCE, is_cjk_free, is_wide
 
 # `    I   01   02 … 08`: the navigation bar printed at the top of each page.
 NAV_BAR = re.compile(r"\s*I(?:\s+0\d){8}\s*")
@@ -33,11 +33,6 @@ BYLINE = re.compile(r"\s*[A-Z][A-Za-zÀ-ÿ.’'\- ]+(?:(?:,\s*and|,|，|、|与|
 NAME = re.compile(r"\s*[A-Z][A-Za-zÀ-ÿ’'.]*(?:[ \-][A-Z][A-Za-zÀ-ÿ’'.]*){1,3}\s*")
 # Bare figures of an infographic (`85%`, `31% 37%`, `29 735`).
 FIGURES = re.compile(r"\s*\d[\d,.]*%?(?:\s+\d[\d,.]*%?)*\s*")
-# A sentence is over: full stop, question or exclamation mark (maybe closed by quotes or
-# brackets, maybe followed by a glued footnote number), or an English full stop.
-SENTENCE_END = re.compile(r"(?:[。！？!?；;：][”’」』）)\]]*\d{0,3}|\.[”’)]*)\s*$")
-# A full stop inside a line: prose, never a heading.
-INNER_SENTENCE_END = re.compile(r"[。！？][^。！？]")
 # A new labelled paragraph: `现状：…`, `趋势4：…`.
 LABEL = re.compile(r"\s*[^\s，。：:、]{1,6}：")
 INNER_SPACE = re.compile(r"\s\s|[^\S ]")
@@ -91,13 +86,6 @@ class Paragraph:
         return self.offsets[-1] + 1
 
 
-@functools.cache
-def _is_wide(c: str) -> bool:
-    """Set as a full-width character: CJK, and punctuation of ambiguous width (“ ” — …)."""
-    eaw = unicodedata.east_asian_width(c)
-    return eaw in "WF" or (eaw == "A" and not unicodedata.category(c).startswith("L"))
-
-
 def split_lines(text: str) -> list[Line]:
     """Number the lines of ``text`` and record their offsets.
 
@@ -121,7 +109,7 @@ def furniture(line: Line) -> Furniture | None:
     if NAV_BAR.fullmatch(line.text):
         return Furniture(line.number, "nav", "", None)
     m = FOOTER.fullmatch(line.text)
-    if m and not SENTENCE_END.search(m["title"]):
+    if m and not LINE_ENDS_SENTENCE.search(m["title"]):
         return Furniture(line.number, "footer", m["title"].strip(), int(m["page"]))
     return None
 
@@ -146,18 +134,13 @@ def is_heading(s: str) -> bool:
     return len(s) < 60 and s[:1] in HEADING_FIRST and bool(HEADING.fullmatch(SPACES.sub("", s)))
 
 
-# Wide (W/F) characters of East Asian scripts: CJK ideographs, kana, hangul, full-width forms.
-CJK = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
-                 r"\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
-
-
 def is_latin(s: str) -> bool:
     """No Chinese character in ``s`` (curly quotes and dashes do not count).
 
     >>> is_latin("“Tele-Law”"), is_latin("Starlink一夜")
     (True, False)
     """
-    return CJK.search(s) is None
+    return is_cjk_free(s)
 
 
 def _standalone(texts: list[str], latin: list[bool], i: int) -> bool:
@@ -201,8 +184,8 @@ def _paragraph_breaks(lines: list[Line]) -> list[bool]:
         if (b is None or not plain[i] or not plain[i + 1] or LIST_ITEM.match(b)
                 or (lines[i + 1].text.startswith(" ") and widths[i] < SHORT * typical)):
             end = True
-        elif SENTENCE_END.search(a):
-            end = (short(i) or (short(i + 1) and not SENTENCE_END.search(b))
+        elif LINE_ENDS_SENTENCE.search(a):
+            end = (short(i) or (short(i + 1) and not LINE_ENDS_SENTENCE.search(b))
                    or bool(LABEL.match(b)))
         elif not short(i):
             end = False  # a full line in the middle of a sentence
@@ -228,7 +211,7 @@ def _joiner(left: str, right: str, dehyphenate: bool) -> tuple[str, int]:
     """
     if dehyphenate and left.endswith("-") and left[-2:-1].islower() and right[:1].islower() and right[:1].isascii():
         return "", 1
-    if not _is_wide(left[-1]) and not _is_wide(right[0]) and not (left[-1].isdigit() and right[0].isdigit()):
+    if not is_wide(left[-1]) and not is_wide(right[0]) and not (left[-1].isdigit() and right[0].isdigit()):
         return " ", 0  # two Latin words (a number broken across lines stays one number)
     return "", 0
 

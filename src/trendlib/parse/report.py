@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ReportError
+from ..paths import REPORT_NAME, report_path
 
-REPORT_NAME = "government-trends-2023-zh.txt"
 
 
 @dataclass(frozen=True)
@@ -34,28 +34,6 @@ class Report:
     @property
     def lines(self) -> list[str]:
         return self.text.split("\n")
-
-
-def project_root() -> Path:
-    """The checkout that holds ``data/``: the source tree of an editable install,
-    else the nearest parent of the working directory that has ``data/raw``.
-
-    >>> (project_root() / "data" / "raw").is_dir()
-    True
-    """
-    here = Path(__file__).resolve().parents[3]
-    candidates = [here, *Path.cwd().resolve().parents, Path.cwd().resolve()]
-    for root in sorted(set(candidates), key=lambda p: (p != here, -len(p.parts))):
-        if (root / "data" / "raw" / REPORT_NAME).is_file():
-            return root
-    raise ReportError(
-        f"cannot find data/raw/{REPORT_NAME} above {Path.cwd()} or beside the package; "
-        "run from inside a trendlib checkout or pass the report path explicitly"
-    )
-
-
-def default_report_path() -> Path:
-    return project_root() / "data" / "raw" / REPORT_NAME
 
 
 def sha256_record(path: Path) -> Path:
@@ -113,7 +91,7 @@ def read_report(path: Path | str | None = None, *, any_edition: bool = False) ->
     >>> read_report().sha256[:12]
     'be6c23aa12fc'
     """
-    path = Path(path) if path is not None else default_report_path()
+    path = Path(path) if path is not None else report_path()
     if path.is_dir():
         raise ReportError(f"{path} is a folder; give the report's text file ({REPORT_NAME})")
     if not path.is_file():
@@ -137,8 +115,8 @@ def read_report(path: Path | str | None = None, *, any_edition: bool = False) ->
         raise ReportError(f"{path}: a binary file (it holds NUL bytes); expected the UTF-8 text of the report")
     sha = hashlib.sha256(data).hexdigest()
     if not any_edition:
-        record = sha256_record(default_report_path())
-        want = expected_sha256(default_report_path())
+        record = sha256_record(report_path())
+        want = expected_sha256(report_path())
         if sha != want:
             raise ReportError(
                 f"{path}: SHA-256 is {sha}, but {record} records {want}: this is not the edition the "

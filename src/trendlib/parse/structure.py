@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .anchors import FlatText, compact
+from ..patterns import compact
+from .anchors import FlatText
 from .layout import BYLINE, Paragraph, is_latin
 from .report import ReportError
 from ..vocab import SECTIONS, TREND_TITLES_EN
