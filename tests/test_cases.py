@@ -125,13 +125,13 @@ def test_spans_lie_within_their_trend(corpus, cases):
         first, last = bounds[case.trend]
         assert first <= case.line_start <= case.line_end <= last, case.id
         hit = corpus.flat.hit(case.flat_start, case.flat_end)
-        assert {corpus.trend[p] for p in range(hit.para_start, hit.para_end + 1)} == {case.trend}, case.id
+        assert {corpus.paragraphs[p].trend for p in range(hit.para_start, hit.para_end + 1)} == {case.trend}, case.id
 
 
 def test_codebook_trend_is_the_structure_trend(corpus, cases, reference):
     for case, row in zip(cases, reference.cases):
         assert case.id == row["id"]
-        assert case.trend == row["trend"] == corpus.trend[corpus.flat.hit(case.flat_start, case.flat_end).para_start]
+        assert case.trend == row["trend"] == corpus.paragraphs[corpus.flat.hit(case.flat_start, case.flat_end).para_start].trend
 
 
 def test_wrong_trend_in_codebook_is_an_anchor_error(corpus, reference, mentions):
@@ -203,7 +203,7 @@ def test_year_of_real_cases(by_id, cases_df, case_id, year):
 
 def test_case_actors_are_exactly_the_mentions_in_the_span(corpus, cases, mentions):
     def quoted(m):  # a pull quote the PDF dropped inside the span repeats text from elsewhere
-        return corpus.box[corpus.flat.hit(m.flat_start, m.flat_end).para_start] == "pull_quote"
+        return corpus.paragraphs[corpus.flat.hit(m.flat_start, m.flat_end).para_start].box == "pull_quote"
 
     for case in cases:
         inside = [m for m in mentions if case.flat_start <= m.flat_start and m.flat_end <= case.flat_end

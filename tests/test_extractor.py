@@ -82,7 +82,8 @@ def signature(corpus):
     fragments sit in narrow columns whose line-by-line grouping no extractor fixes.
     """
     out = []
-    for p, t, s, b in zip(corpus.paragraphs, corpus.trend, corpus.section, corpus.box):
+    for p in corpus.paragraphs:
+        t, s, b = p.trend, p.section, p.box
         if b in BOXES and out and out[-1][:3] == (t, s, b):
             out[-1] = (t, s, b, out[-1][3] + compact(p.text))
         else:
@@ -92,7 +93,7 @@ def signature(corpus):
 
 def per_character(corpus):
     """Trend and section of every non-space character, in reading order."""
-    return [(c, t, s) for p, t, s in zip(corpus.paragraphs, corpus.trend, corpus.section) for c in compact(p.text)]
+    return [(c, p.trend, p.section) for p in corpus.paragraphs for c in compact(p.text)]
 
 
 def reparse(corpus, reference, tmp_path, columns):

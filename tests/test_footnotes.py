@@ -16,8 +16,8 @@ def refs_in(text: str):
 
 def test_every_chapter_numbers_its_notes_without_gaps(corpus):
     per_trend = collections.defaultdict(list)
-    for i, notes in enumerate(corpus.notes):
-        per_trend[corpus.trend[i]].extend(notes)
+    for p in corpus.paragraphs:
+        per_trend[p.trend].extend(p.notes)
     expected_last = {0: 9, 1: 37, 2: 21, 3: 34, 4: 45, 5: 22, 6: 48, 7: 42, 8: 18}
     for trend, last in expected_last.items():
         assert per_trend[trend] == list(range(1, last + 1)), trend
@@ -25,13 +25,13 @@ def test_every_chapter_numbers_its_notes_without_gaps(corpus):
 
 def test_note_glued_before_a_year_is_split(corpus):
     i = para_at(corpus, 1695)  # 社区发展整笔拨款。11 2022年，休斯敦
-    assert 11 in corpus.notes[i]
+    assert 11 in corpus.paragraphs[i].notes
     assert "社区发展整笔拨款。2022年，休斯敦" in corpus.paragraphs[i].text
 
 
 def test_note_glued_inside_a_word(corpus):
     i = para_at(corpus, 1281)  # 新冠疫情和全6\n球许多城市
-    assert 6 in corpus.notes[i] and "新冠疫情和全球许多城市" in corpus.paragraphs[i].text
+    assert 6 in corpus.paragraphs[i].notes and "新冠疫情和全球许多城市" in corpus.paragraphs[i].text
 
 
 def test_real_numbers_are_not_notes():

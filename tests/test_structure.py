@@ -22,7 +22,7 @@ def test_eight_chapters_and_front_matter(corpus):
 
 def test_overview_items_are_not_chapters(corpus):
     i = para_at(corpus, 377)  # 趋势1：采用更灵活的人才模式。…
-    assert (corpus.trend[i], corpus.section[i]) == (0, "overview")
+    assert (corpus.paragraphs[i].trend, corpus.paragraphs[i].section) == (0, "overview")
 
 
 @pytest.mark.parametrize("line, trend, section", [
@@ -38,17 +38,17 @@ def test_overview_items_are_not_chapters(corpus):
 ])
 def test_sections_of_real_passages(corpus, line, trend, section):
     i = para_at(corpus, line)
-    assert (corpus.trend[i], corpus.section[i]) == (trend, section)
+    assert (corpus.paragraphs[i].trend, corpus.paragraphs[i].section) == (trend, section)
 
 
 def test_pull_quotes_keep_their_section_but_are_marked(corpus):
     i = para_at(corpus, 3627)
-    assert corpus.box[i] == "pull_quote" and corpus.section[i] == "in_action"
+    assert corpus.paragraphs[i].box == "pull_quote" and corpus.paragraphs[i].section == "in_action"
 
 
 def test_every_paragraph_has_a_known_section(corpus):
     from trendlib.vocab import SECTIONS
-    assert set(corpus.section) <= set(SECTIONS)
+    assert {p.section for p in corpus.paragraphs} <= set(SECTIONS)
 
 
 def test_heading_section():

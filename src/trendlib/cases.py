@@ -55,20 +55,20 @@ def locate_cases(corpus: Corpus, rows: list[dict], mentions: list[ActorMention],
     for n, row in enumerate(rows, 1):
         where = f"{source} row {n} ({row['id']})"
         hit = flat.span(row["anchor"], row["end"], where=where)
-        trend = corpus.trend[hit.para_start]
+        trend = corpus.paragraphs[hit.para_start].trend
         if trend != row["trend"]:
             raise AnchorError(
                 f"{where}: the anchor is in trend {trend} (line {corpus.line_of(hit.char_start)}), "
                 f"but the row says trend {row['trend']}; fix the trend or the anchor"
             )
         # a pull quote inside the span repeats text from elsewhere: its names are not the case's
-        quoted = corpus.box[hit.para_start] != "pull_quote"
+        quoted = corpus.paragraphs[hit.para_start].box != "pull_quote"
         inside = tuple(m for m in mentions if hit.flat_start <= m.flat_start and m.flat_end <= hit.flat_end
-                       and not (quoted and corpus.box[flat.hit(m.flat_start, m.flat_end).para_start] == "pull_quote"))
+                       and not (quoted and corpus.paragraphs[flat.hit(m.flat_start, m.flat_end).para_start].box == "pull_quote"))
         cases.append(Case(
             row=row,
             trend=trend,
-            section=corpus.section[hit.para_start],
+            section=corpus.paragraphs[hit.para_start].section,
             flat_start=hit.flat_start,
             flat_end=hit.flat_end,
             line_start=corpus.line_of(hit.char_start),

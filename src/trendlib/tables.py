@@ -56,10 +56,10 @@ def trends_table(c: Corpus) -> pd.DataFrame:
 
 def paragraphs_table(c: Corpus) -> pd.DataFrame:
     return frame("paragraphs", [{
-        "para_id": i + 1, "trend": c.trend[i], "section": c.section[i],
+        "para_id": i + 1, "trend": c.paragraphs[i].trend, "section": c.paragraphs[i].section,
         "line_start": p.line_start, "line_end": p.line_end,
-        "char_start": p.char_start, "char_end": p.char_end, "box": c.box[i] or None,
-        "text": p.text, "footnotes": _join(c.notes[i]),
+        "char_start": p.char_start, "char_end": p.char_end, "box": c.paragraphs[i].box or None,
+        "text": p.text, "footnotes": _join(c.paragraphs[i].notes),
     } for i, p in enumerate(c.paragraphs)])
 
 
@@ -153,7 +153,7 @@ def funding_table(c: Corpus, cases: list[Case], currencies: dict[str, str],
         repeats = first_seen.get(key) if case and a.value else None
         first_seen.setdefault(key, f"F{n:03d}")
         rows.append({
-            "amount_id": f"F{n:03d}", "trend": c.trend[f.para], "section": c.section[f.para],
+            "amount_id": f"F{n:03d}", "trend": c.paragraphs[f.para].trend, "section": c.paragraphs[f.para].section,
             "case_id": case.id if case else None, "line": c.line_in(f.para, f.start),
             "text": a.text, "value": a.value, "value_high": a.high, "currency": a.currency,
             "qualifier": a.qualifier, "usd": usd, "rate_year": rate_year,
@@ -177,8 +177,8 @@ def chart_values(c: Corpus, currencies: dict[str, str]) -> list[tuple[int, Amoun
     out = []
     blocks: dict[tuple[int, str], list[int]] = {}
     for i in range(len(c.paragraphs)):
-        if c.section[i] == "data":
-            blocks.setdefault((c.trend[i], c.box[i]), []).append(i)
+        if c.paragraphs[i].section == "data":
+            blocks.setdefault((c.paragraphs[i].trend, c.paragraphs[i].box), []).append(i)
     for paras in blocks.values():
         labels = []
         for i in paras:
@@ -204,7 +204,7 @@ def chart_values(c: Corpus, currencies: dict[str, str]) -> list[tuple[int, Amoun
 
 def _case_of(c: Corpus, cases: list[Case], f: Found, printed: str) -> Case | None:
     """The case whose span holds a mention, or that the codebook gives an infographic figure."""
-    owner = figure_owners(cases).get((c.trend[f.para], compact(printed))) if c.section[f.para] == "data" else None
+    owner = figure_owners(cases).get((c.paragraphs[f.para].trend, compact(printed))) if c.paragraphs[f.para].section == "data" else None
     return owner or case_at(cases, f.flat)
 
 
@@ -263,7 +263,7 @@ def statistics_table(c: Corpus, cases: list[Case]) -> pd.DataFrame:
     """Every percentage and fraction; infographic values paired with their label where possible."""
     rows, first_seen = [], {}
     for i, p in enumerate(c.paragraphs):
-        infographic = c.section[i] == "data"
+        infographic = c.paragraphs[i].section == "data"
         for s in find_percentages(p.text):
             f = _locate(c, i, s.start, s.end)
             context = clause_around(p.text, s.start, s.end)
@@ -275,7 +275,7 @@ def statistics_table(c: Corpus, cases: list[Case]) -> pd.DataFrame:
             key = (compact(s.text), compact(context))
             n = len(rows) + 1
             rows.append({
-                "stat_id": f"S{n:03d}", "trend": c.trend[i], "section": c.section[i],
+                "stat_id": f"S{n:03d}", "trend": c.paragraphs[i].trend, "section": c.paragraphs[i].section,
                 "case_id": case.id if case else None, "line": c.line_in(i, s.start), "text": s.text,
                 "value": round(s.value, 2), "unit": s.unit, "context": context,
                 "in_infographic": infographic, "context_certain": certain,
@@ -295,7 +295,7 @@ def _infographic_label(c: Corpus, i: int) -> str | None:
     or a source note — looking forward first, then back."""
     for step in (1, -1):
         j = i + step
-        while 0 <= j < len(c.paragraphs) and c.section[j] == "data" and c.trend[j] == c.trend[i]:
+        while 0 <= j < len(c.paragraphs) and c.paragraphs[j].section == "data" and c.paragraphs[j].trend == c.paragraphs[i].trend:
             text = c.paragraphs[j].text
             if not (FIGURES_ONLY.fullmatch(text) or heading_section(text) or SOURCE_NOTE.match(text)):
                 return text
@@ -310,7 +310,7 @@ def barriers_table(c: Corpus, rows: list[dict], *, source: str = "barriers.yaml"
     barriers section); each must have exactly one curated row, and each
     curated row must anchor in a bullet.
     """
-    bullets = {i for i, p in enumerate(c.paragraphs) if c.section[i] == "barriers" and p.text.startswith("•")}
+    bullets = {i for i, p in enumerate(c.paragraphs) if c.paragraphs[i].section == "barriers" and p.text.startswith("•")}
     seen: dict[int, int] = {}
     out = []
     for n, row in enumerate(rows, 1):
@@ -346,7 +346,7 @@ def my_takes_table(c: Corpus, boxes: list[dict], *, source: str = "boxes.yaml") 
             if field not in box or compact(box[field]) not in block:
                 raise AnchorError(f"{where}: {field} {box.get(field)!r} is not printed in the sidebar")
         rows.append({
-            "trend": c.trend[hit.para_start], "person": box["person"], "role": box["role"],
+            "trend": c.paragraphs[hit.para_start].trend, "person": box["person"], "role": box["role"],
             "organization": box["organization"], "title_zh": box["title_zh"],
             "line": c.line_of(hit.char_start), "line_end": c.line_of(hit.char_end - 1),
         })

@@ -142,8 +142,8 @@ def table_overview(tables) -> pd.DataFrame:
     Accepts the Tables object or any mapping of name → DataFrame.
 
     >>> table_overview({"funding": pd.DataFrame({"amount_id": ["F001"]})})
-         table  rows  columns                  one row per
-    0  funding     1        1  monetary amount in the text
+         table  rows  columns                                        one row per
+    0  funding     1        1  monetary amount, with USD value and anomaly flags
     """
     items = [(n, tables[n]) for n in tables.names()] if hasattr(tables, "names") else list(tables.items())
     return pd.DataFrame([{"table": name, "rows": len(df), "columns": df.shape[1],

@@ -1,36 +1,56 @@
-"""The report as a structured corpus: paragraphs with trend, section, notes and lines.
+"""The report as a structured corpus: one record per paragraph, with its place in the report.
 
 This ties the first stages together (report → layout → structure → footnotes)
-and is what every later stage reads. Each paragraph keeps the raw offset of
-each of its characters, so anything found in its text maps back to a line.
+and is what every later stage reads. Each :class:`Passage` keeps the raw
+offset of each of its characters, so anything found in its text maps back to
+a line; the outline of the report is computed once.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .anchors import FlatText
 from .footnotes import FootnoteRef, find_refs, without_refs
 from .layout import Furniture, Paragraph, furniture, paragraphs, split_lines, split_paragraph
 from .report import Report
-from .structure import Trend, box_kinds, locate_boxes, sections, trends
+from .structure import BoxSpan, Outline, Trend, locate_boxes, numbering_parts, outline, sections
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A reflowed paragraph (footnote numbers removed) and where it sits in the report.
+
+    ``trend`` is 0–8, ``section`` one of :data:`trendlib.vocab.SECTIONS`, ``box`` the
+    curated box holding it ('' in the running text), ``notes`` the footnote numbers
+    that were glued into it.
+    """
+
+    text: str
+    offsets: tuple[int, ...]  # raw offset of every character of ``text``
+    line_start: int
+    line_end: int
+    trend: int
+    section: str
+    box: str
+    notes: tuple[int, ...]
+
+    @property
+    def char_start(self) -> int:
+        return self.offsets[0]
+
+    @property
+    def char_end(self) -> int:
+        return self.offsets[-1] + 1
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """The parsed report.
-
-    ``paragraphs`` have their footnote numbers removed (listed in ``notes``);
-    ``trend``, ``section`` and ``box`` (the curated box holding it) are per paragraph.
-    """
+    """The parsed report: its passages, chapters, removed furniture and whitespace-free text."""
 
     report: Report
-    paragraphs: list[Paragraph]
-    trend: list[int]
-    section: list[str]
-    box: list[str]
-    notes: list[tuple[int, ...]]
+    paragraphs: list[Passage]
     trends: list[Trend]
     furniture: list[Furniture]
     flat: FlatText
@@ -51,20 +71,12 @@ class Corpus:
         return self.line_of(offsets[min(pos, len(offsets) - 1)])
 
 
-def _trend_of(chapters: list[Trend], n: int) -> list[int]:
-    return [t.number for t in chapters for _ in range(t.first, t.last + 1)][:n]
-
-
 def read_corpus(report: Report, boxes: list[dict], *, boxes_source: str = "boxes.yaml") -> Corpus:
     """Parse ``report``; ``boxes`` are the curated rows of ``boxes.yaml``."""
     lines = split_lines(report.text)
     paras = paragraphs(lines)
-    chapters = trends(paras)
-    trend = _trend_of(chapters, len(paras))
-    # notes are numbered per chapter and in the introduction; the endnotes themselves are not refs
-    plain = sections(paras, chapters, [])
-    parts = [[i for i in range(t.first, t.last + 1) if plain[i] not in ("endnotes", "summary")] for t in chapters]
-    refs = find_refs(paras, parts)
+    plan = outline(paras)
+    refs = find_refs(paras, numbering_parts(paras, plan))
     by_para: dict[int, list[FootnoteRef]] = {}
     for r in refs:
         by_para.setdefault(r.para, []).append(r)
@@ -77,28 +89,38 @@ def read_corpus(report: Report, boxes: list[dict], *, boxes_source: str = "boxes
 
     # a box may begin or end inside a paragraph the layout could not cut: cut it there
     flat = FlatText(clean)
-    cuts = _box_cuts(clean, flat, boxes, boxes_source)
-    clean, trend, notes, chapters = _cut(clean, trend, notes, chapters, cuts, line_of)
+    cuts = _box_cuts(clean, locate_boxes(flat, boxes, source=boxes_source))
+    clean, notes, index = _cut(clean, notes, cuts, line_of)
+    plan = plan.shifted(index)
     flat = flat.regroup(clean)
     spans = locate_boxes(flat, boxes, source=boxes_source)
+    section = sections(clean, plan, spans)
+    box = _box_kinds(len(clean), spans)
+    trend = [t.number for t in plan.trends for _ in range(t.first, t.last + 1)]
+    passages = [Passage(p.text, p.offsets, p.line_start, p.line_end, trend[i], section[i], box[i], notes[i])
+                for i, p in enumerate(clean)]
     return Corpus(
         report=report,
-        paragraphs=clean,
-        trend=trend,
-        section=sections(clean, chapters, spans),
-        box=box_kinds(len(clean), spans),
-        notes=notes,
-        trends=chapters,
+        paragraphs=passages,
+        trends=list(plan.trends),
         furniture=[f for line in lines if line.text.rstrip()[-1:].isdigit() and (f := furniture(line))],
         flat=flat,
         line_starts=line_starts,
     )
 
 
-def _box_cuts(paras: list[Paragraph], flat: FlatText, boxes: list[dict], source: str) -> dict[int, set[int]]:
+def _box_kinds(n: int, boxes: list[BoxSpan]) -> list[str]:
+    """For each of ``n`` paragraphs, the kind of curated box holding it, or ''."""
+    kinds = [""] * n
+    for b in boxes:
+        kinds[b.first: b.last + 1] = [b.kind] * (b.last - b.first + 1)
+    return kinds
+
+
+def _box_cuts(paras: list[Paragraph], spans: list[BoxSpan]) -> dict[int, set[int]]:
     """Positions (paragraph → character indices) where a box starts or ends mid-paragraph."""
     cuts: dict[int, set[int]] = {}
-    for span in locate_boxes(flat, boxes, source=source):
+    for span in spans:
         for para, raw, after in ((span.first, span.char_start, False), (span.last, span.char_end - 1, True)):
             offsets = paras[para].offsets
             pos = bisect.bisect_left(offsets, raw) + (1 if after else 0)
@@ -107,9 +129,9 @@ def _box_cuts(paras: list[Paragraph], flat: FlatText, boxes: list[dict], source:
     return cuts
 
 
-def _cut(paras, trend, notes, chapters, cuts, line_of):
-    """Apply ``cuts``; chapters' paragraph ranges shift accordingly."""
-    out_p, out_t, out_n, index = [], [], [], []
+def _cut(paras: list[Paragraph], notes: list[tuple[int, ...]], cuts: dict[int, set[int]], line_of):
+    """Apply ``cuts``; returns the pieces, their notes and the index of each old paragraph's first piece."""
+    out_p, out_n, index = [], [], []
     for i, p in enumerate(paras):
         index.append(len(out_p))
         pieces, rest, done = [], p, 0
@@ -120,9 +142,7 @@ def _cut(paras, trend, notes, chapters, cuts, line_of):
         pieces.append(rest)
         for k, piece in enumerate(pieces):
             out_p.append(piece)
-            out_t.append(trend[i])
             # a note number stays with the piece that held it
-            out_n.append(tuple(n for n in notes[i]) if k == len(pieces) - 1 else ())
+            out_n.append(notes[i] if k == len(pieces) - 1 else ())
     index.append(len(out_p))
-    shifted = [replace(t, first=index[t.first], last=index[t.last + 1] - 1) for t in chapters]
-    return out_p, out_t, out_n, shifted
+    return out_p, out_n, index

@@ -49,7 +49,7 @@ def _printed_notes(c: Corpus) -> list[tuple[int, int, str, int]]:
     out = []
     for t in c.trends:
         idx = [i for i in range(t.first, t.last + 1)
-               if c.section[i] == "endnotes" and compact(c.paragraphs[i].text) != "注释"]
+               if c.paragraphs[i].section == "endnotes" and compact(c.paragraphs[i].text) != "注释"]
         if not idx:
             continue
         text = " ".join(c.paragraphs[i].text for i in idx)

@@ -13,7 +13,7 @@ extraction drops them in the middle of the running text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..patterns import compact
 from .anchors import FlatText
@@ -133,13 +133,32 @@ def _chapter_starts(paras: list[Paragraph], after: int) -> list[int]:
     return starts
 
 
-def trends(paras: list[Paragraph]) -> list[Trend]:
-    """The front matter and the eight chapters.
+@dataclass(frozen=True)
+class Outline:
+    """The parts of the report, found once: the overview, the introduction and the chapters.
 
-    >>> [t.number for t in trends(paragraphs_of_report())]  # doctest: +SKIP
+    Indices are paragraph indices; :meth:`shifted` maps them after paragraphs are cut.
+    """
+
+    overview_start: int  # the overview's title paragraph (… 主要趋势)
+    overview_end: int  # its last item (the 现状：… line after 趋势8)
+    introduction: int  # the introduction's title page
+    trends: tuple[Trend, ...]
+
+    def shifted(self, index: list[int]) -> "Outline":
+        """The same outline after cutting: ``index[i]`` is the new index of old paragraph ``i``'s
+        first piece (``index[n]`` the new number of paragraphs)."""
+        return Outline(index[self.overview_start], index[self.overview_end], index[self.introduction],
+                       tuple(replace(t, first=index[t.first], last=index[t.last + 1] - 1) for t in self.trends))
+
+
+def outline(paras: list[Paragraph]) -> Outline:
+    """The front matter and the eight chapters, from evidence in the text.
+
+    >>> [t.number for t in outline(paragraphs_of_report()).trends]  # doctest: +SKIP
     [0, 1, 2, 3, 4, 5, 6, 7, 8]
     """
-    _, overview_end, titles = _overview(paras)
+    overview_start, overview_end, titles = _overview(paras)
     starts = _chapter_starts(paras, overview_end)
     if len(starts) != N_CHAPTERS:
         found = ", ".join(f"line {paras[s].line_start}" for s in starts)
@@ -147,18 +166,17 @@ def trends(paras: list[Paragraph]) -> list[Trend]:
             f"structure: expected {N_CHAPTERS} chapters after the overview, found {len(starts)} "
             f"(starting at {found or 'nowhere'}); the report is truncated or a chapter is missing"
         )
+    intro = _introduction_start(paras, starts[0], overview_start)
     # the front matter is titled by the introduction's title page: the report's own title
-    titles[0] = compact(paras[_introduction_start(paras, starts[0])].text)
+    titles[0] = compact(paras[intro].text)
     bounds = [0, *starts, len(paras)]
-    return [
-        Trend(n, titles[n], TREND_TITLES_EN[n], bounds[n], bounds[n + 1] - 1)
-        for n in range(N_CHAPTERS + 1)
-    ]
+    chapters = tuple(Trend(n, titles[n], TREND_TITLES_EN[n], bounds[n], bounds[n + 1] - 1)
+                     for n in range(N_CHAPTERS + 1))
+    return Outline(overview_start, overview_end, intro, chapters)
 
 
-def _introduction_start(paras: list[Paragraph], end: int) -> int:
+def _introduction_start(paras: list[Paragraph], end: int, overview_start: int) -> int:
     """The introduction opens at the page of the front matter's first author byline."""
-    overview_start, _, _ = _overview(paras)
     bylines = [i for i in range(end) if BYLINE.fullmatch(paras[i].text)]
     intro = bylines[0] if bylines else overview_start
     while intro > 0 and not paras[intro].page_start:
@@ -166,42 +184,64 @@ def _introduction_start(paras: list[Paragraph], end: int) -> int:
     return intro
 
 
-def sections(paras: list[Paragraph], chapters: list[Trend], boxes: list[BoxSpan]) -> list[str]:
+def _endnotes_start(paras: list[Paragraph], t: Trend) -> int | None:
+    """Where a chapter's English endnotes begin (a 注释 heading, or note 1 before it); they run to
+    the chapter's end."""
+    for i in range(t.first, t.last + 1):
+        text = paras[i].text
+        if heading_section(text) == "endnotes" or (FIRST_ENDNOTE.match(text) and is_latin(text)):
+            return i
+    return None
+
+
+def numbering_parts(paras: list[Paragraph], plan: Outline) -> list[list[int]]:
+    """The paragraphs of each footnote sequence: a chapter without its endnotes, and the front
+    matter from the introduction on (the Chinese preface has no notes)."""
+    parts = []
+    for t in plan.trends:
+        if t.number == 0:
+            parts.append(list(range(plan.introduction, t.last + 1)))
+            continue
+        notes = _endnotes_start(paras, t)
+        parts.append(list(range(t.first, t.last + 1 if notes is None else notes)))
+    return parts
+
+
+def sections(paras: list[Paragraph], plan: Outline, boxes: list[BoxSpan]) -> list[str]:
     """The section of every paragraph.
 
     Front matter: summary until the introduction's title page (the page
     before its author byline), introduction, then the overview. Chapters:
-    ``title`` until the byline, then whatever the headings say. A boxed block
-    takes its own kind (a pull quote keeps the running section, which it
-    repeats); the running section resumes after it.
+    ``title`` until the byline, then whatever the headings say; the endnotes
+    run to the chapter's end. A boxed block takes its own kind (a pull quote
+    keeps the running section, which it repeats); the running section resumes
+    after it.
     """
     boxed = {i: b.kind for b in boxes if b.kind in SECTIONS for i in range(b.first, b.last + 1)}
-    overview_start, _, _ = _overview(paras)
     out: list[str] = []
-    for t in chapters:
+    for t in plan.trends:
         span = range(t.first, t.last + 1)
-        bylines = [i for i in span if BYLINE.fullmatch(paras[i].text)]
+        notes = None if t.number == 0 else _endnotes_start(paras, t)
         if t.number == 0:
-            intro = _introduction_start(paras, t.last + 1)
             running = "summary"
         else:
+            bylines = [i for i in span if BYLINE.fullmatch(paras[i].text)]
             head_end = bylines[0] if bylines else t.first + (1 if _chapter_heading(paras[t.first].text) else -1)
             running = "title" if head_end >= t.first else "overview"
         for i in span:
             if t.number == 0:
-                if i == intro:
+                if i == plan.introduction:
                     running = "introduction"
-                if i == overview_start:
+                if i == plan.overview_start:
                     running = "overview"
             elif running == "title" and i > head_end:
                 running = "overview"
-            opened = heading_section(paras[i].text)
             if i in boxed:
                 out.append(boxed[i])
                 continue
-            if t.number > 0 and FIRST_ENDNOTE.match(paras[i].text) and is_latin(paras[i].text):
-                opened = "endnotes"
-            if opened and t.number > 0:
+            if notes is not None and i >= notes:
+                running = "endnotes"
+            elif t.number > 0 and (opened := heading_section(paras[i].text)):
                 running = opened
             out.append(running)
     return out
