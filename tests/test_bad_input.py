@@ -283,6 +283,22 @@ def test_barrier_anchor_outside_a_bullet(ref, tmp_path, monkeypatch):
           tmp_path=tmp_path, monkeypatch=monkeypatch)
 
 
+def test_barrier_end_in_a_later_bullet(ref, tmp_path, monkeypatch):
+    def change(d):
+        d[2]["end"] = d[3]["end"]  # trend 2, bullet 1 ending with bullet 2's last words
+    edit(ref / "barriers.yaml", change)
+    fails(ref, AnchorError, "barriers.yaml", "row 3", "lies in a later bullet",
+          tmp_path=tmp_path, monkeypatch=monkeypatch)
+
+
+def test_barrier_end_not_found(ref, tmp_path, monkeypatch):
+    def change(d):
+        d[0]["end"] = "这几个字不在报告里"
+    edit(ref / "barriers.yaml", change)
+    fails(ref, AnchorError, "barriers.yaml", "row 1", "'这几个字不在报告里'", "not found",
+          tmp_path=tmp_path, monkeypatch=monkeypatch)
+
+
 def test_box_anchor_not_found(corpus, reference):
     # boxes.yaml is read while the report is parsed; checked here on the parsed text directly
     # (a whole build from an altered boxes.yaml would parse the report again)

@@ -10,14 +10,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from trendlib import tables
+from trendlib import build, tables
 from trendlib.errors import AnchorError
 from trendlib.patterns import compact
-from trendlib.build import DEFAULT_RATE_YEAR
 from trendlib.cases import first_year, locate_cases
 from trendlib.patterns import YEAR_ZH as YEAR
 from trendlib.mentions.actors import find_mentions
-from trendlib.mentions.money import load_currencies, load_currency_countries, load_rates
 
 
 @pytest.fixture(scope="module")
@@ -42,13 +40,8 @@ def cases_df(corpus, cases, reference):
 
 @pytest.fixture(scope="module")
 def figure_tables(corpus, cases, reference):
-    currencies = load_currencies(reference.currencies_path)
-    countries = load_currency_countries(reference.currencies_path)
-    rates = load_rates(reference.rates_path, DEFAULT_RATE_YEAR, sorted(set(currencies.values())))
-    return {
-        "funding": tables.funding_table(corpus, cases, currencies, countries, rates, DEFAULT_RATE_YEAR),
-        "statistics": tables.statistics_table(corpus, cases),
-    }
+    funding, statistics = build.quantity_tables(corpus, cases, reference.currencies_path, reference.rates_path)
+    return {"funding": funding, "statistics": statistics}
 
 
 def row_of(reference, case_id: str) -> dict:

@@ -14,7 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__, network, output, registry, tables
-from .cases import locate_cases
+from .audit import funding_flags
+from .cases import case_of, locate_cases
+from .mentions.quantities import corpus_amounts, corpus_percentages
 from .parse.corpus import read_corpus
 from .mentions.actors import find_mentions
 from .mentions.money import load_currencies, load_currency_countries, load_rates
@@ -30,6 +32,22 @@ DEFAULT_RATE_YEAR = 2022
 TABLE_ORDER = registry.names()
 
 
+def quantity_tables(corpus, cases, currencies_path: Path, rates_path: Path,
+                    rate_year: int = DEFAULT_RATE_YEAR) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``funding`` and ``statistics``: the mentions of money and percentages, each with its case,
+    and for money its US-dollar value, flags and repeats."""
+    currencies = load_currencies(currencies_path)
+    countries = load_currency_countries(currencies_path)
+    rates = load_rates(rates_path, rate_year, sorted(set(currencies.values())))
+    amounts = corpus_amounts(corpus, currencies)
+    amount_cases = [case_of(cases, m.where, m.amount.text) for m in amounts]
+    flags = funding_flags([m.amount for m in amounts], [k.row if k else None for k in amount_cases], countries)
+    figures = corpus_percentages(corpus)
+    return (tables.funding_table(amounts, amount_cases, flags, rates, rate_year, corpus.line_of),
+            tables.statistics_table(figures, [case_of(cases, m.where, m.figure.text) for m in figures],
+                                    corpus.line_of))
+
+
 def build_tables(report_path: Path | str | None = None, *, any_edition: bool = False,
                  reference: Path | None = None, rate_year: int = DEFAULT_RATE_YEAR) -> dict[str, pd.DataFrame]:
     """Parse the report and return every table.
@@ -42,17 +60,15 @@ def build_tables(report_path: Path | str | None = None, *, any_edition: bool = F
     corpus = read_corpus(read_report(report_path, any_edition=any_edition), ref.boxes)
     mentions = find_mentions(corpus.flat, ref.actors, ref.not_actors)
     cases = locate_cases(corpus, ref.cases, mentions)
-    currencies = load_currencies(ref.currencies_path)
-    countries = load_currency_countries(ref.currencies_path)
-    rates = load_rates(ref.rates_path, rate_year, sorted(set(currencies.values())))
+    funding, statistics = quantity_tables(corpus, cases, ref.currencies_path, ref.rates_path, rate_year)
     t = {
         "trends": tables.trends_table(corpus),
         "paragraphs": tables.paragraphs_table(corpus),
         "cases": tables.cases_table(corpus, cases, ref.actors),
         "actors": tables.actors_table(ref.actors, mentions, cases),
         "case_actors": tables.case_actors_table(corpus, cases),
-        "funding": tables.funding_table(corpus, cases, currencies, countries, rates, rate_year),
-        "statistics": tables.statistics_table(corpus, cases),
+        "funding": funding,
+        "statistics": statistics,
         "barriers": tables.barriers_table(corpus, ref.barriers),
         "my_takes": tables.my_takes_table(corpus, ref.boxes),
         "endnotes": tables.endnotes_table(corpus),

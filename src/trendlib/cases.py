@@ -93,3 +93,13 @@ def case_at(cases: list[Case], flat_pos: int) -> Case | None:
     """The case whose span holds flat position ``flat_pos`` (the innermost, if nested)."""
     holding = [c for c in cases if c.flat_start <= flat_pos < c.flat_end]
     return min(holding, key=lambda c: c.flat_end - c.flat_start) if holding else None
+
+
+def case_of(cases: list[Case], where, printed: str) -> Case | None:
+    """The case a mention belongs to: the one the codebook gives an infographic figure (its
+    ``figures``), else the case whose span holds it.
+
+    ``where`` is a :class:`trendlib.mentions.quantities.Where`; ``printed`` the mention as printed.
+    """
+    owner = figure_owners(cases).get((where.trend, compact(printed))) if where.section == "data" else None
+    return owner or case_at(cases, where.flat)

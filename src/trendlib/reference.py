@@ -83,10 +83,11 @@ SCHEMAS = {
         "trend": {"type": "integer", "minimum": 1, "maximum": 8},
         "seq": {"type": "integer", "minimum": 1},
         "anchor": ANCHOR,
+        "end": ANCHOR,
         "side_a": TEXT,
         "side_b": {"type": "string"},
         "boundary": {**_list_of(vocab.BOUNDARIES), "minItems": 1},
-    }, ["trend", "seq", "anchor", "side_a", "side_b", "boundary"]),
+    }, ["trend", "seq", "anchor", "end", "side_a", "side_b", "boundary"]),
     "not_actors.yaml": {"type": "array", "items": TEXT, "uniqueItems": True},
     "currencies.yaml": {**_rows({
         "code": {"type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO 4217"},

@@ -9,22 +9,18 @@ line(s) it came from.
 
 from __future__ import annotations
 
-import math
-import re
-from dataclasses import dataclass
 
 import pandas as pd
 
-from .cases import Case, case_at, figure_owners
+from .audit import repeats
+from .cases import Case
 from .mentions.actors import ActorMention
-from .mentions.context import clause_around
-from .mentions.money import Amount, find_amounts
-from .mentions.percent import find_percentages
+from .mentions.quantities import AmountMention, PercentMention
+from .parse.layout import joiner
 from .errors import AnchorError
 from .patterns import compact
 from .parse.corpus import Corpus
 from .parse.endnotes import endnotes
-from .parse.structure import heading_section
 from . import registry
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
@@ -115,97 +111,25 @@ def case_actors_table(c: Corpus, cases: list[Case]) -> pd.DataFrame:
     } for case in cases for m in case.actor_mentions])
 
 
-@dataclass(frozen=True)
-class Found:
-    """A money or percentage mention located in the corpus."""
-
-    para: int
-    start: int
-    end: int
-    flat: int  # flat position of its first character
-
-
-def _locate(c: Corpus, para: int, start: int, end: int) -> Found:
-    return Found(para, start, end, c.flat.flat_at(c.paragraphs[para].offsets[start]))
-
-
-def funding_table(c: Corpus, cases: list[Case], currencies: dict[str, str],
-                  currency_countries: dict[str, tuple[str, ...]], rates: dict[str, float],
-                  rate_year: int) -> pd.DataFrame:
-    """Every monetary amount, with USD and flags (see :func:`funding_flags`)."""
-    found: list[tuple[Found, Amount]] = []
-    units: dict[int, str] = {}  # index in found → the chart's unit statement
-    for i, p in enumerate(c.paragraphs):
-        for a in find_amounts(p.text, currencies, strict=True):
-            found.append((_locate(c, i, a.start, a.end), a))
-    for i, a, unit in chart_values(c, currencies):
-        units[len(found)] = unit
-        found.append((_locate(c, i, a.start, a.end), a))
-    found_order = sorted(range(len(found)), key=lambda k: found[k][0].flat)
-    found, units = [found[k] for k in found_order], {found_order.index(k): u for k, u in units.items()}
-    case_of = [_case_of(c, cases, f, a.text) for f, a in found]
-    flags = funding_flags([a for _, a in found], [k.row if k else None for k in case_of], currency_countries)
-    rows, first_seen = [], {}
-    for n, ((f, a), case, flag) in enumerate(zip(found, case_of, flags), 1):
-        text = c.paragraphs[f.para].text
-        usd = None if a.value is None else round(a.value * rates[a.currency])
-        key = (case.id if case else None, a.value, a.high, a.currency)
-        repeats = first_seen.get(key) if case and a.value else None
-        first_seen.setdefault(key, f"F{n:03d}")
+def funding_table(amounts: list[AmountMention], case_of: list[Case | None], flags: list[str],
+                  rates: dict[str, float], rate_year: int, line_of) -> pd.DataFrame:
+    """Every monetary amount (:func:`trendlib.mentions.quantities.corpus_amounts`), with its case,
+    US dollars, flags and repeats (:mod:`trendlib.audit`)."""
+    ids = [f"F{n:03d}" for n in range(1, len(amounts) + 1)]
+    keys = [(k.id, m.amount.value, m.amount.high, m.amount.currency) if k and m.amount.value else None
+            for m, k in zip(amounts, case_of)]
+    rows = []
+    for ident, m, case, flag, repeat in zip(ids, amounts, case_of, flags, repeats(keys, ids)):
+        a = m.amount
         rows.append({
-            "amount_id": f"F{n:03d}", "trend": c.paragraphs[f.para].trend, "section": c.paragraphs[f.para].section,
-            "case_id": case.id if case else None, "line": c.line_in(f.para, f.start),
+            "amount_id": ident, "trend": m.where.trend, "section": m.where.section,
+            "case_id": case.id if case else None, "line": line_of(m.where.raw),
             "text": a.text, "value": a.value, "value_high": a.high, "currency": a.currency,
-            "qualifier": a.qualifier, "usd": usd, "rate_year": rate_year,
-            "context": units.get(n - 1, {}).get("label") or clause_around(text, f.start, f.end),
-            "flag": flag or None, "repeats": repeats, "chart_unit": units.get(n - 1, {}).get("unit"),
+            "qualifier": a.qualifier, "usd": None if a.value is None else round(a.value * rates[a.currency]),
+            "rate_year": rate_year, "context": m.where.context, "flag": flag or None, "repeats": repeat,
+            "chart_unit": m.chart_unit,
         })
     return frame("funding", rows)
-
-
-CHART_UNIT = re.compile(r"(?P<label>[^\s（(]*)[（(]单位：(?P<unit>[^）)]+)[）)]")
-BARE_FIGURES = re.compile(r"\d[\d,.]*(?:\s+\d[\d,.]*)*")
-
-
-def chart_values(c: Corpus, currencies: dict[str, str]) -> list[tuple[int, Amount, dict]]:
-    """Bare values of an infographic chart whose labels state a money unit.
-
-    A chart labelled `API集成支出（单位：百万美元） 云原生应用支出（单位：百万美元）`
-    prints its values as rows of bare figures (`29 735`): the n-th figure of a
-    row is read in the n-th label's unit. Returns (paragraph, amount, {label, unit}).
-    """
-    out = []
-    blocks: dict[tuple[int, str], list[int]] = {}
-    for i in range(len(c.paragraphs)):
-        if c.paragraphs[i].section == "data":
-            blocks.setdefault((c.paragraphs[i].trend, c.paragraphs[i].box), []).append(i)
-    for paras in blocks.values():
-        labels = []
-        for i in paras:
-            for m in CHART_UNIT.finditer(c.paragraphs[i].text):
-                unit = find_amounts("1" + m["unit"], currencies)
-                if unit and unit[0].value:
-                    labels.append({"label": m[0], "unit": f"（单位：{m['unit']}）", "amount": unit[0]})
-        if not labels:
-            continue
-        for i in paras:
-            text = c.paragraphs[i].text
-            if not BARE_FIGURES.fullmatch(text):
-                continue
-            figures = list(re.finditer(r"\d[\d,.]*", text))
-            if len(figures) != len(labels):
-                continue  # the row does not line up with the chart's labels: not read as money
-            for m, label in zip(figures, labels):
-                value = float(m[0].replace(",", "")) * label["amount"].value
-                out.append((i, Amount(m.start(), m.end(), m[0], value, label["amount"].currency, "exact"),
-                            {"label": label["label"], "unit": label["unit"]}))
-    return out
-
-
-def _case_of(c: Corpus, cases: list[Case], f: Found, printed: str) -> Case | None:
-    """The case whose span holds a mention, or that the codebook gives an infographic figure."""
-    owner = figure_owners(cases).get((c.paragraphs[f.para].trend, compact(printed))) if c.paragraphs[f.para].section == "data" else None
-    return owner or case_at(cases, f.flat)
 
 
 def check_figures(cases: list[Case], t: dict[str, pd.DataFrame], *, source: str = "cases.yaml") -> None:
@@ -219,113 +143,61 @@ def check_figures(cases: list[Case], t: dict[str, pd.DataFrame], *, source: str 
                                   f"printed in a trend {case.trend} infographic; copy it as printed")
 
 
-def funding_flags(amounts: list[Amount], case_rows: list[dict | None],
-                  currency_countries: dict[str, tuple[str, ...]]) -> list[str]:
-    """Why each amount looks wrong, or ''.
-
-    Two signs of a translation error, reported and never corrected: the
-    printed currency is not a currency of the case's jurisdiction, and two
-    amounts of the same case in the same currency differ by about a power of
-    ten, 100× or more (the usual slip: 3.276亿 printed as 3,276亿).
-
-    >>> a = Amount(0, 5, "78亿欧元", 7.8e9, "EUR", "exact")
-    >>> funding_flags([a], [{"id": "T3-10", "country": "AUS"}], {"EUR": ("EUU", "DEU"), "AUD": ("AUS",)})
-    ['currency: EUR printed for a AUS case (T3-10); AUS uses AUD']
-    >>> b = Amount(0, 5, "3,276亿加元", 3.276e11, "CAD", "exact")
-    >>> c = Amount(0, 5, "超过3亿加元", 3e8, "CAD", "over")
-    >>> funding_flags([b, c], [{"id": "T3-03", "country": "CAN"}] * 2, {"CAD": ("CAN",)})[0]
-    'magnitude: about 10^3 × the 超过3亿加元 of the same case (T3-03); a slipped decimal point?'
-    """
-    by_country: dict[str, list[str]] = {}
-    for code, countries in sorted(currency_countries.items()):
-        for country in countries:
-            by_country.setdefault(country, []).append(code)
-    flags = []
-    for a, row in zip(amounts, case_rows):
-        reasons = []
-        if row and row["country"] != "INT" and row["country"] not in currency_countries.get(a.currency, ()):
-            own = by_country.get(row["country"])
-            reasons.append(f"currency: {a.currency} printed for a {row['country']} case ({row['id']}); "
-                           + (f"{row['country']} uses {'/'.join(own)}" if own else f"{a.currency} is not {row['country']}'s currency"))
-        if row and a.value:
-            for b, other in zip(amounts, case_rows):
-                if other is row and b is not a and b.currency == a.currency and b.value:
-                    ratio = a.value / b.value
-                    power = 10 ** round(math.log10(ratio)) if ratio > 0 else 0
-                    if ratio >= 100 and 0.8 <= ratio / power <= 1.25:
-                        reasons.append(f"magnitude: about 10^{round(math.log10(ratio))} × the {b.text} of "
-                                       f"the same case ({row['id']}); a slipped decimal point?")
-        flags.append("; ".join(reasons))
-    return flags
+def statistics_table(figures: list[PercentMention], case_of: list[Case | None], line_of) -> pd.DataFrame:
+    """Every percentage and fraction (:func:`trendlib.mentions.quantities.corpus_percentages`)."""
+    ids = [f"S{n:03d}" for n in range(1, len(figures) + 1)]
+    keys = [(compact(m.figure.text), compact(m.where.context or "")) for m in figures]
+    marks = repeats(keys, ids, [m.where.context_certain for m in figures])
+    return frame("statistics", [{
+        "stat_id": ident, "trend": m.where.trend, "section": m.where.section,
+        "case_id": case.id if case else None, "line": line_of(m.where.raw), "text": m.figure.text,
+        "value": round(m.figure.value, 2), "unit": m.figure.unit, "context": m.where.context,
+        "in_infographic": m.where.section == "data", "context_certain": m.where.context_certain,
+        "repeats": repeat,
+    } for ident, m, case, repeat in zip(ids, figures, case_of, marks)])
 
 
-def statistics_table(c: Corpus, cases: list[Case]) -> pd.DataFrame:
-    """Every percentage and fraction; infographic values paired with their label where possible."""
-    rows, first_seen = [], {}
-    for i, p in enumerate(c.paragraphs):
-        infographic = c.paragraphs[i].section == "data"
-        for s in find_percentages(p.text):
-            f = _locate(c, i, s.start, s.end)
-            context = clause_around(p.text, s.start, s.end)
-            certain = True
-            if infographic and FIGURES_ONLY.fullmatch(context):
-                # a bare figure: the block prints its label apart, usually as the next fragment
-                context, certain = _infographic_label(c, i), False
-            case = _case_of(c, cases, f, s.text)
-            key = (compact(s.text), compact(context))
-            n = len(rows) + 1
-            rows.append({
-                "stat_id": f"S{n:03d}", "trend": c.paragraphs[i].trend, "section": c.paragraphs[i].section,
-                "case_id": case.id if case else None, "line": c.line_in(i, s.start), "text": s.text,
-                "value": round(s.value, 2), "unit": s.unit, "context": context,
-                "in_infographic": infographic, "context_certain": certain,
-                "repeats": first_seen.get(key) if certain else None,
-            })
-            first_seen.setdefault(key, f"S{n:03d}")
-    return frame("statistics", rows)
-
-
-# figures with no words (a trailing 资料来源 is the start of the block's source note)
-FIGURES_ONLY = re.compile(r"[\d\s.,%％]*(?:资料来源|来源|备注)?")
-SOURCE_NOTE = re.compile(r"[\d\s.,%％]*(资料来源|来源|备注|注)：")
-
-
-def _infographic_label(c: Corpus, i: int) -> str | None:
-    """The nearest fragment of the same block that is words — not figures, a heading
-    or a source note — looking forward first, then back."""
-    for step in (1, -1):
-        j = i + step
-        while 0 <= j < len(c.paragraphs) and c.paragraphs[j].section == "data" and c.paragraphs[j].trend == c.paragraphs[i].trend:
-            text = c.paragraphs[j].text
-            if not (FIGURES_ONLY.fullmatch(text) or heading_section(text) or SOURCE_NOTE.match(text)):
-                return text
-            j += step
-    return None
+def span_text(c: Corpus, hit) -> str:
+    """The reflowed text of a located span (:class:`~trendlib.parse.anchors.Hit`), its paragraphs
+    joined as wrapped lines are (a paragraph break inside the span adds nothing)."""
+    text = ""
+    for i in range(hit.para_start, hit.para_end + 1):
+        p = c.paragraphs[i]
+        piece = "".join(ch for ch, off in zip(p.text, p.offsets) if hit.char_start <= off < hit.char_end).strip()
+        if piece:
+            text += (joiner(text[-2:], piece, dehyphenate=False)[0] if text else "") + piece
+    return text
 
 
 def barriers_table(c: Corpus, rows: list[dict], *, source: str = "barriers.yaml") -> pd.DataFrame:
     """Curated sides and boundaries for every bullet of every barriers list.
 
-    The bullets themselves are computed (paragraphs starting with • in a
-    barriers section); each must have exactly one curated row, and each
-    curated row must anchor in a bullet.
+    The bullets themselves are found in the text (paragraphs starting with • in
+    a barriers section); each must have exactly one curated row, whose ``anchor``
+    (the bullet's first words) and ``end`` (its last words) give the bullet's
+    whole text wherever the extraction breaks its lines; each curated row must
+    anchor in a bullet.
     """
-    bullets = {i for i, p in enumerate(c.paragraphs) if c.paragraphs[i].section == "barriers" and p.text.startswith("•")}
+    bullets = {i for i, p in enumerate(c.paragraphs) if p.section == "barriers" and p.text.startswith("•")}
     seen: dict[int, int] = {}
     out = []
     for n, row in enumerate(rows, 1):
         where = f"{source} row {n} (trend {row['trend']}, seq {row['seq']})"
-        hit = c.flat.find_once(row["anchor"], where=where)
-        if hit.para_start not in bullets:
+        start = c.flat.find_once(row["anchor"], where=where)
+        if start.para_start not in bullets:
             raise AnchorError(f"{where}: anchor {row['anchor']!r} is not in a bullet of a barriers list "
-                              f"(line {c.line_of(hit.char_start)})")
+                              f"(line {c.line_of(start.char_start)})")
+        last = c.flat.find_after(row["end"], start.flat_start, where=where)
+        hit = c.flat.hit(start.flat_start, last.flat_end)
         if hit.para_start in seen:
             raise AnchorError(f"{where}: same bullet as row {seen[hit.para_start]}")
+        if any(i in bullets for i in range(hit.para_start + 1, hit.para_end + 1)):
+            raise AnchorError(f"{where}: end {row['end']!r} lies in a later bullet; copy this bullet's last words")
         seen[hit.para_start] = n
-        p = c.paragraphs[hit.para_start]
         out.append({
             "trend": row["trend"], "seq": row["seq"], "side_a": row["side_a"], "side_b": row["side_b"],
-            "boundary": _join(row["boundary"]), "text": p.text.lstrip("• ").strip(), "line": p.line_start,
+            "boundary": _join(row["boundary"]), "text": span_text(c, hit),
+            "line": c.paragraphs[hit.para_start].line_start,
         })
     missing = sorted(bullets - set(seen))
     if missing:

@@ -81,7 +81,7 @@ def read_corpus(report: Report, boxes: list[dict], *, boxes_source: str = "boxes
     for r in refs:
         by_para.setdefault(r.para, []).append(r)
     clean = [without_refs(p, by_para.get(i, [])) for i, p in enumerate(paras)]
-    notes = [tuple(r.number for r in by_para.get(i, [])) for i in range(len(paras))]
+    notes = [tuple(dict.fromkeys(r.number for r in by_para.get(i, []))) for i in range(len(paras))]
     line_starts = [line.start for line in lines]
 
     def line_of(offset: int) -> int:

@@ -11,11 +11,12 @@ list number or heading. The same rule splits a note glued before a number,
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
 from ..patterns import AFTER_SENTENCE
-from .layout import Paragraph
+from .layout import FIGURES, Paragraph, is_heading, joiner
 
 # Digit runs not inside a number, word or list marker.
 CANDIDATE = re.compile(r"(?<![\d.,:/A-Za-z%$€£\-–~])\d+")
@@ -68,9 +69,34 @@ def _note_prefix(digits: str, before: str, after: str, expected: int) -> int | N
     return None
 
 
+def _streams(paras: list[Paragraph], part: list[int]):
+    """The paragraphs of a numbering sequence read as runs of text, as wrapped lines are joined, so
+    a paragraph break the extraction put mid-sentence changes nothing. A heading or a row of bare
+    figures starts a run of its own. Yields (text, [(paragraph, its offset in text), …])."""
+    text, owners = "", []
+    for i in part:
+        t = paras[i].text
+        hard = not text or is_heading(t) or FIGURES.fullmatch(t) or is_heading(paras[owners[-1][0]].text)
+        if hard:
+            if text:
+                yield text, owners
+            text, owners = t, [(i, 0)]
+            continue
+        sep, _ = joiner(text[-2:], t, dehyphenate=False)
+        owners.append((i, len(text) + len(sep)))
+        text += sep + t
+    if text:
+        yield text, owners
+
+
 def find_refs(paras: list[Paragraph], parts: list[list[int]]) -> list[FootnoteRef]:
     """Footnote references in reading order; ``parts`` lists the paragraph
     indices of each numbering sequence (a chapter, the introduction).
+
+    Each sequence is read across paragraph breaks (:func:`_streams`): what
+    comes before and after a candidate number does not depend on where the
+    extraction ended a paragraph. A number split over two paragraphs gives a
+    reference in each (same number).
 
     >>> from trendlib.parse.layout import paragraphs, split_lines
     >>> ps = paragraphs(split_lines("为抗疫做出了贡献3。面对危机，有52个岗位。"))
@@ -80,19 +106,26 @@ def find_refs(paras: list[Paragraph], parts: list[list[int]]) -> list[FootnoteRe
     refs: list[FootnoteRef] = []
     for part in parts:
         expected = 1
-        for i in part:
-            text = paras[i].text
+        for text, owners in _streams(paras, part):
+            starts = [o for _, o in owners]
             for m in CANDIDATE.finditer(text):
                 j = m.start()
                 while j and text[j - 1].isspace():
                     j -= 1
                 before = text[max(0, j - 2): j]  # the two characters before, spaces skipped
                 if not before or QUANTITY_PREV.search(before) or before[-1].isdigit() or before[-1] in "%％":
-                    continue  # paragraph start (list numbers), a quantity phrase or a row of figures
+                    continue  # a run's start (list numbers), a quantity phrase or a row of figures
                 k = _note_prefix(m[0], before, text[m.end(): m.end() + 1], expected)
                 if k:
                     number = int(m[0][:k])
-                    refs.append(FootnoteRef(i, number, m.start(), m.start() + k))
+                    start, end = m.start(), m.start() + k
+                    first = bisect.bisect_right(starts, start) - 1
+                    last = bisect.bisect_right(starts, end - 1) - 1
+                    for o in range(first, last + 1):  # usually one paragraph
+                        para, offset = owners[o]
+                        lo, hi = max(start, offset), min(end, offset + len(paras[para].text))
+                        if lo < hi:
+                            refs.append(FootnoteRef(para, number, lo - offset, hi - offset))
                     expected = number + 1
     return refs
 

@@ -21,7 +21,7 @@ from ..patterns import INNER_SENTENCE_END, LINE_ENDS_SENTENCE, is_cjk_free, is_w
 # `    I   01   02 … 08`: the navigation bar printed at the top of each page.
 NAV_BAR = re.compile(r"\s*I(?:\s+0\d){8}\s*")
 # `采用更灵活的人才模式    19`: running footer, chapter title and printed page number.
-FOOTER = re.compile(r"(?P<title>\S[^\t]*?)\s{3,}(?P<page>\d{1,3})\s*")
+FOOTER = re.compile(r"(?P<title>\S[^\t]*?)(?:\s{3,}|\s*\t\s*)(?P<page>\d{1,3})\s*")
 # Headings that always stand on their own line (after removing spaces: `概 要`).
 HEADING = re.compile(r"(?:趋势\d|概要|概述|突破壁垒|打破壁垒|行动趋势|未来展望|我的观点|注释|解读数据：.+)")
 HEADING_FIRST = frozenset("趋概突打行未我注解")  # the first characters HEADING can start with
@@ -50,6 +50,12 @@ class Line(NamedTuple):
     @property
     def content(self) -> str:
         return self.text.strip()
+
+    @property
+    def opens_page(self) -> bool:
+        """The line begins a PDF page: one leading space (this extraction) or a form feed (pdftotext)."""
+        t = self.text
+        return t.startswith("\f") or (t.startswith(" ") and not t.startswith("  ") and t[1:2] != "\f")
 
 
 @dataclass(frozen=True)
@@ -182,7 +188,7 @@ def _paragraph_breaks(lines: list[Line]) -> list[bool]:
     for i, a in enumerate(texts):
         b = texts[i + 1] if i + 1 < len(texts) else None
         if (b is None or not plain[i] or not plain[i + 1] or LIST_ITEM.match(b)
-                or (lines[i + 1].text.startswith(" ") and widths[i] < SHORT * typical)):
+                or (lines[i + 1].opens_page and widths[i] < SHORT * typical)):
             end = True
         elif LINE_ENDS_SENTENCE.search(a):
             end = (short(i) or (short(i + 1) and not LINE_ENDS_SENTENCE.search(b))
@@ -203,7 +209,7 @@ def _paragraph_breaks(lines: list[Line]) -> list[bool]:
     return breaks
 
 
-def _joiner(left: str, right: str, dehyphenate: bool) -> tuple[str, int]:
+def joiner(left: str, right: str, dehyphenate: bool) -> tuple[str, int]:
     """How two wrapped lines meet: returns (separator, chars to drop from ``left``).
 
     Chinese joins with nothing; two Latin words keep one space; an English word
@@ -211,12 +217,16 @@ def _joiner(left: str, right: str, dehyphenate: bool) -> tuple[str, int]:
     """
     if dehyphenate and left.endswith("-") and left[-2:-1].islower() and right[:1].islower() and right[:1].isascii():
         return "", 1
-    if not is_wide(left[-1]) and not is_wide(right[0]) and not (left[-1].isdigit() and right[0].isdigit()):
-        return " ", 0  # two Latin words (a number broken across lines stays one number)
+    if right[0].isdigit() and (left[-1].isdigit() or (left[-2:-1].isdigit() and (
+            (left[-1] == "," and THOUSANDS.match(right)) or left[-1] == "."))):
+        return "", 0  # a number broken across lines stays one number (`4,|500`, `2.|5`; not `May 9,|2022`)
+    if not is_wide(left[-1]) and not is_wide(right[0]):
+        return " ", 0  # two Latin words
     return "", 0
 
 
 HYPHENATED = re.compile(r"[A-Za-z]+-[a-z]+")
+THOUSANDS = re.compile(r"\d{3}(?!\d)")  # the digits after a thousands separator
 WORD_BEFORE_HYPHEN = re.compile(r"([A-Za-z]+)-$")
 LOWER_WORD = re.compile(r"[a-z]+")
 
@@ -238,7 +248,52 @@ def _line_body(line: Line) -> tuple[str, Sequence[int]]:
     return "".join(chars), offs
 
 
-def _reflow(lines: list[Line], hyphenated: set[str]) -> Paragraph:
+ENGLISH_WORD = re.compile(r"(?<![A-Za-z-])[A-Za-z]{2,}(?![A-Za-z-])")
+LATIN_PAIR = re.compile(r"[A-Za-z]{2}")
+
+
+def _whole_words(lines: list[Line]) -> set[str]:
+    """English words (lower case) that stand alone somewhere in ``lines``: not the piece after a
+    line-end hyphen, nor the tail of a contraction (We’|re)."""
+    words: set[str] = set()
+    broken = False  # the previous line ended with a hyphen
+    for line in lines:
+        text = line.content
+        if not text.isascii() and not LATIN_PAIR.search(text):
+            found = []
+        else:
+            found = list(ENGLISH_WORD.finditer(text))
+        if found:
+            if broken and found and found[0].start() == 0:
+                found = found[1:]
+            words.update(m[0].lower() for m in found if text[m.start() - 1: m.start()] not in ("’", "'"))
+        broken = text.endswith("-")
+    return words
+
+
+class _Words(NamedTuple):
+    hyphenated: set[str]  # hyphenated words the text spells with a hyphen mid-line (lower case)
+    whole: set[str]  # words that stand alone somewhere in the text (lower case)
+
+
+def _real_hyphen(before: str, after: str, words: _Words) -> bool:
+    """Is the hyphen ending a line (``before-`` | ``after…``) part of the word?
+
+    Yes if the text spells the hyphenated word mid-line elsewhere, or if both
+    halves are words of their own and the joined form is not (``health-|care``,
+    ``whole-of-|government``); no for a typesetter's break (``gov-|ernment``).
+
+    >>> _real_hyphen("health", "care", _Words(set(), {"health", "care"}))
+    True
+    >>> _real_hyphen("gov", "ernment", _Words(set(), {"government"}))
+    False
+    """
+    if f"{before}-{after}" in words.hyphenated:
+        return True
+    return before in words.whole and after in words.whole and f"{before}{after}" not in words.whole
+
+
+def _reflow(lines: list[Line], hyphenated: "_Words") -> Paragraph:
     parts: list[str] = []  # the paragraph's text, line by line (and separators)
     offsets: list[int] = []
     for line in lines:
@@ -248,8 +303,8 @@ def _reflow(lines: list[Line], hyphenated: set[str]) -> Paragraph:
             keep = False
             if left.endswith("-"):
                 word, nxt = WORD_BEFORE_HYPHEN.search(left), LOWER_WORD.match(body)
-                keep = word and nxt and f"{word[1]}-{nxt[0]}".lower() in hyphenated
-            sep, drop = _joiner(left[-2:], body, dehyphenate=not keep)
+                keep = word and nxt and _real_hyphen(word[1].lower(), nxt[0], hyphenated)
+            sep, drop = joiner(left[-2:], body, dehyphenate=not keep)
             if drop:
                 parts[-1] = left[:-drop]
                 del offsets[-drop:]
@@ -263,7 +318,7 @@ def _reflow(lines: list[Line], hyphenated: set[str]) -> Paragraph:
         offsets=tuple(offsets),
         line_start=lines[0].number,
         line_end=lines[-1].number,
-        page_start=lines[0].text.startswith(" ") and not lines[0].text.startswith("  "),
+        page_start=lines[0].opens_page,
     )
 
 
@@ -279,8 +334,9 @@ def paragraphs(lines: list[Line]) -> list[Paragraph]:
     ['概述', '当前，一切都是动态的。']
     """
     body = content_lines(lines)
-    # hyphenated words the text also spells with a hyphen mid-line keep theirs
-    hyphenated = {m.lower() for l in body if "-" in l.text for m in HYPHENATED.findall(l.text)}
+    # what tells a real hyphen at a line end from a typesetter's: the words the text uses
+    hyphenated = _Words({m.lower() for l in body if "-" in l.text for m in HYPHENATED.findall(l.text)},
+                        _whole_words(body))
     out, start = [], 0
     for i, end in enumerate(_paragraph_breaks(body)):
         if end:

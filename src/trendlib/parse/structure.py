@@ -12,6 +12,7 @@ extraction drops them in the middle of the running text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -36,7 +37,6 @@ HEADING_SECTIONS = {
 CLOSING_SECTIONS = {"moving_forward", "my_take", "endnotes"}
 CHAPTER_HEADING = re.compile(r"趋势(\d)")
 OVERVIEW_ITEM = re.compile(r"趋势(\d)：(.+?)。")
-OVERVIEW_TITLE = re.compile(r".*主要趋势")
 # The English endnotes start with note 1 before any 注释 heading is printed.
 FIRST_ENDNOTE = re.compile(r"1\.\s+[A-Z]")
 
@@ -85,25 +85,47 @@ def _chapter_heading(text: str) -> int | None:
 
 
 def _overview(paras: list[Paragraph]) -> tuple[int, int, dict[int, str]]:
-    """Where the eight-trend overview starts and ends, and the titles it gives."""
-    titles, first_item, last_item = {}, None, None
-    for i, p in enumerate(paras):
-        m = "趋势" in p.text[:8] and OVERVIEW_ITEM.match(compact(p.text))
-        if m and _chapter_heading(p.text) is None:
-            titles.setdefault(int(m[1]), m[2])
-            first_item = i if first_item is None else first_item
-            last_item = i
-    if first_item is None or sorted(titles) != list(range(1, N_CHAPTERS + 1)):
+    """Where the eight-trend overview starts and ends, and the titles it gives.
+
+    Read on the paragraphs' text with whitespace removed and paragraph breaks
+    ignored, so an item set on several lines (or split into several paragraphs)
+    is still found: ``趋势N：title。`` for N = 1…8 in order, after a title
+    ending in 主要趋势, and closed by the ``现状：…`` sentence after item 8.
+    """
+    starts, parts = [], []  # flat position where each paragraph starts; its compact text
+    total = 0
+    for p in paras:
+        starts.append(total)
+        text = compact(p.text)
+        parts.append(text)
+        total += len(text)
+    flat = "".join(parts)
+
+    def para_at(pos: int) -> int:
+        return bisect.bisect_right(starts, pos) - 1
+
+    titles: dict[int, str] = {}
+    where: dict[int, int] = {}
+    for m in OVERVIEW_ITEM.finditer(flat):
+        n = int(m[1])
+        # an item, not a chapter heading: the next trend expected, and after the previous item
+        if n == len(titles) + 1 and (not where or m.start() > where[n - 1]):
+            titles[n], where[n] = m[2], m.start()
+        if len(titles) == N_CHAPTERS:
+            break
+    if sorted(titles) != list(range(1, N_CHAPTERS + 1)):
         raise ReportError(
             "structure: expected the front-matter overview to list 趋势1：… to 趋势8：…; "
             f"found items for trends {sorted(titles)}"
         )
-    starts = [i for i in range(first_item) if OVERVIEW_TITLE.fullmatch(compact(paras[i].text))]
-    if not starts:
+    title_end = flat.rfind("主要趋势", 0, where[1])
+    if title_end < 0:
         raise ReportError("structure: expected an overview title ending in 主要趋势 before 趋势1：…; found none")
-    # the overview ends with the "现状：…" line that follows its 趋势8 item
-    end = last_item + 1 if last_item + 1 < len(paras) and compact(paras[last_item + 1].text).startswith("现状：") else last_item
-    return starts[-1], end, titles
+    # the title is the words before 主要趋势 back to the previous sentence's end
+    title_start = max(flat.rfind(ch, 0, title_end) for ch in "。！？") + 1
+    status = flat.find("现状：", where[N_CHAPTERS])
+    end = para_at(flat.find("。", status) if status >= 0 else where[N_CHAPTERS])
+    return para_at(title_start), end, titles
 
 
 def _chapter_starts(paras: list[Paragraph], after: int) -> list[int]:
