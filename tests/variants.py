@@ -22,7 +22,7 @@ from __future__ import annotations
 import random
 import re
 
-from trendlib.parse.layout import (BYLINE, FIGURES, NAV_BAR, content_lines, furniture, is_heading,
+from trendlib.parse.layout import (BYLINE, FIGURES, furniture, is_heading,
                                    paragraphs, split_lines, width)
 from trendlib.patterns import compact, is_cjk_free, is_wide
 
