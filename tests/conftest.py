@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from trendlib import build
 from trendlib.parse.corpus import read_corpus
+from trendlib.paths import reference_dir
 from trendlib.reference import load_reference
 from trendlib.parse.report import read_report
 from trendlib.paths import report_path
@@ -23,6 +27,27 @@ def reference():
 @pytest.fixture(scope="session")
 def corpus(report, reference):
     return read_corpus(report, reference.boxes)
+
+
+@pytest.fixture
+def reuse_corpus(monkeypatch, corpus, reference):
+    """Builds reuse the session's parsed report when the report and boxes.yaml are the ones it was parsed from."""
+    real = build.read_corpus
+
+    def cached(report, boxes, **kw):
+        if report.sha256 == corpus.report.sha256 and boxes == reference.boxes and not kw:
+            return corpus
+        return real(report, boxes, **kw)
+
+    monkeypatch.setattr(build, "read_corpus", cached)
+
+
+@pytest.fixture
+def ref(tmp_path):
+    """A copy of data/reference/ to break (tests/curated_copy.py has the helpers)."""
+    d = tmp_path / "reference"
+    shutil.copytree(reference_dir(), d)
+    return d
 
 
 @pytest.fixture(scope="session")

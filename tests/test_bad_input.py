@@ -11,14 +11,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import shutil
-import types
 from pathlib import Path
 
 import pytest
-import yaml
 
+from curated_copy import edit, fails, number_of, snapshot
 from trendlib import build, cli, tables
-from trendlib import reference as reference_module
 from trendlib.errors import AnchorError
 from trendlib.patterns import compact
 from trendlib.mentions.actors import GazetteerError
@@ -30,91 +28,7 @@ from trendlib.paths import report_path
 from trendlib.parse.structure import locate_boxes
 
 
-@pytest.fixture(autouse=True)
-def reuse_corpus(monkeypatch, corpus, reference):
-    real = build.read_corpus
-
-    def cached(report, boxes, **kw):
-        if report.sha256 == corpus.report.sha256 and boxes == reference.boxes and not kw:
-            return corpus
-        return real(report, boxes, **kw)
-
-    monkeypatch.setattr(build, "read_corpus", cached)
-
-
-@pytest.fixture(autouse=True)
-def fast_yaml(monkeypatch, request):
-    """Let trendlib.reference parse YAML with libyaml (same data, several times faster).
-
-    Not for the malformed-YAML test, which checks the loader's own error message.
-    """
-    if "malformed" in request.node.name or not hasattr(yaml, "CSafeLoader"):
-        return
-    shim = types.SimpleNamespace(safe_load=lambda text: yaml.load(text, Loader=yaml.CSafeLoader),
-                                 YAMLError=yaml.YAMLError)
-    monkeypatch.setattr(reference_module, "yaml", shim)
-
-
-@pytest.fixture
-def ref(tmp_path) -> Path:
-    d = tmp_path / "reference"
-    shutil.copytree(reference_dir(), d)
-    return d
-
-
-# the C loader and dumper, where available, keep the many edits below fast
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def rows(path: Path) -> list:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-
-
-def write(path: Path, data: list) -> None:
-    path.write_text(yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def edit(path: Path, change) -> object:
-    """Apply ``change`` to the YAML rows of ``path``; returns what ``change`` returns."""
-    data = rows(path)
-    out = change(data)
-    write(path, data)
-    return out
-
-
-def number_of(data: list[dict], key: str, value) -> int:
-    """1-based row number of the row whose ``key`` is ``value``."""
-    return next(n for n, r in enumerate(data, 1) if r.get(key) == value)
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def fails(ref_dir: Path, error, *parts: str, tmp_path: Path, monkeypatch, full: bool = False) -> str:
-    """Build the tables from ``ref_dir``: it must raise ``error`` with each of ``parts`` in its message.
-
-    With ``full``, also run a whole build (``build.build``) from ``ref_dir`` into a fresh
-    folder: it must fail the same way and write nothing. Returns the message.
-    """
-    with pytest.raises(error) as err:
-        build.build_tables(reference=ref_dir)
-    msg = str(err.value)
-    for part in parts:
-        assert part in msg, f"{part!r} not in error message: {msg}"
-    if not full:
-        return msg
-
-    real = build.load_reference
-    monkeypatch.setattr(build, "load_reference", lambda directory=None: real(ref_dir))
-    out_parent = tmp_path / "site"
-    out_parent.mkdir()
-    with pytest.raises(error) as again:
-        build.build(out_dir=out_parent / "processed")
-    assert str(again.value) == msg
-    assert list(out_parent.iterdir()) == [], "a failed build wrote something"
-    return msg
+pytestmark = pytest.mark.usefixtures("reuse_corpus")
 
 
 # ---------------------------------------------------------------- cases.yaml: anchors
@@ -216,7 +130,7 @@ def test_duplicate_actor_id(ref, tmp_path, monkeypatch):
     ("kind", "scheme", "'scheme'"),
     ("country", "usa", "'usa'"),
     ("boundary", ["across_planets"], "'across_planets'"),
-    ("sectors_stated", ["media"], "'media'"),
+    ("instrument", "bribery", "'bribery'"),
     ("trend", 9, "9"),
 ])
 def test_bad_case_field(ref, tmp_path, monkeypatch, field, value, shown):

@@ -58,12 +58,6 @@ def test_leaders_joins_tied_countries():
     assert S.leaders(c).loc[0, "leader"] == "GBR/NZL"
 
 
-def test_level_mismatches_both_ways():
-    c = pd.DataFrame({"case_id": ["a", "b", "c", "d"], "country": ["INT", "USA", "EUU", "INT"],
-                      "level": ["national", "multinational", "supranational", "multinational"]})
-    assert S.level_mismatches(c)["case_id"].tolist() == ["a", "b"]
-
-
 def test_boundary_overlap_with_no_coded_case_has_no_share():
     b = pd.DataFrame({"trend": [5], "boundary": ["front_back_office"]})
     c = pd.DataFrame({"trend": [5], "boundary": [None]})

@@ -1,19 +1,25 @@
-"""Curated reference files under ``data/reference/``: load and validate.
+"""Curated inputs under ``data/reference/``: load them and check their shape.
 
-What needs a human reading — which passage is a case, an actor's type, where a
-box begins — lives in small YAML/CSV files. Their shape and vocabularies are
-checked here with JSON Schema; whether their anchors and names are really in
-the report is checked by the stages that use them. Every error names the
-file, the row and the value.
+What needs a human reading — which passage is a case, an actor's type, a tie's
+type, a code's reason, an English gloss, a verified figure and its source —
+lives in small YAML files. Each file explains itself: ``about`` (what it holds
+and how it is checked), ``review`` (who reviewed it, when, its status) and
+``rows``. Their shape and vocabularies are checked here with JSON Schema
+(fastjsonschema, which compiles each schema once); whether their anchors,
+names and phrases are really in the report is checked by the stages that use
+them. Every error names the file, the row and the value.
+
+>>> ref = load_reference()
+>>> len(ref.cases) > 100, ref.review["cases.yaml"]["status"]
+(True, 'reviewed')
 """
 
 from __future__ import annotations
 
-import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsonschema
+import fastjsonschema
 import yaml
 
 from . import vocab
@@ -24,6 +30,8 @@ COUNTRY = {"type": "string", "pattern": "^[A-Z]{3}$"}
 TEXT = {"type": "string", "minLength": 1}
 ANCHOR = {"type": "string", "minLength": 2}
 TREND = {"type": "integer", "minimum": 0, "maximum": 8}
+NOTE = {"type": "string"}
+DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 
 
 def _enum(values) -> dict:
@@ -34,15 +42,27 @@ def _list_of(values) -> dict:
     return {"type": "array", "items": _enum(values), "uniqueItems": True}
 
 
+def _row(properties: dict, required: list[str]) -> dict:
+    return {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
+
+
 def _rows(properties: dict, required: list[str]) -> dict:
-    return {
-        "type": "array",
-        "items": {"type": "object", "properties": properties, "required": required,
-                  "additionalProperties": False},
-    }
+    return {"type": "array", "items": _row(properties, required)}
 
 
-SCHEMAS = {
+#: Another amount of amounts.yaml, by its text and occurrence (``same_as``, ``part_of``).
+_AMOUNT_REF = {"type": "object", "properties": {"text": {"type": "string", "minLength": 1},
+                                                "occurrence": {"type": "integer", "minimum": 1}},
+               "required": ["text", "occurrence"], "additionalProperties": False}
+
+
+EVIDENCE = {"oneOf": [
+    _row({"phrase": {"type": "string", "minLength": 2, "maxLength": 80}, "en": TEXT,
+          "occurrence": {"type": "integer", "minimum": 1}}, ["phrase", "en"]),
+    _row({"rule": _enum(vocab.EVIDENCE_RULES)}, ["rule"]),
+]}
+
+ROWS = {
     "actors.yaml": _rows({
         "id": {"type": "string", "pattern": "^[a-z0-9_]+$"},
         "name_zh": TEXT,
@@ -51,7 +71,10 @@ SCHEMAS = {
         "type": _enum(vocab.ACTOR_TYPES),
         "country": COUNTRY,
         "sector": _enum(vocab.SECTORS),
-    }, ["id", "name_zh", "aliases_zh", "name_en", "type", "country", "sector"]),
+        "level": _enum(vocab.LEVELS),
+        "detect": {"type": "boolean"},
+        "note": NOTE, "review_note": NOTE,
+    }, ["id", "name_zh", "aliases_zh", "name_en", "type", "sector"]),
     "cases.yaml": _rows({
         "id": {"type": "string", "pattern": "^T[0-8]-[0-9]{2}$"},
         "trend": TREND,
@@ -60,14 +83,37 @@ SCHEMAS = {
         "title_zh": TEXT,
         "title_en": TEXT,
         "kind": _enum(vocab.CASE_KINDS),
+        "instrument": _enum(vocab.INSTRUMENTS),
         "country": COUNTRY,
-        "place_zh": TEXT,
         "level": _enum(vocab.LEVELS),
+        "place_zh": TEXT,
         "boundary": _list_of(vocab.BOUNDARIES),
-        "sectors_stated": _list_of(vocab.SECTORS),
+        "year": {"type": ["integer", "null"], "minimum": 1900, "maximum": 2023},
+        "evidence": _row({
+            **{code: EVIDENCE for code in ("kind", "instrument", "country", "level", "year")},
+            "boundary": {"type": "object", "oneOf": [
+                _row({"rule": {"const": "no-boundary-stated"}}, ["rule"]),
+                {"type": "object", "propertyNames": _enum(vocab.BOUNDARIES), "additionalProperties": EVIDENCE,
+                 "minProperties": 1}]},
+        }, ["kind", "instrument", "country", "level", "year", "boundary"]),
         "figures": {"type": "array", "items": TEXT, "uniqueItems": True},
-    }, ["id", "trend", "anchor", "end", "title_zh", "title_en", "kind", "country", "place_zh",
-        "level", "boundary", "sectors_stated"]),
+        "note": NOTE, "review_note": NOTE, "coding_note": NOTE,
+    }, ["id", "trend", "anchor", "end", "title_zh", "title_en", "kind", "instrument", "country", "level",
+        "place_zh", "boundary", "year", "evidence"]),
+    "relations.yaml": _rows({
+        "case": {"type": "string", "pattern": "^T[0-8]-[0-9]{2}$"},
+        "relations": {"type": "array", "items": _row({
+            "source": {"type": "string", "pattern": "^[a-z0-9_]+$"},
+            "target": {"type": "string", "pattern": "^[a-z0-9_]+$"},
+            "type": _enum(vocab.RELATION_TYPES),
+            "directed": {"type": "boolean"},
+            "phrase": TEXT,
+            "phrase_en": TEXT,
+            "occurrence": {"type": "integer", "minimum": 1},
+            "note": NOTE,
+        }, ["source", "target", "type", "directed", "phrase", "phrase_en"])},
+        "reason": TEXT,
+    }, ["case", "relations"]),
     "boxes.yaml": _rows({
         "kind": _enum(vocab.BOX_KINDS),
         "trend": TREND,
@@ -78,6 +124,7 @@ SCHEMAS = {
         "person": TEXT,
         "role": TEXT,
         "organization": TEXT,
+        "note": NOTE, "review_note": NOTE,
     }, ["kind", "trend", "start", "end", "title_zh"]),
     "barriers.yaml": _rows({
         "trend": {"type": "integer", "minimum": 1, "maximum": 8},
@@ -87,10 +134,11 @@ SCHEMAS = {
         "side_a": TEXT,
         "side_b": {"type": "string"},
         "boundary": {**_list_of(vocab.BOUNDARIES), "minItems": 1},
+        "note": NOTE, "review_note": NOTE,
     }, ["trend", "seq", "anchor", "end", "side_a", "side_b", "boundary"]),
     "not_actors.yaml": {"type": "array", "items": TEXT, "uniqueItems": True},
     "currencies.yaml": {**_rows({
-        "code": {"type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO 4217"},
+        "code": {"type": "string", "pattern": "^[A-Z]{3}$"},
         # printed right after a number, so no digits or spaces
         "names_zh": {"type": "array", "minItems": 1, "uniqueItems": True,
                      "items": {"type": "string", "pattern": "^[^0-9０-９\\s]+$"}},
@@ -98,61 +146,152 @@ SCHEMAS = {
         "countries": {"type": "array", "minItems": 1, "uniqueItems": True, "items": COUNTRY},
         "note": TEXT,
     }, ["code", "names_zh", "name_en", "countries"]), "minItems": 1},
+    "infographics.yaml": _rows({
+        "trend": TREND,
+        "figure": TEXT,
+        "occurrence": {"type": "integer", "minimum": 1},
+        "label": {"type": "array", "items": TEXT, "minItems": 1},
+        "certain": {"type": "boolean"},
+        "note": NOTE,
+    }, ["trend", "figure", "occurrence", "label", "certain"]),
+    "amounts.yaml": _rows({
+        "text": TEXT,
+        "occurrence": {"type": "integer", "minimum": 1},
+        "amount_type": _enum(vocab.AMOUNT_TYPES),
+        "period": {"type": ["string", "null"]},
+        "period_phrase": {"type": ["string", "null"]},
+        "status": _enum(vocab.CHECK_STATUSES),
+        "value_corrected": {"type": ["number", "null"]},
+        "currency_corrected": {"type": ["string", "null"], "pattern": "^[A-Z]{3}$"},
+        "source": {"type": ["object", "null"], "properties": {
+            "url": {"type": "string", "pattern": "^https?://"}, "publisher": TEXT,
+            "date": {"type": ["string", "null"]}, "figure": TEXT, "currency": COUNTRY, "accessed": DATE},
+            "required": ["url", "publisher", "figure", "currency", "accessed"], "additionalProperties": False},
+        "same_as": _AMOUNT_REF,
+        "part_of": _AMOUNT_REF,
+        "note": NOTE,
+    }, ["text", "occurrence", "amount_type", "status"]),
+    "glosses.yaml": _rows({
+        "table": _enum(["barriers", "my_takes", "cases"]),
+        "key": TEXT,
+        "field": TEXT,
+        "zh": TEXT,
+        "en": TEXT,
+    }, ["table", "key", "field", "zh", "en"]),
+    "coding/exceptions.yaml": _rows({
+        "case": {"type": "string", "pattern": "^T[0-8]-[0-9]{2}$"},
+        "check": TEXT,
+        "reason": TEXT,
+    }, ["case", "check", "reason"]),
 }
+READING = _rows({
+    "case": {"type": "string", "pattern": "^T[0-8]-[0-9]{2}$"},
+    **{k: {"type": ["string", "integer", "null"]} for k in ("kind", "instrument", "country", "level", "year")},
+    "boundary": {"type": "array", "items": TEXT}, "sectors": {"type": "array", "items": TEXT},
+    "relations": {"type": "array", "items": _row({
+        "source": TEXT, "target": TEXT, "type": TEXT, "directed": {"type": "boolean"}},
+        ["source", "target", "type", "directed"])},
+    "reason": TEXT,
+}, ["case", "relations"])
+ROWS["coding/first_reading.yaml"] = ROWS["coding/second_reading.yaml"] = READING
+ROWS["coding/fresh_reading.yaml"] = ROWS["coding/adjudicated_reading.yaml"] = READING
+_CODED = {"type": ["string", "integer", "array", "null"], "items": {"type": "string"}}
+ROWS["coding/adjudication.yaml"] = _rows({
+    "case": TEXT, "item": TEXT, "value": _CODED, "first": _CODED, "second": _CODED, "decision": TEXT, "reason": TEXT,
+    "codebook_changed": {"type": ["string", "null"]}, "round": {"enum": [1, 2]}, "found_by": TEXT,
+}, ["case", "item", "value", "decision", "reason", "codebook_changed"])
+
+REVIEW = {"type": "object", "required": ["status"], "properties": {"status": _enum(["reviewed", "draft", "record"])}}
 
 
-@dataclass(frozen=True)
-class Reference:
-    """All curated inputs, as plain rows (lists of dicts)."""
+def _schema(name: str) -> dict:
+    return {"type": "object", "properties": {"about": TEXT, "review": REVIEW, "rows": ROWS[name]},
+            "required": ["about", "review", "rows"], "additionalProperties": False}
 
-    actors: list[dict]
-    cases: list[dict]
-    boxes: list[dict]
-    barriers: list[dict]
-    not_actors: list[str]
-    currencies_path: Path
-    rates_path: Path
+
+_VALIDATORS: dict[str, object] = {}
+
+
+def _validator(name: str):
+    if name not in _VALIDATORS:
+        _VALIDATORS[name] = fastjsonschema.compile(_schema(name))
+    return _VALIDATORS[name]
 
 
 def _row_label(rows: list, index: int) -> str:
     row = rows[index] if index < len(rows) and isinstance(rows[index], dict) else {}
-    key = row.get("id") or row.get("title_zh") or row.get("anchor") or ""
+    key = row.get("id") or row.get("case") or row.get("title_zh") or row.get("anchor") or row.get("text") or ""
     return f"row {index + 1}" + (f" ({key})" if key else "")
 
 
-def load_yaml(path: Path) -> list[dict]:
-    """Read a curated YAML list and validate it against its schema.
+def _problem(err: fastjsonschema.JsonSchemaValueException) -> str:
+    """What is wrong, in words: the value, and what the schema wants instead."""
+    value, rule, definition = err.value, err.rule, err.rule_definition
+    if rule == "required" and isinstance(value, dict):
+        missing = [k for k in definition if k not in value]
+        return "missing " + ", ".join(repr(k) for k in missing) + (" (a required property)" if missing else "")
+    if rule == "additionalProperties" and isinstance(value, dict):
+        allowed = set(err.definition.get("properties", {}))
+        extra = sorted(k for k in value if k not in allowed)
+        return f"unknown key {', '.join(map(repr, extra))}" + (f"; allowed: {', '.join(sorted(allowed))}" if allowed else "")
+    shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    if rule == "enum":
+        return f"{shown} is not one of {', '.join(map(str, definition))}"
+    if rule == "pattern":
+        return f"{shown} does not match {definition}"
+    if rule == "type":
+        return f"{shown} is not of type {definition!r}"
+    return f"{shown}: {err.message.replace(err.name, 'it', 1) if err.name else err.message}"
+
+
+def _load(path: Path, name: str) -> dict:
+    """Read one curated file (about, review, rows) and check it against its schema."""
+    if not path.is_file():
+        raise CuratedDataError(f"{path}: missing curated file")
+    try:
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as err:
+        raise CuratedDataError(f"{path}: not valid YAML: {err}") from None
+    try:
+        _validator(name)(doc)
+    except fastjsonschema.JsonSchemaValueException as err:
+        parts = list(err.path[1:]) if err.path else []
+        rows = doc.get("rows") if isinstance(doc, dict) else None
+        if len(parts) >= 2 and parts[0] == "rows" and str(parts[1]).isdigit() and isinstance(rows, list):
+            where = _row_label(rows, int(parts[1]))
+            fieldname = ".".join(str(p) for p in parts[2:]) or "(row)"
+        else:
+            where, fieldname = "file", ".".join(str(p) for p in parts) or "(top level)"
+        raise CuratedDataError(f"{path}: {where}, field {fieldname}: {_problem(err)}; see the file's `about`"
+                               ) from None
+    _check_unique(path, doc["rows"])
+    return doc
+
+
+def load_yaml(path: Path, name: str | None = None) -> list[dict]:
+    """The rows of a curated YAML file, checked against its schema.
 
     >>> rows = load_yaml(reference_dir() / "boxes.yaml")
     >>> rows[0]["kind"] in vocab.BOX_KINDS
     True
     """
-    if not path.is_file():
-        raise CuratedDataError(f"{path}: missing curated file")
-    try:
-        rows = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise CuratedDataError(f"{path}: not valid YAML: {err}") from None
-    schema = SCHEMAS[path.name]
-    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(rows), key=lambda e: list(e.path))
-    if errors:
-        err = errors[0]
-        where = _row_label(rows, err.path[0]) if err.path and isinstance(err.path[0], int) else "file"
-        field = ".".join(str(p) for p in list(err.path)[1:]) or "(row)"
-        raise CuratedDataError(
-            f"{path}: {where}, field {field}: {err.message}"
-            + (f" ({len(errors) - 1} more problems)" if len(errors) > 1 else "")
-        )
-    _check_unique(path, rows)
-    return rows
+    return _load(path, name or path.name)["rows"]
 
 
-def _check_unique(path: Path, rows: list[dict]) -> None:
-    key = "id" if rows and isinstance(rows[0], dict) and "id" in rows[0] else None
+def _check_unique(path: Path, rows: list) -> None:
+    if not rows or not isinstance(rows[0], dict):
+        return
     if path.name == "barriers.yaml":
         keys = [(r["trend"], r["seq"]) for r in rows]
-    elif key:
-        keys = [r[key] for r in rows]
+    elif "id" in rows[0]:
+        keys = [r["id"] for r in rows]
+    elif path.name in ("relations.yaml", "first_reading.yaml", "second_reading.yaml", "fresh_reading.yaml",
+                       "adjudicated_reading.yaml"):
+        keys = [r["case"] for r in rows]
+    elif path.name == "infographics.yaml":
+        keys = [(r["trend"], r["figure"], r["occurrence"]) for r in rows]
+    elif path.name == "amounts.yaml":
+        keys = [(r["text"], r["occurrence"]) for r in rows]
     else:
         return
     seen: dict = {}
@@ -162,27 +301,52 @@ def _check_unique(path: Path, rows: list[dict]) -> None:
         seen[k] = n
 
 
-def read_rates_csv(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+@dataclass(frozen=True)
+class Reference:
+    """Every curated input, as plain rows (lists of dicts), and each file's review record."""
+
+    directory: Path
+    actors: list[dict]
+    cases: list[dict]
+    relations: list[dict]
+    boxes: list[dict]
+    barriers: list[dict]
+    not_actors: list[str]
+    infographics: list[dict]
+    amounts: list[dict]
+    glosses: list[dict]
+    first_reading: list[dict]
+    second_reading: list[dict]
+    fresh_reading: list[dict]
+    adjudicated_reading: list[dict]
+    adjudication: list[dict]
+    exceptions: list[dict]
+    currencies: list[dict]
+    currencies_path: Path
+    rates_path: Path
+    review: dict = field(default_factory=dict)
+
+
+FILES = ("actors.yaml", "cases.yaml", "relations.yaml", "boxes.yaml", "barriers.yaml", "not_actors.yaml",
+         "infographics.yaml", "amounts.yaml", "glosses.yaml", "currencies.yaml", "coding/first_reading.yaml",
+         "coding/second_reading.yaml", "coding/fresh_reading.yaml", "coding/adjudicated_reading.yaml",
+         "coding/adjudication.yaml", "coding/exceptions.yaml")
 
 
 def load_reference(directory: Path | None = None) -> Reference:
-    """Every curated file of ``data/reference/``, validated.
-
-    >>> len(load_reference().cases) > 100
-    True
-    """
-    d = directory or reference_dir()
-    for name in ("currencies.yaml", "exchange_rates.csv"):
-        if not (d / name).is_file():
-            raise CuratedDataError(f"{d / name}: missing curated file")
+    """Every curated file of ``data/reference/``, checked; each file is read once."""
+    d = Path(directory) if directory else reference_dir()
+    if not (d / "exchange_rates.csv").is_file():
+        raise CuratedDataError(f"{d / 'exchange_rates.csv'}: missing curated file")
+    docs = {name: _load(d / name, name) for name in FILES}
+    rows = {name: doc["rows"] for name, doc in docs.items()}
+    review = {name: doc["review"] for name, doc in docs.items()}
     return Reference(
-        actors=load_yaml(d / "actors.yaml"),
-        cases=load_yaml(d / "cases.yaml"),
-        boxes=load_yaml(d / "boxes.yaml"),
-        barriers=load_yaml(d / "barriers.yaml"),
-        not_actors=load_yaml(d / "not_actors.yaml"),
-        currencies_path=d / "currencies.yaml",
-        rates_path=d / "exchange_rates.csv",
-    )
+        directory=d, actors=rows["actors.yaml"], cases=rows["cases.yaml"], relations=rows["relations.yaml"],
+        boxes=rows["boxes.yaml"], barriers=rows["barriers.yaml"], not_actors=rows["not_actors.yaml"],
+        infographics=rows["infographics.yaml"], amounts=rows["amounts.yaml"], glosses=rows["glosses.yaml"],
+        first_reading=rows["coding/first_reading.yaml"], second_reading=rows["coding/second_reading.yaml"],
+        fresh_reading=rows["coding/fresh_reading.yaml"], adjudicated_reading=rows["coding/adjudicated_reading.yaml"],
+        adjudication=rows["coding/adjudication.yaml"], exceptions=rows["coding/exceptions.yaml"],
+        currencies=rows["currencies.yaml"], currencies_path=d / "currencies.yaml",
+        rates_path=d / "exchange_rates.csv", review=review)

@@ -130,7 +130,6 @@ TABLES: tuple[Table, ...] = (
         _use("title_en", "chapter title in the English edition"),
         _use("line_start", "first line of the chapter in the raw report (1-based)"),
         _use("line_end", "last line of the chapter"),
-        _f("paragraphs", "integer", "number of paragraphs", "paragraphs", "段落数"),
         _f("characters", "integer", "number of non-whitespace characters of its paragraphs", "characters", "字数",
            unit="characters"),
     ), primary_key=("trend",)),
@@ -153,22 +152,44 @@ TABLES: tuple[Table, ...] = (
         _use("section", "section of the paragraph holding the anchor"),
         _use("title_zh", "name as written in the report, or a short label (curated)"),
         _use("title_en", "the programme's English name where one exists (curated)"),
-        _f("kind", "string", "programme, initiative, fund, platform, law, project, agency_practice (curated)",
-           "kind", "类型", vocabulary="kind"),
+        _f("kind", "string", "what the case is (curated; see vocabulary)", "kind", "类型", vocabulary="kind"),
+        _f("instrument", "string", "how the case works: its main mechanism (curated; see vocabulary)", "instrument",
+           "机制", vocabulary="instrument"),
         _use("country", "ISO 3166-1 alpha-3; EUU = European Union; INT = multinational (curated)"),
         _f("place_zh", "string", "jurisdiction as the text names it (curated)", "place", "地点"),
         _f("level", "string", "level of government (curated)", "level", "层级", vocabulary="level"),
-        _f("year", "integer", "first year the text ties to the case (computed from its span)", "year", "年份"),
-        _f("sectors", "string", "';'-joined sectors of its actors plus those the text states", "sectors", "部门",
-           list_of="sector"),
+        _f("year", "integer", "the year the case started or was announced, as its span gives it; empty where the "
+           "span gives none (curated, with evidence)", "year", "年份"),
+        _f("sectors_named", "string", "';'-joined sectors of the named actors its span mentions or its relations name",
+           "sectors (named actors)", "部门（具名主体）", list_of="sector"),
+        _f("sectors_stated", "string", "';'-joined sectors of the stakeholder groups its relations name as acting "
+           "(not only served)", "sectors (stated)", "部门（文本所述）", list_of="sector"),
+        _f("sectors", "string", "';'-joined sectors taking part: sectors_named and sectors_stated together", "sectors",
+           "部门", list_of="sector"),
         _f("boundary", "string", "';'-joined boundaries it crosses where the text says so (curated)",
            "boundaries", "壁垒", list_of="boundary"),
         _f("n_actors", "integer", "distinct actors mentioned in the span", "actors named", "主体数"),
+        _f("n_relations", "integer", "ties its span states (relations.csv)", "ties", "关系数"),
+        _f("no_relations", "string", "for a case whose span states no tie, why (curated, relations.yaml reason)",
+           "why no tie", "无关系原因"),
         _use("line_start", "raw line where the case's description starts"),
         _use("line_end", "raw line where it ends"),
+        _f("place_en", "string", "the jurisdiction in English (curated gloss of place_zh, glosses.yaml)", "place",
+           "地点（英文）"),
         _use("text", "the case's description (its span)"),
     ), primary_key=("case_id",), foreign_keys=(_TREND_FK,)),
-    Table("actors", "named organisation or government", (
+    Table("evidence", "code of a case and the words (or the codebook rule) that justify it", (
+        _use("case_id"),
+        _f("code", "string", "kind, instrument, country, level, year or boundary", "code", "编码"),
+        _f("value", "string", "the value coded (for boundary, one row per value)", "value", "值"),
+        _f("phrase", "string", "the verbatim words of the case's span that justify the value (curated)", "phrase",
+           "依据原文"),
+        _f("phrase_en", "string", "English gloss of the phrase (curated)", "phrase (English)", "依据（英文）"),
+        _f("rule", "string", "the codebook rule that justifies the value where no single phrase can", "rule", "规则",
+           vocabulary="evidence_rule"),
+        _use("line", "raw line where the phrase starts"),
+    ), primary_key=("case_id", "code", "value"), foreign_keys=(_CASE_FK,)),
+    Table("actors", "party: a named organisation or government, or a stakeholder group of unnamed ones", (
         _use("actor_id", "stable id from the gazetteer"),
         _f("name_zh", "string", "fullest Chinese name used in the report", "name (Chinese)", "中文名称"),
         _f("aliases_zh", "string", "';'-joined other forms the report uses", "other names", "别名"),
@@ -176,17 +197,40 @@ TABLES: tuple[Table, ...] = (
         _f("type", "string", "actor type (see vocabulary)", "type", "类型", vocabulary="type"),
         _use("country", "ISO 3166-1 alpha-3; EUU; INT"),
         _f("sector", "string", "sector (see vocabulary)", "sector", "部门", vocabulary="sector"),
+        _f("level", "string", "for a public body: the level of government it belongs to", "level", "层级",
+           vocabulary="level"),
+        _f("detected", "boolean", "its names are matched as mentions (false for stakeholder groups and for "
+           "governments the text names only by a place)", "matched in the text", "文本匹配"),
         _f("mentions", "integer", "mentions anywhere in the report", "mentions", "提及次数"),
         _f("cases", "integer", "cases whose span mentions it", "cases", "案例数"),
+        _f("relations", "integer", "ties (relations.csv) in which it is source or target", "ties", "关系数"),
     ), primary_key=("actor_id",)),
     Table("case_actors", "mention of an actor inside a case", (
+        _f("mention_id", "string", "M<seq> in reading order", "mention", "提及"),
         _use("case_id"),
         _use("actor_id", "actor"),
         _f("mention", "string", "the form used, verbatim (whitespace removed)", "mention", "提及形式"),
         _use("line", "raw line of the mention"),
-    ), foreign_keys=(_CASE_FK, ForeignKey(("actor_id",), "actors", ("actor_id",))),
-        key_note="a case may name the same actor twice on one line, so no column set identifies a row"),
-    Table("funding", "monetary amount, with USD value and anomaly flags", (
+    ), primary_key=("mention_id",), foreign_keys=(_CASE_FK, ForeignKey(("actor_id",), "actors", ("actor_id",)))),
+    Table("relations", "tie the text states between two parties of a case", (
+        _f("relation_id", "string", "R<seq>, in case order then the codebook's order", "tie", "关系"),
+        _use("case_id"),
+        _use("trend", "trend of the case"),
+        _f("source", "string", "the party that gives, leads, regulates, provides or sends (actor_id)", "source", "发起方"),
+        _f("target", "string", "the party that receives (actor_id); for an undirected tie, the other party",
+           "target", "接收方"),
+        _f("type", "string", "what the tie is (see vocabulary)", "type", "关系类型", vocabulary="relation_type"),
+        _f("directed", "boolean", "false for partners, and for a mutual exchange of data", "directed", "有向"),
+        _f("phrase", "string", "the verbatim words of the span that state the tie (curated)", "phrase", "原文"),
+        _f("phrase_en", "string", "English gloss of the phrase (curated)", "phrase (English)", "原文（英文）"),
+        _use("line", "raw line where the phrase starts"),
+        _f("crosses", "string", "the boundary the tie crosses, from the two parties' sectors, levels, places and "
+           "countries; empty when it joins two parties outside government or of one outside sector",
+           "boundary crossed", "跨越的壁垒", vocabulary="boundary"),
+        _f("note", "string", "the coder's note (curated)", "note", "备注"),
+    ), primary_key=("relation_id",), foreign_keys=(
+        _CASE_FK, ForeignKey(("source",), "actors", ("actor_id",)), ForeignKey(("target",), "actors", ("actor_id",)))),
+    Table("funding", "monetary amount as printed: its kind, US-dollar value, flags and primary-source check", (
         _f("amount_id", "string", "F<seq> in reading order", "amount", "金额"),
         _use("trend"),
         _use("section", "section"),
@@ -206,12 +250,40 @@ TABLES: tuple[Table, ...] = (
         _use("context", "the clause the amount sits in"),
         _f("flag", "string", "why the amount looks wrong (currency of another jurisdiction, power-of-ten gap); "
            "empty if none", "flag", "存疑标记"),
-        _f("repeats", "string", "amount_id of an earlier mention of the same amount of the same case (drop "
-           "these before summing)", "repeats", "重复"),
+        _f("repeats", "string", "amount_id of an earlier mention of the same money: found in the same case, or "
+           "curated (amounts.yaml same_as) across cases; drop these before summing", "repeats", "重复"),
+        _f("part_of", "string", "amount_id of a larger amount that includes this one (curated, amounts.yaml "
+           "part_of: 其中包括…); drop these before summing", "part of", "包含于"),
         _f("chart_unit", "string", "for a bare chart value, the unit its chart states (e.g. （单位：百万美元）), "
            "applied to value", "chart unit", "图表单位"),
+        _f("amount_type", "string", "what the amount is (curated; see vocabulary)", "kind of money", "金额类型",
+           vocabulary="amount_type"),
+        _f("period", "string", "the period the text gives the amount for, as printed (每年, 2018年至2022年); empty "
+           "when it gives none (curated)", "period", "期间"),
+        _f("status", "string", "checked against a primary source (curated; see vocabulary and amount_checks)",
+           "check", "核实", vocabulary="check_status"),
+        _f("value_corrected", "number", "for a corrected amount, the value the source gives (base units); the printed "
+           "value is never overwritten", "value (corrected)", "更正数额", unit="units of currency_corrected"),
+        _f("currency_corrected", "string", "for a corrected amount, the ISO 4217 currency the source gives",
+           "currency (corrected)", "更正币种"),
+        _f("usd_corrected", "number", "value_corrected in US dollars at the reference-year rate", "US$ (corrected)",
+           "更正美元金额", unit="US dollars"),
+        _f("source_url", "string", "the primary source checked (details: amount_checks.csv)", "source", "来源"),
     ), primary_key=("amount_id",), foreign_keys=(
-        _TREND_FK, _CASE_FK, ForeignKey(("repeats",), "funding", ("amount_id",)))),
+        _TREND_FK, _CASE_FK, ForeignKey(("repeats",), "funding", ("amount_id",)),
+        ForeignKey(("part_of",), "funding", ("amount_id",)))),
+    Table("amount_checks", "amount checked against a primary source: the source and what it states", (
+        _f("amount_id", "string", "the amount (funding.csv)", "amount", "金额"),
+        _f("text", "string", "the amount as printed (checked to be the amount's)", "as printed", "原文"),
+        _f("publisher", "string", "who published the source", "publisher", "发布方"),
+        _f("date", "string", "the source's date as it gives it (ISO 8601); empty if it gives none", "date", "日期"),
+        _f("accessed", "string", "when the stored copy was read (ISO 8601)", "accessed", "访问日期"),
+        _f("figure", "string", "the figure the source states, in its own words' form (e.g. 43 billion)", "figure",
+           "来源数额"),
+        _f("currency", "string", "the ISO 4217 currency the source states", "currency", "币种"),
+        _f("note", "string", "what the source says and how it bears on the amount, in the checker's words",
+           "note", "说明"),
+    ), primary_key=("amount_id",), foreign_keys=(ForeignKey(("amount_id",), "funding", ("amount_id",)),)),
     Table("statistics", "percentage or fraction", (
         _f("stat_id", "string", "S<seq> in reading order", "figure", "数据"),
         _use("trend"),
@@ -239,6 +311,9 @@ TABLES: tuple[Table, ...] = (
            list_of="boundary"),
         _use("text", "the bullet, reflowed"),
         _use("line", "raw line of the bullet"),
+        _f("side_a_en", "string", "English gloss of side_a (curated, glosses.yaml)", "one side (English)", "一方（英文）"),
+        _f("side_b_en", "string", "English gloss of side_b (curated, glosses.yaml)", "other side (English)", "另一方（英文）"),
+        _f("text_en", "string", "English gloss of the bullet (curated, glosses.yaml)", "text (English)", "原文（英文）"),
     ), primary_key=("trend", "seq"), foreign_keys=(_TREND_FK,)),
     Table("my_takes", "我的观点 (My Take) sidebar", (
         _use("trend", "trend"),
@@ -248,7 +323,12 @@ TABLES: tuple[Table, ...] = (
         _use("title_zh", "title of the piece"),
         _use("line", "first raw line of the sidebar"),
         _use("line_end", "last raw line of the sidebar"),
-    ), primary_key=("trend", "line"), foreign_keys=(_TREND_FK,)),
+        _f("person_en", "string", "the author's name in English (curated, glosses.yaml)", "author (English)", "作者（英文）"),
+        _f("role_en", "string", "English gloss of role (curated, glosses.yaml)", "role (English)", "职务（英文）"),
+        _f("organization_en", "string", "English gloss of organization (curated, glosses.yaml)", "organisation (English)",
+           "机构（英文）"),
+        _use("title_en", "English gloss of the piece's title (curated, glosses.yaml)"),
+    ), primary_key=("trend",), foreign_keys=(_TREND_FK,)),
     Table("endnotes", "English endnote (trend 1), Ibid. resolved", (
         _use("trend", "chapter"),
         _f("number", "integer", "note number", "note", "注释编号"),
@@ -267,6 +347,40 @@ TABLES: tuple[Table, ...] = (
         _f("label", "string", "the footer's chapter title", "label", "标签"),
         _f("page", "integer", "printed page number", "page", "页码"),
     ), primary_key=("line",)),
+    Table("reliability", "field and round of the agreement between two independent codings", (
+        _f("round", "integer", "1: first vs second reading (codebook v1, before adjudication); 2: the adjudicated "
+           "coding vs a fresh blind reading of a fresh sample (codebook v2)", "round", "轮次"),
+        _f("field", "string", "the code compared", "field", "编码"),
+        _f("level", "string", "Krippendorff's level of measurement: nominal, or masi (a set-aware distance, Passonneau "
+           "2006) for a set of values", "measurement", "测量尺度"),
+        _f("n_units", "integer", "cases compared", "cases", "案例数"),
+        _f("alpha", "number", "Krippendorff's alpha (krippendorff package); 1 = perfect agreement, 0 = chance", "α",
+           "α系数"),
+        _f("agreement", "number", "share of cases where both codings are identical", "agreement", "一致率"),
+        _f("status", "string", "reliable (α ≥ 0.8), tentative (0.667 ≤ α < 0.8: tentative conclusions only) or "
+           "unreliable (α < 0.667)", "status", "状态"),
+        _f("codebook", "string", "the codebook version the codings followed", "codebook", "编码手册"),
+        _f("coders", "string", "who coded (the readings' records under data/reference/coding/)", "coders", "编码者"),
+    ), primary_key=("round", "field")),
+    Table("adjudication", "decision on a disagreement between two codings, or a recode that a changed rule or a "
+          "consistency check made", (
+        _f("decision_id", "string", "A<seq> in the log's order (coding/adjudication.yaml)", "decision", "裁定"),
+        _f("round", "integer", "the round of reliability.csv whose disagreement it settles; empty for a recode found "
+           "otherwise (found_by)", "round", "轮次"),
+        _use("case_id"),
+        _f("item", "string", "what was coded: relation (one tie), relations (a case's ties), or a case-level code "
+           "(kind, instrument, boundary, sectors, year)", "item", "编码项"),
+        _f("value", "string", "the value in question (a tie as source → target (type); lists ';'-joined)", "value",
+           "编码值"),
+        _f("first", "string", "what the first (or adjudicated) coding had", "first coding", "第一次编码"),
+        _f("second", "string", "what the second (or fresh) coding had", "second coding", "第二次编码"),
+        _f("decision", "string", "what the lead decided", "decision", "裁定结果"),
+        _f("reason", "string", "why, in one line", "reason", "理由"),
+        _f("codebook_changed", "string", "the codebook rule the decision added or sharpened (docs/CODEBOOK.md, "
+           "Changes); empty when the codebook stood", "codebook rule", "编码规则"),
+        _f("found_by", "string", "what found it when not a disagreement (e.g. a consistency check)", "found by",
+           "发现方式"),
+    ), primary_key=("decision_id",), foreign_keys=(_CASE_FK,)),
 )
 
 #: Tables by name.
@@ -313,11 +427,26 @@ def _frictionless_key(k: ForeignKey) -> dict:
             "reference": {"resource": k.table, "fields": k.reference[0] if one else list(k.reference)}}
 
 
-def datapackage(*, description: str, licenses: list[dict]) -> dict:
-    """The Frictionless Data Package of the published tables (resource name = table name)."""
+def datapackage(*, description: str, licenses: list[dict], agreement: dict | None = None) -> dict:
+    """The Frictionless Data Package of the published tables (resource name = table name).
+
+    ``agreement`` maps (table, column) to the latest round of
+    ``reliability.csv`` for the coded field it holds: the field gains an
+    ``agreement`` entry, and a field short of reliable (α < 0.8) says so at
+    the start of its description, so nobody reads it without the warning.
+    """
     resources = []
     for t in TABLES:
-        schema: dict = {"fields": [_frictionless_field(f) for f in t.fields], "missingValues": [""]}
+        fields = [_frictionless_field(f) for f in t.fields]
+        for spec in fields:
+            row = (agreement or {}).get((t.name, spec["name"]))
+            if row is not None:
+                spec["agreement"] = {k: row[k] for k in ("round", "alpha", "agreement", "n_units", "status")}
+                if row["status"] != "reliable":
+                    spec["description"] = (f"{row['status'].upper()}: coders agree at Krippendorff's α = "
+                                           f"{row['alpha']} (round {row['round']}, reliability.csv); draw "
+                                           f"tentative conclusions only. " + spec["description"])
+        schema: dict = {"fields": fields, "missingValues": [""]}
         if t.primary_key:
             schema["primaryKey"] = list(t.primary_key)
         if t.foreign_keys:
