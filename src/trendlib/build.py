@@ -14,15 +14,19 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__, network, output, registry, tables
-from .audit import funding_flags
+from .audit import curated_checks, funding_flags
 from .cases import case_of, locate_cases
-from .mentions.quantities import corpus_amounts, corpus_percentages
-from .parse.corpus import read_corpus
+from .coding import consistency, locate_evidence, locate_relations, sectors_of
 from .mentions.actors import find_mentions
-from .mentions.money import load_currencies, load_currency_countries, load_rates
-from .paths import processed_dir
-from .reference import load_reference
+from .network.explorer import explorer_html
+from .mentions.money import currency_countries, currency_words, load_rates
+from .mentions.quantities import corpus_amounts, corpus_percentages, label_infographics
+from .parse.corpus import read_corpus
 from .parse.report import read_report
+from .paths import processed_dir
+from .reference import Reference, load_reference
+from .codebook import CHANGES
+from .reliability import COLUMNS, measure
 
 # The report's figures date from 2021–2023; 2022, the year most were announced in,
 # is the reference year for converting them to US dollars (rates: exchange_rates.csv).
@@ -32,57 +36,106 @@ DEFAULT_RATE_YEAR = 2022
 TABLE_ORDER = registry.names()
 
 
-def quantity_tables(corpus, cases, currencies_path: Path, rates_path: Path,
-                    rate_year: int = DEFAULT_RATE_YEAR) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``funding`` and ``statistics``: the mentions of money and percentages, each with its case,
-    and for money its US-dollar value, flags and repeats."""
-    currencies = load_currencies(currencies_path)
-    countries = load_currency_countries(currencies_path)
-    rates = load_rates(rates_path, rate_year, sorted(set(currencies.values())))
-    amounts = corpus_amounts(corpus, currencies)
+def quantity_tables(corpus, cases, ref: Reference, rate_year: int = DEFAULT_RATE_YEAR
+                    ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """``funding``, ``amount_checks`` and ``statistics``: the mentions of money and percentages, each with
+    its case and (infographics) its curated label; for money its US-dollar value, flags, repeats and
+    what the curated check says of it."""
+    currencies = currency_words(ref.currencies)
+    countries = currency_countries(ref.currencies)
+    rates = load_rates(ref.rates_path, rate_year,
+                       sorted(set(currencies.values()) | {r["currency_corrected"] for r in ref.amounts
+                                                          if r.get("currency_corrected")}))
+    amounts, figures = label_infographics(corpus, corpus_amounts(corpus, currencies), corpus_percentages(corpus),
+                                          ref.infographics)
     amount_cases = [case_of(cases, m.where, m.amount.text) for m in amounts]
     flags = funding_flags([m.amount for m in amounts], [k.row if k else None for k in amount_cases], countries)
-    figures = corpus_percentages(corpus)
-    return (tables.funding_table(amounts, amount_cases, flags, rates, rate_year, corpus.line_of),
+    infographic = {}  # an infographic amount's period may be printed in the block's notes
+    for p in corpus.paragraphs:
+        if p.section == "data":
+            infographic[p.trend] = infographic.get(p.trend, "") + p.text
+    spans = [m.where.context + (corpus.flat.text[k.flat_start:k.flat_end] if k else "")
+             + (infographic.get(m.where.trend, "") if m.where.section == "data" else "")
+             for m, k in zip(amounts, amount_cases)]
+    checks = curated_checks(amounts, spans, ref.amounts)
+    funding = tables.funding_table(amounts, amount_cases, flags, checks, rates, rate_year, corpus.line_of)
+    return (funding, tables.amount_checks_table(list(funding["amount_id"]), checks),
             tables.statistics_table(figures, [case_of(cases, m.where, m.figure.text) for m in figures],
                                     corpus.line_of))
 
 
 def build_tables(report_path: Path | str | None = None, *, any_edition: bool = False,
                  reference: Path | None = None, rate_year: int = DEFAULT_RATE_YEAR) -> dict[str, pd.DataFrame]:
-    """Parse the report and return every table.
+    """Parse the report and return every table, in :data:`TABLE_ORDER`.
 
     >>> t = build_tables()  # doctest: +SKIP
-    >>> sorted(t) == sorted(TABLE_ORDER)  # doctest: +SKIP
+    >>> list(t) == TABLE_ORDER  # doctest: +SKIP
     True
     """
     ref = load_reference(reference)
     corpus = read_corpus(read_report(report_path, any_edition=any_edition), ref.boxes)
     mentions = find_mentions(corpus.flat, ref.actors, ref.not_actors)
     cases = locate_cases(corpus, ref.cases, mentions)
-    funding, statistics = quantity_tables(corpus, cases, ref.currencies_path, ref.rates_path, rate_year)
+    relations = locate_relations(corpus, cases, ref.relations, ref.actors)
+    evidence = locate_evidence(corpus, cases)
+    actors = {a["id"]: a for a in ref.actors}
+    by_case: dict[str, list] = {}
+    for r in relations:
+        by_case.setdefault(r.case_id, []).append(r)
+    sectors = {c.id: sectors_of(c, by_case.get(c.id, []), actors) for c in cases}
+    consistency(ref.cases, {cid: named + stated for cid, (named, stated) in sectors.items()}, ref.exceptions)
+    funding, amount_checks, statistics = quantity_tables(corpus, cases, ref, rate_year)
+    glosses = tables.Glosses(ref.glosses)
     t = {
         "trends": tables.trends_table(corpus),
         "paragraphs": tables.paragraphs_table(corpus),
-        "cases": tables.cases_table(corpus, cases, ref.actors),
-        "actors": tables.actors_table(ref.actors, mentions, cases),
+        "cases": tables.cases_table(corpus, cases, sectors, {k: len(v) for k, v in by_case.items()},
+                                   {r["case"]: r["reason"] for r in ref.relations if not r["relations"]}, glosses),
+        "evidence": tables.evidence_table(evidence, corpus.line_of),
+        "actors": tables.actors_table(ref.actors, mentions, cases, relations),
         "case_actors": tables.case_actors_table(corpus, cases),
+        "relations": tables.relations_table(relations, actors, corpus.line_of),
         "funding": funding,
+        "amount_checks": amount_checks,
         "statistics": statistics,
-        "barriers": tables.barriers_table(corpus, ref.barriers),
-        "my_takes": tables.my_takes_table(corpus, ref.boxes),
+        "barriers": tables.barriers_table(corpus, ref.barriers, glosses),
+        "my_takes": tables.my_takes_table(corpus, ref.boxes, glosses),
         "endnotes": tables.endnotes_table(corpus),
         "furniture": tables.furniture_table(corpus),
     }
+    glosses.check_all_used()
+    t["reliability"] = tables.reliability_table(measure(ref, cases))
+    t["adjudication"] = tables.adjudication_table(ref.adjudication, {c.id for c in cases}, set(CHANGES))
     tables.check_figures(cases, t)
     registry.check_vocabularies(t)
-    return t
+    return {name: t[name] for name in TABLE_ORDER}
 
 
 def graphs(t: dict[str, pd.DataFrame]) -> dict[str, object]:
-    """The two-mode stakeholder graph and its actor–actor projection."""
+    """The published graphs: the network of stated ties, the actor–case two-mode graph and its co-mention
+    projection."""
     two = network.two_mode(t["actors"], t["cases"], t["case_actors"])
-    return {"stakeholders": two, "collaboration": network.project(two)}
+    return {"ties": network.ties(t["actors"], t["relations"]), "stakeholders": two,
+            "comention": network.comention(two)}
+
+
+def explorer(t: dict[str, pd.DataFrame], ties) -> str:
+    """The standalone explorer page of the network of ties."""
+    cases = {r.case_id: {"title_en": r.title_en, "title_zh": r.title_zh, "trend": int(r.trend),
+                         "line_start": int(r.line_start), "line_end": int(r.line_end)}
+             for r in t["cases"].itertuples()}
+    return explorer_html(ties, cases)
+
+
+#: Two licences, kept apart: the code and curated data are MIT; the report's words quoted in the tables are not.
+LICENSES = [
+    {"name": "MIT", "path": "https://opensource.org/licenses/MIT",
+     "title": "trendlib's code, the curated data of data/reference/ and the tables' structure and codes: MIT"},
+    {"name": "LicenseRef-Deloitte-Copyright",
+     "title": "The report's text quoted in the tables (paragraphs.text, cases.text, barriers.text, my_takes, endnotes, "
+              "statistics.context, funding.context and every phrase column) is © 2023 Deloitte, quoted for research "
+              "and citation only; it is not covered by the MIT licence"},
+]
 
 
 def datapackage(t: dict[str, pd.DataFrame], sha256: str) -> dict:
@@ -91,7 +144,14 @@ def datapackage(t: dict[str, pd.DataFrame], sha256: str) -> dict:
         description=("Tables parsed from Deloitte's 《2023年政务服务转型趋势报告》 by trendlib. "
                      "Every row carries the 1-based line(s) of the raw report it came from. "
                      f"Report SHA-256: {sha256}."),
-        licenses=[{"name": "MIT", "title": "code: MIT; report text: © Deloitte, included for research"}])
+        licenses=LICENSES, agreement=agreement(t["reliability"]))
+
+
+def agreement(reliability: pd.DataFrame) -> dict:
+    """(table, column) → the latest round's agreement for the coded field the column holds."""
+    latest = reliability[reliability["round"] == reliability["round"].max()]
+    return {column: row for row in latest.to_dict("records")
+            for column in COLUMNS.get(row["field"], ())}
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
@@ -102,8 +162,10 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 def render(t: dict[str, pd.DataFrame], sha256: str) -> dict[str, bytes]:
     """Every output file of a build, by name, as bytes: tables, graphs and the data package."""
     files = {f"{name}.csv": csv_bytes(t[name]) for name in TABLE_ORDER}
-    for name, g in graphs(t).items():
+    made = graphs(t)
+    for name, g in made.items():
         files[f"{name}.graphml"], files[f"{name}.gexf"] = network.graph_bytes(g)
+    files["explorer.html"] = explorer(t, made["ties"]).encode("utf-8")
     package = datapackage(t, sha256)
     package["trendlib"] = {"version": __version__, "files": sorted([*files, output.MANIFEST])}
     files[output.MANIFEST] = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,9 +1,9 @@
 """Stage 5 — cases: codebook anchors → case spans → attributes from mentions.
 
 The codebook (``data/reference/cases.yaml``) says which passages are cases and
-what a human reading adds (title, country, level, boundary). Everything else
-is computed here from the text: the span (anchor to ``end``), its lines, its
-trend and section, the first year the text ties to it, its actors and sectors.
+what a human reading adds (title, codes, year, with their evidence). What the
+text fixes is computed here: the span (anchor to ``end``), its lines, its
+trend and section, and the actors its span mentions.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import AnchorError
-from .patterns import TENURE, YEAR_ZH, compact
+from .patterns import compact
 from .parse.corpus import Corpus
 from .mentions.actors import ActorMention
 
@@ -28,23 +28,11 @@ class Case:
     flat_end: int
     line_start: int
     line_end: int
-    year: int | None
     actor_mentions: tuple[ActorMention, ...]
 
     @property
     def id(self) -> str:
         return self.row["id"]
-
-
-def first_year(text: str) -> int | None:
-    """The first year written as ``2021年`` (or ``2022-23年``, ``1998-2017年``, ``2021财年``),
-    leaving out a person's tenure in brackets.
-
-    >>> first_year("自2015年以来，2021年"), first_year("前首席执行官（1998 - 2017年），2016年")
-    (2015, 2016)
-    """
-    m = YEAR_ZH.search(TENURE.sub("", text))
-    return int(m[1]) if m else None
 
 
 def locate_cases(corpus: Corpus, rows: list[dict], mentions: list[ActorMention],
@@ -73,7 +61,6 @@ def locate_cases(corpus: Corpus, rows: list[dict], mentions: list[ActorMention],
             flat_end=hit.flat_end,
             line_start=corpus.line_of(hit.char_start),
             line_end=corpus.line_of(hit.char_end - 1),
-            year=first_year(flat.text[hit.flat_start:hit.flat_end]),
             actor_mentions=inside,
         ))
     return cases

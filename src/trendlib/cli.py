@@ -41,6 +41,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--any-edition", action="store_true",
                    help="parse a report whose SHA-256 differs from the recorded one, on purpose")
     b.add_argument("--out", type=Path, metavar="FOLDER", help="output folder (default: data/processed)")
+    c = sub.add_parser("codebook", help="write docs/CODEBOOK.md from the vocabularies and the published tables",
+                       description="Write docs/CODEBOOK.md (the codebook a coder works from) from trendlib.vocab, "
+                                   "actors.yaml and data/processed/. Run it after trendlib build.")
+    c.add_argument("--out", type=Path, metavar="FILE", help="where to write it (default: docs/CODEBOOK.md)")
     years = _rate_years()
     from .build import DEFAULT_RATE_YEAR
 
@@ -57,6 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     if args.command is None:
         p.print_help()
+        return 0
+    if args.command == "codebook":
+        from .codebook import write
+
+        try:
+            print(f"trendlib codebook: wrote {write(args.out)}")
+        except TrendlibError as err:
+            print(f"trendlib codebook: error: {err}", file=sys.stderr)
+            return 1
         return 0
     from .build import build
 

@@ -80,7 +80,7 @@ def previous_files(folder: Path) -> set[str] | None:
     if package.get("name") != PACKAGE_NAME:
         return None
     tables = {r.get("path") for r in package.get("resources", []) if isinstance(r, dict)}
-    graphs = {f"{g}.{ext}" for g in ("stakeholders", "collaboration") for ext in ("graphml", "gexf")}
+    graphs = {f"{g}.{ext}" for g in ("stakeholders", "collaboration") for ext in ("graphml", "gexf")}  # as built then
     return {t for t in tables if isinstance(t, str)} | graphs | {MANIFEST}
 
 

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import vocab
 from .audit import repeats
 from .cases import Case
+from .coding import Evidence, Relation, crosses
+from .errors import CuratedDataError
 from .mentions.actors import ActorMention
 from .mentions.quantities import AmountMention, PercentMention
 from .parse.layout import joiner
@@ -45,7 +48,7 @@ def trends_table(c: Corpus) -> pd.DataFrame:
         rows.append({
             "trend": t.number, "title_zh": t.title_zh, "title_en": t.title_en,
             "line_start": paras[0].line_start, "line_end": paras[-1].line_end,
-            "paragraphs": len(paras), "characters": sum(len(compact(p.text)) for p in paras),
+            "characters": sum(len(compact(p.text)) for p in paras),
         })
     return frame("trends", rows)
 
@@ -70,26 +73,92 @@ def text_between(c: Corpus, char_start: int, char_end: int) -> str:
     return "\n".join(parts)
 
 
-def cases_table(c: Corpus, cases: list[Case], actors: list[dict]) -> pd.DataFrame:
-    sector_of = {a["id"]: a["sector"] for a in actors}
+class Glosses:
+    """The curated English glosses (``glosses.yaml``), each checked to belong to its row.
+
+    >>> Glosses([{"table": "cases", "key": "*", "field": "place_zh", "zh": "波士顿", "en": "Boston"}]).en(
+    ...     "cases", "*", "place_zh", "波士顿")
+    'Boston'
+    """
+
+    def __init__(self, rows: list[dict], *, source: str = "glosses.yaml"):
+        self.source = source
+        self.rows = {(r["table"], str(r["key"]), r["field"]): (n, r) for n, r in enumerate(rows, 1)}
+        self._place = {compact(r["zh"]): (n, r) for n, r in enumerate(rows, 1)
+                       if r["table"] == "cases" and r["field"] == "place_zh"}
+        self.used: set = set()
+
+    def en(self, table: str, key, field: str, zh: str | None) -> str | None:
+        """The gloss of ``zh`` (the row's printed ``field``); an error if it is missing or belongs to another text."""
+        if not zh:
+            return None
+        if table == "cases":
+            hit = self._place.get(compact(zh))
+            if hit is None:
+                raise CuratedDataError(f"{self.source}: no gloss of the place {zh!r}; add a row (table cases, key *, "
+                                       f"field place_zh, zh {zh!r})")
+            self.used.add(("cases", "*", compact(zh)))
+            return hit[1]["en"]
+        hit = self.rows.get((table, str(key), field))
+        if hit is None:
+            raise CuratedDataError(f"{self.source}: no gloss of {table} {key} {field}; add a row with zh {zh!r}")
+        n, row = hit
+        if compact(row["zh"]) != compact(zh):
+            raise CuratedDataError(f"{self.source} row {n} ({table} {key} {field}): the gloss is of {row['zh']!r}, but "
+                                   f"the row now prints {zh!r}; gloss the new text")
+        self.used.add((table, str(key), field))
+        return row["en"]
+
+    def check_all_used(self) -> None:
+        """Every gloss glosses something that is printed (a stale gloss is an error)."""
+        for (table, key, field), (n, row) in self.rows.items():
+            ident = ("cases", "*", compact(row["zh"])) if table == "cases" else (table, key, field)
+            if ident not in self.used:
+                raise CuratedDataError(f"{self.source} row {n} ({table} {key} {field}): nothing prints {row['zh']!r} "
+                                       "any more; remove or fix the gloss")
+
+
+def cases_table(c: Corpus, cases: list[Case], sectors: dict[str, tuple[list[str], list[str]]],
+                n_relations: dict[str, int], no_relations: dict[str, str], glosses: Glosses) -> pd.DataFrame:
     rows = []
     for case in cases:
         r = case.row
-        ids = sorted({m.actor_id for m in case.actor_mentions})
-        sectors = sorted({sector_of[i] for i in ids} | set(r["sectors_stated"]))
+        named, stated = sectors[case.id]
         hit = c.flat.hit(case.flat_start, case.flat_end)
         rows.append({
             "case_id": r["id"], "trend": case.trend, "section": case.section,
-            "title_zh": r["title_zh"], "title_en": r["title_en"], "kind": r["kind"],
-            "country": r["country"], "place_zh": r["place_zh"], "level": r["level"],
-            "year": case.year, "sectors": _join(sectors), "boundary": _join(r["boundary"]),
-            "n_actors": len(ids), "line_start": case.line_start, "line_end": case.line_end,
+            "title_zh": r["title_zh"], "title_en": r["title_en"], "kind": r["kind"], "instrument": r["instrument"],
+            "country": r["country"], "place_zh": r["place_zh"], "level": r["level"], "year": r["year"],
+            "sectors_named": _join(named), "sectors_stated": _join(stated),
+            "sectors": _join(s for s in vocab.SECTORS if s in set(named) | set(stated)),
+            "boundary": _join(r["boundary"]), "n_actors": len({m.actor_id for m in case.actor_mentions}),
+            "n_relations": n_relations.get(case.id, 0), "no_relations": no_relations.get(case.id),
+            "line_start": case.line_start, "line_end": case.line_end,
+            "place_en": glosses.en("cases", "*", "place_zh", r["place_zh"]),
             "text": text_between(c, hit.char_start, hit.char_end),
         })
     return frame("cases", rows)
 
 
-def actors_table(actors: list[dict], mentions: list[ActorMention], cases: list[Case]) -> pd.DataFrame:
+def evidence_table(evidence: list[Evidence], line_of) -> pd.DataFrame:
+    """One row per code of a case (per value, for boundary) and what justifies it."""
+    return frame("evidence", [{
+        "case_id": e.case_id, "code": e.code, "value": e.value or None, "phrase": e.phrase,
+        "phrase_en": e.phrase_en, "rule": e.rule, "line": None if e.char_start is None else line_of(e.char_start),
+    } for e in evidence])
+
+
+def relations_table(relations: list[Relation], actors: dict[str, dict], line_of) -> pd.DataFrame:
+    """Every coded tie, with the boundary it crosses (:func:`trendlib.coding.crosses`)."""
+    return frame("relations", [{
+        "relation_id": f"R{n:03d}", "case_id": r.case_id, "trend": r.trend, "source": r.source,
+        "target": r.target, "type": r.type, "directed": r.directed, "phrase": r.phrase, "phrase_en": r.phrase_en,
+        "line": line_of(r.char_start), "crosses": crosses(actors[r.source], actors[r.target]), "note": r.note,
+    } for n, r in enumerate(relations, 1)])
+
+
+def actors_table(actors: list[dict], mentions: list[ActorMention], cases: list[Case],
+                 relations: list[Relation]) -> pd.DataFrame:
     counts: dict[str, int] = {}
     for m in mentions:
         counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
@@ -97,39 +166,62 @@ def actors_table(actors: list[dict], mentions: list[ActorMention], cases: list[C
     for case in cases:
         for m in case.actor_mentions:
             in_cases.setdefault(m.actor_id, set()).add(case.id)
+    ties: dict[str, int] = {}
+    for r in relations:
+        for party in {r.source, r.target}:
+            ties[party] = ties.get(party, 0) + 1
     return frame("actors", [{
         "actor_id": a["id"], "name_zh": a["name_zh"], "aliases_zh": _join(a["aliases_zh"]),
-        "name_en": a["name_en"], "type": a["type"], "country": a["country"], "sector": a["sector"],
-        "mentions": counts.get(a["id"], 0), "cases": len(in_cases.get(a["id"], ())),
+        "name_en": a["name_en"], "type": a["type"], "country": a.get("country"), "sector": a["sector"],
+        "level": a.get("level"), "detected": a.get("detect", True),
+        "mentions": counts.get(a["id"], 0), "cases": len(in_cases.get(a["id"], ())), "relations": ties.get(a["id"], 0),
     } for a in sorted(actors, key=lambda a: a["id"])])
 
 
 def case_actors_table(c: Corpus, cases: list[Case]) -> pd.DataFrame:
+    mentions = sorted(((m.flat_start, case.id, m) for case in cases for m in case.actor_mentions),
+                      key=lambda x: (x[0], x[1]))
     return frame("case_actors", [{
-        "case_id": case.id, "actor_id": m.actor_id, "mention": m.text,
+        "mention_id": f"M{n:03d}", "case_id": cid, "actor_id": m.actor_id, "mention": m.text,
         "line": c.line_of(c.flat.hit(m.flat_start, m.flat_end).char_start),
-    } for case in cases for m in case.actor_mentions])
+    } for n, (_, cid, m) in enumerate(mentions, 1)])
 
 
-def funding_table(amounts: list[AmountMention], case_of: list[Case | None], flags: list[str],
+def funding_table(amounts: list[AmountMention], case_of: list[Case | None], flags: list[str], checks: list[dict],
                   rates: dict[str, float], rate_year: int, line_of) -> pd.DataFrame:
     """Every monetary amount (:func:`trendlib.mentions.quantities.corpus_amounts`), with its case,
-    US dollars, flags and repeats (:mod:`trendlib.audit`)."""
+    US dollars, flags and repeats (:mod:`trendlib.audit`), and what the curated check says of it
+    (``amounts.yaml``): the printed value is never overwritten, a correction sits beside it."""
     ids = [f"F{n:03d}" for n in range(1, len(amounts) + 1)]
     keys = [(k.id, m.amount.value, m.amount.high, m.amount.currency) if k and m.amount.value else None
             for m, k in zip(amounts, case_of)]
     rows = []
-    for ident, m, case, flag, repeat in zip(ids, amounts, case_of, flags, repeats(keys, ids)):
+    for ident, m, case, flag, repeat, check in zip(ids, amounts, case_of, flags, repeats(keys, ids), checks):
         a = m.amount
+        corrected, currency = check.get("value_corrected"), check.get("currency_corrected")
         rows.append({
             "amount_id": ident, "trend": m.where.trend, "section": m.where.section,
             "case_id": case.id if case else None, "line": line_of(m.where.raw),
             "text": a.text, "value": a.value, "value_high": a.high, "currency": a.currency,
             "qualifier": a.qualifier, "usd": None if a.value is None else round(a.value * rates[a.currency]),
-            "rate_year": rate_year, "context": m.where.context, "flag": flag or None, "repeats": repeat,
-            "chart_unit": m.chart_unit,
+            "rate_year": rate_year, "context": m.where.context, "flag": flag or None,
+            "repeats": repeat or (None if check["same_as"] is None else ids[check["same_as"]]),
+            "part_of": None if check["part_of"] is None else ids[check["part_of"]],
+            "chart_unit": m.chart_unit, "amount_type": check["amount_type"], "period": check.get("period"),
+            "status": check["status"], "value_corrected": corrected, "currency_corrected": currency,
+            "usd_corrected": None if corrected is None else round(corrected * rates[currency]),
+            "source_url": (check.get("source") or {}).get("url"),
         })
     return frame("funding", rows)
+
+
+def amount_checks_table(amount_ids: list[str], checks: list[dict]) -> pd.DataFrame:
+    """The source of every amount checked against one (``amounts.yaml``), keyed by amount id."""
+    return frame("amount_checks", [{
+        "amount_id": ident, "text": check["text"], "publisher": check["source"]["publisher"],
+        "date": check["source"].get("date"), "accessed": check["source"]["accessed"],
+        "figure": check["source"]["figure"], "currency": check["source"]["currency"], "note": check.get("note"),
+    } for ident, check in zip(amount_ids, checks) if check.get("source")])
 
 
 def check_figures(cases: list[Case], t: dict[str, pd.DataFrame], *, source: str = "cases.yaml") -> None:
@@ -169,7 +261,7 @@ def span_text(c: Corpus, hit) -> str:
     return text
 
 
-def barriers_table(c: Corpus, rows: list[dict], *, source: str = "barriers.yaml") -> pd.DataFrame:
+def barriers_table(c: Corpus, rows: list[dict], glosses: Glosses, *, source: str = "barriers.yaml") -> pd.DataFrame:
     """Curated sides and boundaries for every bullet of every barriers list.
 
     The bullets themselves are found in the text (paragraphs starting with • in
@@ -194,10 +286,13 @@ def barriers_table(c: Corpus, rows: list[dict], *, source: str = "barriers.yaml"
         if any(i in bullets for i in range(hit.para_start + 1, hit.para_end + 1)):
             raise AnchorError(f"{where}: end {row['end']!r} lies in a later bullet; copy this bullet's last words")
         seen[hit.para_start] = n
+        text, key = span_text(c, hit), f"{row['trend']}/{row['seq']}"
         out.append({
             "trend": row["trend"], "seq": row["seq"], "side_a": row["side_a"], "side_b": row["side_b"],
-            "boundary": _join(row["boundary"]), "text": span_text(c, hit),
-            "line": c.paragraphs[hit.para_start].line_start,
+            "boundary": _join(row["boundary"]), "text": text, "line": c.paragraphs[hit.para_start].line_start,
+            "side_a_en": glosses.en("barriers", key, "side_a", row["side_a"]),
+            "side_b_en": glosses.en("barriers", key, "side_b", row["side_b"]),
+            "text_en": glosses.en("barriers", key, "text", text),
         })
     missing = sorted(bullets - set(seen))
     if missing:
@@ -206,7 +301,7 @@ def barriers_table(c: Corpus, rows: list[dict], *, source: str = "barriers.yaml"
     return frame("barriers", out)
 
 
-def my_takes_table(c: Corpus, boxes: list[dict], *, source: str = "boxes.yaml") -> pd.DataFrame:
+def my_takes_table(c: Corpus, boxes: list[dict], glosses: Glosses, *, source: str = "boxes.yaml") -> pd.DataFrame:
     rows = []
     for n, box in enumerate(boxes, 1):
         if box["kind"] != "my_take":
@@ -217,10 +312,13 @@ def my_takes_table(c: Corpus, boxes: list[dict], *, source: str = "boxes.yaml") 
         for field in ("person", "role", "organization"):
             if field not in box or compact(box[field]) not in block:
                 raise AnchorError(f"{where}: {field} {box.get(field)!r} is not printed in the sidebar")
+        trend = c.paragraphs[hit.para_start].trend
         rows.append({
-            "trend": c.paragraphs[hit.para_start].trend, "person": box["person"], "role": box["role"],
+            "trend": trend, "person": box["person"], "role": box["role"],
             "organization": box["organization"], "title_zh": box["title_zh"],
             "line": c.line_of(hit.char_start), "line_end": c.line_of(hit.char_end - 1),
+            **{f"{f}_en": glosses.en("my_takes", trend, f, box[f]) for f in ("person", "role", "organization")},
+            "title_en": glosses.en("my_takes", trend, "title_zh", box["title_zh"]),
         })
     return frame("my_takes", rows)
 
@@ -231,6 +329,34 @@ def endnotes_table(c: Corpus) -> pd.DataFrame:
         "trend": n.trend, "number": n.number, "text": n.text, "printed": n.printed,
         "ibid_of": n.ibid_of, "year": n.year, "line": n.line,
     } for n in endnotes(c)])
+
+
+def adjudication_table(rows: list[dict], case_ids: set[str], rules: set[str], *,
+                       source: str = "coding/adjudication.yaml") -> pd.DataFrame:
+    """The adjudication log, one row per decision; every case must exist and every rule be in the codebook."""
+    def text(value):
+        if value is None:
+            return None
+        return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+    out = []
+    for n, row in enumerate(rows, 1):
+        if row["case"] not in case_ids:
+            raise CuratedDataError(f"{source} row {n}: no case {row['case']!r} in cases.yaml; fix the id")
+        rule = row.get("codebook_changed")
+        if rule is not None and rule not in rules:
+            raise CuratedDataError(f"{source} row {n} ({row['case']}): codebook rule {rule!r} is not among the changes "
+                                   f"of trendlib.codebook.CHANGES ({', '.join(sorted(rules))}); fix it or add the rule")
+        out.append({"decision_id": f"A{n:03d}", "round": row.get("round", None if row.get("found_by") else 1), "case_id": row["case"],
+                    "item": row["item"], "value": text(row["value"]), "first": text(row.get("first")),
+                    "second": text(row.get("second")), "decision": row["decision"], "reason": row["reason"],
+                    "codebook_changed": rule, "found_by": row.get("found_by")})
+    return frame("adjudication", out)
+
+
+def reliability_table(rows: list[dict]) -> pd.DataFrame:
+    """Agreement per round and field (:func:`trendlib.reliability.compare`)."""
+    return frame("reliability", rows)
 
 
 def furniture_table(c: Corpus) -> pd.DataFrame:

@@ -24,13 +24,7 @@ from matplotlib.ticker import MaxNLocator
 
 __all__ = ["heatmap", "stacked_barh", "color_ticklabels", "QUALITATIVE"]
 
-#: Colours for categories other than sectors (levels, sections, kinds), in
-#: order: the Okabe-Ito palette (Okabe & Ito 2008, yellow left out, grey
-#: added), then Paul Tol's muted scheme for categories beyond seven.
-QUALITATIVE: tuple[str, ...] = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#999999",
-    "#882255", "#999933", "#44AA99", "#332288", "#DDCC77", "#000000",
-)
+from ..palettes import QUALITATIVE  # noqa: E402  (declared once, in trendlib.palettes)
 
 
 def heatmap(ax, table: pd.DataFrame, *, cmap: str = "Blues", annotate: bool = True,

@@ -22,6 +22,7 @@ __all__ = [
     "CJK_FAMILY",
     "FONT_FILE",
     "SECTOR_COLORS",
+    "TIE_COLORS",
     "use_report_style",
 ]
 
@@ -31,20 +32,7 @@ FONT_FILE: Path = Path(__file__).resolve().parents[1] / "fonts" / "TrendlibSansS
 #: Family name under which matplotlib knows the bundled font.
 CJK_FAMILY: str = "Trendlib Sans SC"
 
-#: One fixed colour per sector, from the Okabe-Ito colour-blind-safe palette
-#: (Okabe & Ito 2008; yellow ``#F0E442`` left out for contrast on white).
-#:
-#: Example::
-#:
-#:     ax.bar(df["sector"], df["n"], color=[SECTOR_COLORS[s] for s in df["sector"]])
-SECTOR_COLORS: dict[str, str] = {
-    "government": "#0072B2",     # blue
-    "private": "#D55E00",        # vermillion
-    "nonprofit": "#009E73",      # bluish green
-    "academia": "#CC79A7",       # reddish purple
-    "community": "#E69F00",      # orange
-    "international": "#56B4E9",  # sky blue
-}
+from ..palettes import SECTOR_COLORS, TIE_COLORS  # noqa: E402  (declared once, in trendlib.palettes)
 
 _RC = {
     # Per-glyph fallback: Latin from DejaVu Sans, CJK from the bundled font.
@@ -91,6 +79,10 @@ def use_report_style() -> None:
     * ``figure.figsize = (8, 5)``, ``figure.dpi = 100``, ``savefig.dpi = 150``,
     * ``svg.fonttype = "path"``, ``svg.hashsalt = "trendlib"`` (deterministic SVG).
 
+    It also sets pandas' ``display.html.use_mathjax`` to False, so that a
+    table with two amounts in dollars (``US$1 bn`` … ``C$327.6 m``) is not
+    typeset as mathematics in JupyterLab.
+
     The bundled font has a Regular weight only; bold Chinese is drawn in
     Regular (matplotlib logs a ``findfont: Failed to find font weight``
     warning for it), so prefer colour or size over weight for emphasis.
@@ -104,6 +96,8 @@ def use_report_style() -> None:
         >>> _ = ax.set_title("缩小数据共享缺口")
     """
     import matplotlib as mpl
+    import pandas as pd
 
     _register_font()
     mpl.rcParams.update(_RC)
+    pd.set_option("display.html.use_mathjax", False)

@@ -51,8 +51,15 @@ def find_mentions(flat: FlatText, actors: list[dict], not_actors: list[str] = ()
 
     ``not_actors`` are longer strings that contain a name without naming the
     actor (新加坡元 holds 新加坡): they take part in the longest-first match
-    and yield nothing.
+    and yield nothing. Actors with ``detect: false`` (the stakeholder groups,
+    and governments the text names only by a place) are not matched at all;
+    their name must still be printed in the report.
     """
+    for n, actor in enumerate(actors, 1):  # a party of relations that is not matched: its name is printed
+        if actor.get("detect", True) is False and compact(actor["name_zh"]) not in flat.text:
+            raise GazetteerError(f"{source} row {n} ({actor['id']}): name {actor['name_zh']!r} never occurs in the "
+                                 "report; copy the form the text uses")
+    actors = [a for a in actors if a.get("detect", True)]
     forms = names_of(actors, source=source)
     shadows = {compact(s) for s in not_actors}
     for s in sorted(shadows):

@@ -15,7 +15,7 @@ from .anchors import FlatText
 from .footnotes import FootnoteRef, find_refs, without_refs
 from .layout import Furniture, Paragraph, furniture, paragraphs, split_lines, split_paragraph
 from .report import Report
-from .structure import BoxSpan, Outline, Trend, locate_boxes, numbering_parts, outline, sections
+from .structure import BoxSpan, Trend, locate_boxes, numbering_parts, outline, sections
 
 
 @dataclass(frozen=True)

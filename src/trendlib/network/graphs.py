@@ -1,0 +1,456 @@
+"""Graph construction and filters: the stakeholder networks of the report.
+
+Three networks, each traceable to the text:
+
+* :func:`ties` — the **network of stated ties**: a directed multigraph of parties
+  (named actors and stakeholder groups) whose edges are the relations the
+  text states (who funds, regulates, serves … whom), each carrying its type,
+  case, trend, phrase, raw line and the boundary it crosses. Filter it with
+  :func:`tie_subgraph`, collapse it with :func:`tie_projection`.
+* :func:`two_mode` — the bipartite graph of actors and the cases whose span
+  mentions them (discourse network analysis's two-mode network).
+* :func:`comention` — its one-mode projection: two actors are linked when one
+  case's span names both. A co-mention is not a collaboration; it is kept as
+  what it is.
+
+Node attributes of the two-mode graph (missing values are left out, never
+``None``):
+
+=========== ===================================== ======================================
+attribute   actor node                            case node
+=========== ===================================== ======================================
+kind        ``"actor"``                           ``"case"``
+bipartite   0                                     1
+name_zh     ``name_zh``                           ``title_zh``
+name_en     ``name_en``                           ``title_en``
+type        actor ``type`` (vocab.ACTOR_TYPES)    case ``kind`` (vocab.CASE_KINDS)
+country     ``country``                           ``country``
+sector      ``sector``                            —
+sectors     —                                     ``sectors`` (``;``-joined, may be "")
+boundary    —                                     ``boundary`` (``;``-joined, may be "")
+trend       —                                     ``trend`` (int)
+trends      trends of its cases, e.g. ``"1;3"``   —
+section,    —                                     as in ``cases`` (level, place_zh: str;
+level, ...                                        year, line_start, line_end: int)
+n_cases     number of cases it appears in         —
+n_actors    —                                     number of actors it mentions
+=========== ===================================== ======================================
+
+Edge attributes: ``mentions`` (number of mention rows), ``lines``
+(``;``-joined sorted distinct lines), ``forms`` (``;``-joined sorted
+distinct verbatim mentions).  The projection adds ``weight``, ``shared`` and
+``cases`` (see :func:`comention`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+import networkx as nx
+from networkx.algorithms import bipartite
+import pandas as pd
+
+from .. import vocab
+from ._util import _as_int, _as_list, _missing, _node_key, _plain, _rebuilt, _sorted_edges
+
+__all__ = ["NORMALIZATIONS", "two_mode", "comention", "project", "subgraph", "ties", "tie_subgraph", "tie_projection"]
+
+#: Allowed values of :func:`comention`'s ``normalization``.
+NORMALIZATIONS = ("none", "jaccard", "cosine")
+
+# Columns copied to node attributes: (column, attribute, kind of value).
+# "str" and "int" are scalars left out when missing; "list" is a ';'-joined
+# column whose missing value is the empty string.
+_ACTOR_COLUMNS = (
+    ("name_zh", "name_zh", "str"),
+    ("name_en", "name_en", "str"),
+    ("type", "type", "str"),
+    ("country", "country", "str"),
+    ("sector", "sector", "str"),
+)
+_CASE_COLUMNS = (
+    ("title_zh", "name_zh", "str"),
+    ("title_en", "name_en", "str"),
+    ("kind", "type", "str"),
+    ("trend", "trend", "int"),
+    ("section", "section", "str"),
+    ("country", "country", "str"),
+    ("place_zh", "place_zh", "str"),
+    ("level", "level", "str"),
+    ("year", "year", "int"),
+    ("sectors", "sectors", "list"),
+    ("boundary", "boundary", "list"),
+    ("line_start", "line_start", "int"),
+    ("line_end", "line_end", "int"),
+)
+
+def _copy_columns(row: dict, columns, what: str) -> dict:
+    attrs = {}
+    for column, name, kind in columns:
+        if column not in row:
+            continue
+        value = row[column]
+        if kind == "list":
+            attrs[name] = _as_list(value)
+        elif _missing(value):
+            continue
+        elif kind == "int":
+            attrs[name] = _as_int(value, f"{what} column {column!r}")
+        else:
+            attrs[name] = str(_plain(value))
+    return attrs
+
+
+def _require(df: pd.DataFrame, name: str, columns: tuple[str, ...]) -> None:
+    absent = [c for c in columns if c not in df.columns]
+    if absent:
+        raise ValueError(f"{name} lacks column(s) {', '.join(absent)}")
+
+
+def _unique_ids(df: pd.DataFrame, name: str, column: str) -> list[str]:
+    ids = [str(_plain(v)) for v in df[column]]
+    seen, dups = set(), set()
+    for i in ids:
+        (dups if i in seen else seen).add(i)
+    if dups:
+        raise ValueError(f"{name}: duplicate {column} {', '.join(sorted(dups))}")
+    return ids
+
+
+def _count(g: nx.Graph) -> nx.Graph:
+    """Set actors' ``trends`` and ``n_cases`` and cases' ``n_actors`` from the edges of ``g``."""
+    for n, data in g.nodes(data=True):
+        nbrs = list(g[n])
+        if data.get("kind") == "actor":
+            trends = {g.nodes[c]["trend"] for c in nbrs if "trend" in g.nodes[c]}
+            data["trends"] = ";".join(str(t) for t in sorted(trends))
+            data["n_cases"] = len(nbrs)
+        elif data.get("kind") == "case":
+            data["n_actors"] = len(nbrs)
+    return g
+
+
+def _as_set(value, what: str) -> set:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        return {value}
+    values = set(value)
+    if not values:
+        raise ValueError(f"{what}: empty selection")
+    return values
+
+
+# ---------------------------------------------------------------- graphs
+
+def two_mode(actors: pd.DataFrame, cases: pd.DataFrame, case_actors: pd.DataFrame) -> nx.Graph:
+    """Bipartite actor–case graph: an actor is linked to every case that mentions it.
+
+    Node ids are the ``actor_id`` and ``case_id`` values as they are.  Every
+    case is a node (isolated if it mentions no actor); an actor is a node only
+    if it appears in at least one case.  Node and edge attributes are listed
+    in the module docstring.  Columns beyond the required ones
+    (``actor_id``; ``case_id``, ``trend``; ``case_id``, ``actor_id``,
+    ``mention``, ``line``) are copied when present.  A ``case_actors`` row
+    naming an unknown case or actor, or a duplicate id, is a ``ValueError``.
+
+    >>> import pandas as pd
+    >>> actors = pd.DataFrame({"actor_id": ["usa_cfpb"], "name_zh": ["美国消费者金融保护局"],
+    ...                        "name_en": ["CFPB"], "sector": ["government"]})
+    >>> cases = pd.DataFrame({"case_id": ["T6-01", "T6-02"], "trend": [6, 6]})
+    >>> mentions = pd.DataFrame({"case_id": ["T6-01"], "actor_id": ["usa_cfpb"],
+    ...                          "mention": ["消费者金融保护局"], "line": [3012]})
+    >>> g = two_mode(actors, cases, mentions)
+    >>> list(g.nodes), g.nodes["usa_cfpb"]["trends"], g.degree("T6-02")
+    (['usa_cfpb', 'T6-01', 'T6-02'], '6', 0)
+    >>> g.edges["usa_cfpb", "T6-01"]
+    {'mentions': 1, 'lines': '3012', 'forms': '消费者金融保护局'}
+    """
+    _require(actors, "actors", ("actor_id",))
+    _require(cases, "cases", ("case_id", "trend"))
+    _require(case_actors, "case_actors", ("case_id", "actor_id", "mention", "line"))
+    actor_ids = _unique_ids(actors, "actors", "actor_id")
+    case_ids = _unique_ids(cases, "cases", "case_id")
+    actor_rows = dict(zip(actor_ids, actors.to_dict("records")))
+    case_rows = dict(zip(case_ids, cases.to_dict("records")))
+
+    links: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for i, row in enumerate(case_actors.to_dict("records")):
+        case_id, actor_id = str(_plain(row["case_id"])), str(_plain(row["actor_id"]))
+        if case_id not in case_rows:
+            raise ValueError(f"case_actors row {i}: unknown case_id {case_id!r}")
+        if actor_id not in actor_rows:
+            raise ValueError(f"case_actors row {i}: unknown actor_id {actor_id!r}")
+        line = _as_int(row["line"], f"case_actors row {i} column 'line'")
+        links[actor_id, case_id].append((line, str(_plain(row["mention"]))))
+
+    g = nx.Graph()
+    for actor_id in sorted({a for a, _ in links}):
+        attrs = _copy_columns(actor_rows[actor_id], _ACTOR_COLUMNS, f"actor {actor_id}")
+        g.add_node(actor_id, kind="actor", bipartite=0, **attrs)
+    for case_id in sorted(case_rows):
+        attrs = _copy_columns(case_rows[case_id], _CASE_COLUMNS, f"case {case_id}")
+        g.add_node(case_id, kind="case", bipartite=1, **attrs)
+    for (actor_id, case_id), hits in sorted(links.items()):
+        g.add_edge(
+            actor_id,
+            case_id,
+            mentions=len(hits),
+            lines=";".join(str(n) for n in sorted({line for line, _ in hits})),
+            forms=";".join(sorted({form for _, form in hits})),
+        )
+    return _count(g)
+
+
+def comention(g: nx.Graph, normalization: str = "none") -> nx.Graph:
+    """One-mode actor–actor projection of a two-mode graph: two actors share an edge when one
+    case's span names both (discourse network analysis). A co-mention, not a stated tie.
+
+    Each edge has ``shared`` (number of shared cases), ``cases`` (their ids,
+    sorted, ``;``-joined) and ``weight``: ``shared`` for ``"none"``
+    (networkx's ``weighted_projected_graph``); ``shared / |A ∪ B|`` for
+    ``"jaccard"`` (``overlap_weighted_projected_graph(jaccard=True)``);
+    ``shared / sqrt(|A|·|B|)`` for ``"cosine"``, where A and B are the two
+    actors' case sets. Every actor of ``g`` is a node (isolated if it shares no
+    case); ``graph["normalization"]`` records the choice.
+
+    >>> g = nx.Graph([("usa_cfpb", "T6-01"), ("gbr_fca", "T6-01"), ("gbr_fca", "T6-02")])
+    >>> nx.set_node_attributes(g, {n: "case" if n[0] == "T" else "actor" for n in g}, "kind")
+    >>> comention(g, "jaccard").edges["gbr_fca", "usa_cfpb"]
+    {'weight': 0.5, 'shared': 1, 'cases': 'T6-01'}
+    """
+    if normalization not in NORMALIZATIONS:
+        raise ValueError(
+            f"unknown normalization {normalization!r}; use one of {', '.join(NORMALIZATIONS)}"
+        )
+    actors = sorted((n for n, d in g.nodes(data=True) if d.get("kind") == "actor"), key=str)
+    if normalization == "none":
+        projected = bipartite.weighted_projected_graph(g, actors)
+    elif normalization == "jaccard":
+        projected = bipartite.overlap_weighted_projected_graph(g, actors, jaccard=True)
+    else:
+        projected = bipartite.generic_weighted_projected_graph(g, actors, weight_function=_cosine)
+
+    p = nx.Graph()
+    p.graph["normalization"] = normalization
+    for a in actors:
+        p.add_node(a, **g.nodes[a])
+    for a, b in sorted((tuple(sorted(e, key=str)) for e in projected.edges), key=lambda e: (str(e[0]), str(e[1]))):
+        common = sorted(set(g[a]) & set(g[b]), key=str)
+        p.add_edge(a, b, weight=projected[a][b]["weight"], shared=len(common),
+                   cases=";".join(str(c) for c in common))
+    return p
+
+
+#: The name the first version used for :func:`comention`.
+project = comention
+
+
+def _cosine(g: nx.Graph, u, v) -> float:
+    a, b = set(g[u]), set(g[v])
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
+def subgraph(g: nx.Graph, *, trend=None, sector=None, country=None, year=None) -> nx.Graph:
+    """The part of a two-mode graph that passes the filters (all given filters apply).
+
+    A case is kept if it passes every case filter given:
+
+    - ``trend``: its ``trend`` is the given int, or one of an iterable of ints;
+    - ``country``: its ``country`` (the case's, not its actors') is the given
+      code, or one of an iterable of codes;
+    - ``year``: its ``year`` equals the given int, or lies in ``(lo, hi)``
+      inclusive (``None`` leaves that end open); cases without a year are dropped;
+
+    and, if ``sector`` is given (a sector or an iterable of sectors from
+    ``vocab.SECTORS``), only actors of those sectors are kept, and of the cases
+    that pass, only those in which at least one of them appears.  Without
+    ``sector``, kept cases with no actor stay as isolated nodes.  Actors left
+    without a case are dropped.  Edge attributes are kept; ``n_cases``,
+    ``trends`` and ``n_actors`` are recounted within the subgraph.
+
+    >>> g = nx.Graph([("usa_cfpb", "T6-01"), ("usa_cfpb", "T3-02")])
+    >>> nx.set_node_attributes(g, {"usa_cfpb": {"kind": "actor", "sector": "government"},
+    ...     "T6-01": {"kind": "case", "trend": 6}, "T3-02": {"kind": "case", "trend": 3}})
+    >>> list(subgraph(g, trend=6).nodes)
+    ['usa_cfpb', 'T6-01']
+    """
+    trends = None if trend is None else {_as_int(t, "trend") for t in _as_set(trend, "trend")}
+    countries = None if country is None else {str(c) for c in _as_set(country, "country")}
+    sectors = None if sector is None else _as_set(sector, "sector")
+    if sectors is not None:
+        unknown = sorted(str(s) for s in sectors - set(vocab.SECTORS))
+        if unknown:
+            raise ValueError(
+                f"unknown sector(s) {', '.join(unknown)}; use {', '.join(vocab.SECTORS)}"
+            )
+    if year is None:
+        lo = hi = None
+    elif isinstance(year, tuple):
+        if len(year) != 2:
+            raise ValueError(f"year: expected an int or a (lo, hi) pair, got {year!r}")
+        lo, hi = year
+    else:
+        lo = hi = _as_int(year, "year")
+
+    def case_passes(d: dict) -> bool:
+        if trends is not None and d.get("trend") not in trends:
+            return False
+        if countries is not None and d.get("country") not in countries:
+            return False
+        if year is not None:
+            y = d.get("year")
+            if y is None or (lo is not None and y < lo) or (hi is not None and y > hi):
+                return False
+        return True
+
+    actors = {n for n, d in g.nodes(data=True) if d.get("kind") == "actor"}
+    if sectors is not None:
+        actors = {a for a in actors if g.nodes[a].get("sector") in sectors}
+    cases = {n for n, d in g.nodes(data=True) if d.get("kind") == "case" and case_passes(d)}
+    if sectors is not None:
+        cases = {c for c in cases if any(a in actors for a in g[c])}
+    actors = {a for a in actors if any(c in cases for c in g[a])}
+    return _count(_rebuilt(g, actors | cases))
+
+
+
+
+# ---------------------------------------------------------------- the network of stated ties
+
+_PARTY_COLUMNS = (
+    ("name_zh", "name_zh", "str"),
+    ("name_en", "name_en", "str"),
+    ("type", "type", "str"),
+    ("country", "country", "str"),
+    ("sector", "sector", "str"),
+    ("level", "level", "str"),
+)
+
+
+def ties(actors: pd.DataFrame, relations: pd.DataFrame) -> nx.MultiDiGraph:
+    """The network of stated ties: a directed multigraph of parties, one edge per relation.
+
+    Nodes are the parties (named actors and stakeholder groups) of at least one
+    relation, with ``kind`` (``"actor"`` or ``"group"``), ``name_zh``,
+    ``name_en``, ``type``, ``country``, ``sector``, ``level``, ``n_ties`` and
+    ``trends``. Each edge, keyed by ``relation_id``, carries ``tie`` (the
+    relation's type), ``directed`` (an undirected tie — partners, a mutual
+    exchange of data — runs from the party whose id sorts first), ``case_id``,
+    ``trend``, ``phrase``, ``phrase_en``, ``line`` and ``crosses``.
+
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"actor_id": ["usa_doe", "companies"], "name_zh": ["美国能源部", "企业"],
+    ...                   "name_en": ["DOE", "companies"], "type": ["government_agency", "stakeholder_group"],
+    ...                   "sector": ["government", "private"]})
+    >>> r = pd.DataFrame({"relation_id": ["R001"], "case_id": ["T6-24"], "trend": [6], "source": ["usa_doe"],
+    ...                   "target": ["companies"], "type": ["supports"], "directed": [True],
+    ...                   "phrase": ["获得美国能源部17个国家实验室支持"], "phrase_en": ["support"], "line": [3365],
+    ...                   "crosses": ["government_business"]})
+    >>> g = ties(a, r)
+    >>> list(g.edges(keys=True, data="tie"))
+    [('usa_doe', 'companies', 'R001', 'supports')]
+    >>> g.nodes["companies"]["kind"], g.nodes["usa_doe"]["n_ties"]
+    ('group', 1)
+    """
+    _require(actors, "actors", ("actor_id",))
+    _require(relations, "relations", ("relation_id", "case_id", "source", "target", "type"))
+    rows = dict(zip(_unique_ids(actors, "actors", "actor_id"), actors.to_dict("records")))
+    g = nx.MultiDiGraph()
+    records = relations.to_dict("records")
+    parties = sorted({str(_plain(r[e])) for r in records for e in ("source", "target")})
+    for p in parties:
+        if p not in rows:
+            raise ValueError(f"relations: unknown party {p!r}")
+        attrs = _copy_columns(rows[p], _PARTY_COLUMNS, f"party {p}")
+        g.add_node(p, kind="group" if attrs.get("type") == "stakeholder_group" else "actor", **attrs)
+    for r in sorted(records, key=lambda r: str(r["relation_id"])):
+        attrs = {"tie": str(r["type"]), "case_id": str(r["case_id"])}
+        for col in ("trend", "line"):
+            if col in r and not _missing(r[col]):
+                attrs[col] = _as_int(r[col], f"relation {r['relation_id']} column {col!r}")
+        for col in ("phrase", "phrase_en", "crosses"):
+            if col in r and not _missing(r[col]):
+                attrs[col] = str(_plain(r[col]))
+        attrs["directed"] = bool(_plain(r["directed"])) if "directed" in r and not _missing(r["directed"]) else True
+        g.add_edge(str(_plain(r["source"])), str(_plain(r["target"])), key=str(r["relation_id"]), **attrs)
+    return _count_ties(g)
+
+
+def _count_ties(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    for n, data in g.nodes(data=True):
+        edges = list(g.in_edges(n, data=True)) + list(g.out_edges(n, data=True))
+        data["n_ties"] = g.degree(n)
+        data["trends"] = ";".join(str(t) for t in sorted({d["trend"] for _, _, d in edges if "trend" in d}))
+    return g
+
+
+def tie_subgraph(g: nx.MultiDiGraph, *, types=None, trend=None, crosses=None, sector=None) -> nx.MultiDiGraph:
+    """The ties that pass every filter given, and the parties they join.
+
+    ``types``: a tie type or several (vocab.RELATION_TYPES); ``trend``: an int
+    or several; ``crosses``: a boundary or several (vocab.BOUNDARIES);
+    ``sector``: ties with at least one party of that sector (or sectors).
+
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"actor_id": ["x", "y"], "sector": ["government", "private"]})
+    >>> r = pd.DataFrame({"relation_id": ["R1", "R2"], "case_id": ["T1-01", "T2-01"], "trend": [1, 2],
+    ...                   "source": ["x", "x"], "target": ["y", "y"], "type": ["funds", "supports"]})
+    >>> list(tie_subgraph(ties(a, r), types="funds").edges(keys=True))
+    [('x', 'y', 'R1')]
+    """
+    def pick(value, vocabulary, what):
+        if value is None:
+            return None
+        values = _as_set(value, what)
+        if vocabulary is not None:
+            unknown = sorted(str(v) for v in values - set(vocabulary))
+            if unknown:
+                raise ValueError(f"unknown {what} {', '.join(unknown)}; use {', '.join(vocabulary)}")
+        return values
+
+    kinds = pick(types, vocab.RELATION_TYPES, "tie type")
+    trends = None if trend is None else {_as_int(t, "trend") for t in _as_set(trend, "trend")}
+    bounds = pick(crosses, vocab.BOUNDARIES, "boundary")
+    sectors = pick(sector, vocab.SECTORS, "sector")
+    h = nx.MultiDiGraph()
+    h.graph.update(g.graph)
+    keep = []
+    for u, v, k, d in _sorted_edges(g):
+        if kinds is not None and d.get("tie") not in kinds:
+            continue
+        if trends is not None and d.get("trend") not in trends:
+            continue
+        if bounds is not None and d.get("crosses") not in bounds:
+            continue
+        if sectors is not None and not ({g.nodes[u].get("sector"), g.nodes[v].get("sector")} & sectors):
+            continue
+        keep.append((u, v, k, d))
+    for n in sorted({x for u, v, *_ in keep for x in (u, v)}, key=lambda n: _node_key(g, n)):
+        h.add_node(n, **g.nodes[n])
+    for u, v, k, d in keep:
+        h.add_edge(u, v, key=k, **d)
+    return _count_ties(h)
+
+
+def tie_projection(g: nx.MultiDiGraph) -> nx.Graph:
+    """The ties collapsed to a simple undirected graph: one edge per pair of parties, with ``weight``
+    (number of ties), ``ties`` (their types, ``;``-joined with counts) and ``cases``.
+
+    Self-ties of a stakeholder group (agencies — agencies) are dropped: a
+    projection measures ties between parties.
+    """
+    p = nx.Graph()
+    for n in sorted(g.nodes, key=lambda n: _node_key(g, n)):
+        p.add_node(n, **{k: v for k, v in g.nodes[n].items() if k not in ("n_ties",)})
+    pairs: dict[tuple, list] = defaultdict(list)
+    for u, v, _, d in _sorted_edges(g):
+        if u != v:
+            pairs[tuple(sorted((u, v), key=str))].append(d)
+    for (a, b), ds in sorted(pairs.items()):
+        counts: dict[str, int] = defaultdict(int)
+        for d in ds:
+            counts[d.get("tie", "")] += 1
+        p.add_edge(a, b, weight=len(ds), ties=";".join(f"{t}×{n}" for t, n in sorted(counts.items())),
+                   cases=";".join(sorted({d.get("case_id", "") for d in ds})))
+    return p
