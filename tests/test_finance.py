@@ -35,7 +35,8 @@ def tiny_funding() -> pd.DataFrame:
 
 def tiny_cases() -> pd.DataFrame:
     return pd.DataFrame({"case_id": ["T3-01", "T8-01"], "country": ["GBR", "GBR"],
-                         "kind": ["fund", "platform"], "title_zh": ["基金", "平台"]})
+                         "kind": ["fund", "platform"], "instrument": ["pooled_funding", "shared_platform"],
+                         "title_en": ["a fund", "a platform"]})
 
 
 def test_usd_at_2022_reproduces_the_published_usd(tables):
@@ -70,24 +71,18 @@ def test_countable_drops_repeats_only():
     assert finance.countable(f).amount_id.tolist() == ["F1", "F2", "F3", "F4"]
 
 
-def test_published_repeats_point_to_earlier_amounts_of_the_same_case(tables):
+def test_countable_drops_parts_of_larger_amounts():
+    f = tiny_funding().assign(part_of=[None, "F1", None, None, None])
+    assert finance.countable(f).amount_id.tolist() == ["F1", "F3", "F4"]
+
+
+def test_published_repeats_and_parts_point_to_other_amounts(tables):
     f = tables.funding.set_index("amount_id")
     for amount_id, first in f.repeats.dropna().items():
         assert first < amount_id
-        assert f.at[first, "case_id"] == f.at[amount_id, "case_id"]
         assert f.at[first, "value"] == f.at[amount_id, "value"]
-
-
-@pytest.mark.parametrize("context, role", [
-    ("每年为政府节省约2000万英镑", "saving"),
-    ("通过减少监狱成本为社区节约300万美元", "saving"),
-    ("并产生了23亿澳元的经济回报", "return"),
-    ("拨款200亿澳元", "funding"),
-    (None, "funding"),
-    ("", "funding"),
-])
-def test_amount_role(context, role):
-    assert finance.amount_role(context) == role
+    for amount_id, whole in f.part_of.dropna().items():
+        assert whole != amount_id and pd.isna(f.at[whole, "part_of"])
 
 
 def test_with_cases_keeps_rows_and_labels_amounts_without_case():
@@ -99,7 +94,6 @@ def test_with_cases_keeps_rows_and_labels_amounts_without_case():
     assert set(no_case.case_country) == {"(no case)"} and set(no_case.case_kind) == {"(no case)"}
     assert out.set_index("amount_id").flagged.to_dict() == {
         "F1": False, "F2": False, "F3": False, "F4": True, "F5": False}
-    assert out.set_index("amount_id").role.to_dict()["F2"] == "saving"
 
 
 def test_with_cases_rejects_duplicate_case_ids():
@@ -108,36 +102,72 @@ def test_with_cases_rejects_duplicate_case_ids():
         finance.with_cases(tiny_funding(), cases)
 
 
-def test_summarize_by_kind_on_tiny_tables():
-    table = finance.summarize(tiny_funding(), tiny_cases(), "kind").set_index("kind")
-    assert table.index.tolist() == ["fund", "platform", "(no case)"]
-    assert table.at["fund", "n_amounts"] == 2 and table.at["fund", "n_savings"] == 1
-    assert table.at["fund", "usd_total"] == 123710000.0 + 2e8
-    assert table.at["fund", "usd_funding"] == 123710000.0
-    # the repeat F5 is not counted; the flagged F4 is in the total but not in usd_unflagged
-    assert table.at["platform", "n_amounts"] == 1
-    assert table.at["platform", "usd_total"] == 1053400.0
-    assert table.at["platform", "usd_unflagged"] == 0.0
-    # a vague amount counts as an amount but adds nothing
-    assert table.at["(no case)", "n_amounts"] == 1 and table.at["(no case)", "usd_total"] == 0.0
+def checked(f: pd.DataFrame) -> pd.DataFrame:
+    return f.assign(amount_type=["programme_total", "saving_or_return", "saving_or_return", "grant_or_award",
+                                 "grant_or_award"],
+                    status=["corrected", "unverifiable", "unverifiable", "confirmed", "confirmed"],
+                    usd_corrected=[1e8, None, None, None, None], part_of=None)
 
 
-@pytest.mark.parametrize("by", ["trend", "country", "kind"])
-def test_summarize_totals_add_up_on_the_published_table(tables, by):
-    table = finance.summarize(tables.funding, tables.cases, by)
+def test_totals_add_only_comparable_money_once():
+    table = finance.totals(checked(tiny_funding()), by="case_id").set_index("case_id")
+    # F2 and F3 are savings, F5 repeats F4: only F1 and F4 are added
+    assert table.index.tolist() == ["T3-01", "T8-01"]
+    assert table.at["T3-01", "usd_printed"] == 123710000.0 and table.at["T3-01", "usd_corrected"] == 1e8
+    assert table.at["T3-01", "n_corrected"] == 1
+    assert table.at["T8-01", "n_amounts"] == 1 and table.at["T8-01", "usd_corrected"] == 1053400.0
+
+
+def test_totals_of_every_type_include_savings_and_vague_amounts():
+    table = finance.totals(checked(tiny_funding()), by="amount_type", types=None).set_index("amount_type")
+    assert table.at["saving_or_return", "n_amounts"] == 2       # the vague one counts, adds nothing
+    assert table.at["saving_or_return", "usd_printed"] == 2e8
+
+
+@pytest.mark.parametrize("by", finance.GROUPINGS)
+def test_totals_add_up_on_the_published_table(tables, by):
+    table = finance.totals(tables.funding, tables.cases, by=by, types=None)
     counted = finance.countable(tables.funding)
     assert table.n_amounts.sum() == len(counted)
-    assert math.isclose(table.usd_total.sum(), counted.usd.astype(float).sum(), rel_tol=1e-12)
-    assert table.n_flagged.sum() == counted.flag.notna().sum()
-    assert (table.usd_unflagged <= table.usd_total).all()
-    assert (table.usd_funding <= table.usd_total).all()
-    assert table.usd_total.is_monotonic_decreasing
+    assert math.isclose(table.usd_printed.sum(), counted.usd.astype(float).sum(), rel_tol=1e-12)
+    assert math.isclose(table.usd_corrected.sum(), finance.best_usd(counted).astype(float).sum(), rel_tol=1e-12)
+    assert table.n_corrected.sum() == counted.status.eq("corrected").sum()
+    assert table.usd_corrected.is_monotonic_decreasing
     assert table[by].is_unique
 
 
-def test_summarize_rejects_an_unknown_grouping():
-    with pytest.raises(ValueError, match="by must be"):
-        finance.summarize(tiny_funding(), tiny_cases(), "sector")
+def test_headline_totals_leave_out_chart_series_loans_and_savings(tables):
+    headline = finance.totals(tables.funding, by="amount_type").amount_type.tolist()
+    assert sorted(headline) == sorted(finance.HEADLINE_TYPES)
+
+
+def test_totals_by_case_is_the_issue_example(tables):
+    table = finance.totals(tables.funding, by="case_id")
+    assert set(table.case_id) <= set(tables.cases.case_id) | {"(no case)"}
+
+
+def test_totals_rejects_an_unknown_grouping_and_needs_cases_for_case_columns():
+    with pytest.raises(ValueError, match="by must be one of"):
+        finance.totals(checked(tiny_funding()), by="sector")
+    with pytest.raises(ValueError, match="needs the cases table"):
+        finance.totals(checked(tiny_funding()), by="case_country")
+
+
+def test_flag_score_partitions_the_flags_and_the_corrections(tables):
+    score = finance.flag_score(tables.funding).set_index("outcome")
+    f = tables.funding
+    flagged = score.loc[["flag right", "flag wrong", "flag unsettled"], "n"].sum()
+    assert flagged == f.flag.notna().sum()
+    assert score.loc[["flag right", "error missed"], "n"].sum() == f.status.eq("corrected").sum()
+
+
+@pytest.mark.parametrize("value, currency, text", [
+    (1e9, "USD", "US$1 bn"), (327_600_000, "CAD", "C$327.6 m"), (43e9, "EUR", "€43 bn"),
+    (300e6, "GBP", "£300 m"), (770_000, "USD", "US$770 k"), (1_308_800_000_000, "USD", "US$1.31 tn"),
+    (12.5, "USD", "US$12.5"), (None, "USD", "—"), (5e6, "NOK", "NOK 5 m"),
+])
+def test_money_reads_like_money(value, currency, text):
+    assert finance.money(value, currency) == text
 
 
 def test_flagged_splits_the_problem_from_the_reason(tables):
@@ -167,23 +197,3 @@ def test_rate_sensitivity_on_a_tiny_table():
     assert row.n_amounts == 1 and row.value_total == 1e6  # the repeat is dropped
     assert row.usd_2021 == 1376400.0 and row.usd_2022 == 1237100.0 and row.usd_2023 == 1244000.0
     assert row.change_pct_2021 == round((1376400 / 1237100 - 1) * 100, 1)
-
-
-def test_reread_applies_the_hypothesis_and_leaves_the_table_alone():
-    f = tiny_funding()
-    before = f.copy()
-    out = finance.reread(f, [
-        {"line": 20, "text": "100万欧元", "currency": "GBP", "why": "UK case"},
-        {"line": 10, "text": "1亿英镑", "scale": 1e-3, "why": "decimal point"},
-        {"line": 11, "text": "2亿美元", "currency": "NZD", "why": "no rate"},
-    ])
-    pd.testing.assert_frame_equal(f, before)
-    assert out.amount_id.tolist() == ["F4", "F1", "F2"]
-    assert out.usd_reread.iloc[0] == 1237100.0
-    assert out.read_as_value.iloc[1] == 1e5 and out.usd_reread.iloc[1] == 123710.0
-    assert pd.isna(out.usd_reread.iloc[2])
-
-
-def test_reread_needs_exactly_one_match():
-    with pytest.raises(ValueError, match="matches 0 amounts"):
-        finance.reread(tiny_funding(), [{"line": 99, "text": "1亿英镑", "currency": "EUR"}])

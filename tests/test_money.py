@@ -74,8 +74,11 @@ def test_currency_countries(cur):
 
 
 def _write(tmp_path: Path, text: str) -> Path:
+    """A currency file with ``text`` as its rows (a list in YAML), and the about and review every
+    curated file has."""
     p = tmp_path / "currencies.yaml"
-    p.write_text(text, encoding="utf-8")
+    rows = "".join("  " + line + "\n" for line in text.splitlines())
+    p.write_text("about: a test table\nreview: {status: draft}\nrows:\n" + rows, encoding="utf-8")
     return p
 
 
@@ -87,7 +90,7 @@ GOOD_ROW = "- code: USD\n  names_zh: [美元]\n  name_en: US dollar\n  countries
     [
         ("- code: EUR\n  names_zh: [美元]\n  name_en: euro\n  countries: [EUU]\n",
          "name '美元' already used by USD"),
-        ("- code: EUR\n  names_zh: [欧元]\n  countries: [EUU]\n", "'name_en' is a required property"),
+        ("- code: EUR\n  names_zh: [欧元]\n  countries: [EUU]\n", "missing 'name_en' (a required property)"),
         ("- code: eur\n  names_zh: [欧元]\n  name_en: euro\n  countries: [EUU]\n", "field code: 'eur' does not match"),
         ("- code: EUR\n  names_zh: 欧元\n  name_en: euro\n  countries: [EUU]\n", "names_zh"),
         ("- code: EUR\n  names_zh: [欧元]\n  name_en: euro\n  countries: [EU]\n", "field countries.0: 'EU' does not match"),
@@ -107,7 +110,7 @@ def test_load_currencies_names_file_and_row(tmp_path, second_row, message):
 
 def test_load_currencies_rejects_non_list(tmp_path):
     with pytest.raises(CurrencyTableError, match="is not of type .array."):
-        load_currencies(_write(tmp_path, "code: USD\n"))
+        load_currencies(_write(tmp_path, "code: USD"))
 
 
 # --------------------------------------------------------------------------

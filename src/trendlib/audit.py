@@ -3,7 +3,9 @@
 Two signs of a translation error are *reported*, never corrected
 (:func:`funding_flags`), and a second mention of the same amount of the same
 case is marked so it is not summed twice (:func:`repeats`). Both need the
-cases, so this stage comes after :mod:`trendlib.cases`.
+cases, so this stage comes after :mod:`trendlib.cases`. What each amount is,
+and what primary sources say of it, is curated (``amounts.yaml``) and joined
+to the amounts here (:func:`curated_checks`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import math
 
 from .mentions.money import Amount
 
-__all__ = ["funding_flags", "repeats"]
+__all__ = ["funding_flags", "repeats", "curated_checks"]
 
 
 def funding_flags(amounts: list[Amount], case_rows: list[dict | None],
@@ -70,4 +72,71 @@ def repeats(keys: list, ids: list[str], may_repeat: list[bool] | None = None) ->
             continue
         out.append(first.get(key) if may_repeat is None or may_repeat[k] else None)
         first.setdefault(key, ident)
+    return out
+
+
+def curated_checks(amounts: list, contexts: list[str], rows: list[dict], *,
+                   source: str = "amounts.yaml") -> list[dict]:
+    """For each amount (a :class:`~trendlib.mentions.quantities.AmountMention`), its curated row.
+
+    An amount is known by its text as printed and its occurrence among the amounts printed with that
+    text. Every amount needs a row and every row an amount; a ``period_phrase`` must be printed in
+    the amount's ``contexts`` entry (its clause and its case's span); a corrected row needs its value,
+    currency and source, a confirmed row its source. ``same_as`` (the same money mentioned again,
+    under another case or none) and ``part_of`` (money counted inside a larger amount) name another
+    amount the same way; in the rows returned they are that amount's index in ``amounts``.
+    """
+    from .errors import CuratedDataError
+    from .patterns import compact
+
+    by_key = {}
+    for n, row in enumerate(rows, 1):
+        by_key[(compact(row["text"]), row["occurrence"])] = (n, row)
+    counts: dict[str, int] = {}
+    out, used, keys = [], set(), []
+    for m, context in zip(amounts, contexts):
+        text = compact(m.amount.text)
+        counts[text] = counts.get(text, 0) + 1
+        key = (text, counts[text])
+        keys.append(key)
+        if key not in by_key:
+            raise CuratedDataError(f"{source}: amount {m.amount.text!r} (occurrence {key[1]}) has no row; add its "
+                                   "amount_type, period and status")
+        n, row = by_key[key]
+        used.add(key)
+        where = f"{source} row {n} ({row['text']})"
+        if row.get("period_phrase") and compact(row["period_phrase"]) not in compact(context):
+            raise CuratedDataError(f"{where}: period_phrase {row['period_phrase']!r} is not printed in the amount's "
+                                   "clause or case; copy the words that give the period")
+        if row["status"] == "corrected" and not (row.get("value_corrected") and row.get("currency_corrected")
+                                                  and row.get("source")):
+            raise CuratedDataError(f"{where}: a corrected amount needs value_corrected, currency_corrected and source")
+        if row["status"] == "confirmed" and not row.get("source"):
+            raise CuratedDataError(f"{where}: a confirmed amount needs its source")
+        if row["status"] == "unverifiable" and (row.get("value_corrected") or row.get("currency_corrected")):
+            raise CuratedDataError(f"{where}: an unverifiable amount has no corrected value")
+        out.append(row)
+    index = {key: i for i, key in enumerate(keys)}
+    for i, row in enumerate(out):
+        where = f"{source} row {by_key[keys[i]][0]} ({row['text']})"
+        links = {}
+        for field in ("same_as", "part_of"):
+            ref = row.get(field)
+            if ref is None:
+                continue
+            target = index.get((compact(ref["text"]), ref["occurrence"]))
+            if target is None:
+                raise CuratedDataError(f"{where}: {field} names {ref['text']!r} (occurrence {ref['occurrence']}), "
+                                       "which is not a printed amount; copy its text and occurrence from its row")
+            if target == i:
+                raise CuratedDataError(f"{where}: {field} names the amount itself")
+            if field == "same_as" and target > i:
+                raise CuratedDataError(f"{where}: same_as must name an earlier mention (the first one is counted)")
+            links[field] = target
+        out[i] = {**row, "same_as": links.get("same_as"), "part_of": links.get("part_of")}
+    unused = [by_key[k] for k in by_key if k not in used]
+    if unused:
+        n, row = unused[0]
+        raise CuratedDataError(f"{source} row {n} ({row['text']}, occurrence {row['occurrence']}): no such amount is "
+                               f"printed; fix the text or the occurrence ({len(unused)} such rows)")
     return out

@@ -1,17 +1,21 @@
-"""Money in the report: US-dollar conversions and summaries of ``funding``.
+"""Money in the report: totals that add comparable money, and the printed figures against the sources.
 
 Small pure functions over the ``funding`` and ``cases`` tables of
 :func:`trendlib.load`, for notebook ``04-funding``.  Nothing here changes an
-amount: flagged amounts (``flag``) stay as printed and are only counted
-separately, so a reader can see how much of a total rests on a doubtful
-figure.
+amount: the printed ``value`` and ``usd`` stay as printed, and a correction
+from a primary source (``status == "corrected"``) sits beside them in
+``usd_corrected``.
 
-Two rules hold throughout:
+Three rules hold throughout:
 
-* a row whose ``repeats`` names an earlier amount is a second mention of the
-  same money and is dropped before anything is summed (:func:`countable`);
-* a vague amount (``数十亿美元``) has no ``value`` and no ``usd``; it is
-  counted in ``n_amounts`` but adds nothing to a total.
+* money is summed once: a row whose ``repeats`` names an earlier mention of
+  the same money, or whose ``part_of`` names a larger amount that includes
+  it, is dropped first (:func:`countable`);
+* only comparable money is added up: :data:`HEADLINE_TYPES` (programme
+  totals, grants and awards) by default, never a chart series, a loan, a
+  saving or a yearly budget beside a multi-year total (:func:`totals`);
+* a vague amount (``数十亿美元``) has no ``value``; it is counted in
+  ``n_amounts`` but adds nothing.
 
 Exchange rates come from ``data/reference/exchange_rates.csv`` through
 :func:`trendlib.load.exchange_rates`, so a conversion at another year's
@@ -31,36 +35,44 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import ExchangeRateError
 from ..load import exchange_rates
 from ..paths import reference_dir
 
 __all__ = [
     "RATE_YEARS",
-    "SAVING_WORDS",
-    "RETURN_WORDS",
+    "HEADLINE_TYPES",
+    "GROUPINGS",
     "default_rates_path",
     "countable",
+    "best_usd",
     "usd_at",
-    "amount_role",
     "with_cases",
-    "summarize",
+    "totals",
     "flagged",
+    "flag_score",
     "rate_sensitivity",
-    "reread",
+    "money",
+    "usd_text",
 ]
 
 #: Years with a rate for every currency in ``exchange_rates.csv``.
 RATE_YEARS: tuple[int, ...] = (2021, 2022, 2023)
 
-#: Words that make an amount a saving, not money spent (``每年为政府节省约2000万英镑``).
-SAVING_WORDS: tuple[str, ...] = ("节省", "节约")
+#: The kinds of money a headline total adds: the size of a programme and what it granted.  An annual
+#: budget is one year's money and a loan is lent, not spent; savings, costs and chart values are other
+#: quantities altogether.
+HEADLINE_TYPES: tuple[str, ...] = ("programme_total", "grant_or_award")
 
-#: Words that make an amount a return on money spent (``产生了23亿澳元的经济回报``).
-RETURN_WORDS: tuple[str, ...] = ("回报",)
+#: Columns :func:`totals` can group by (a column of ``funding``, or of the case, after :func:`with_cases`).
+GROUPINGS: tuple[str, ...] = ("trend", "case_id", "amount_type", "currency", "status",
+                              "case_country", "case_kind", "case_instrument")
 
 #: Label of amounts (or groups) that no case holds.
 NO_CASE = "(no case)"
+
+#: How :func:`money` writes a currency.
+_SYMBOLS = {"USD": "US$", "EUR": "€", "GBP": "£", "AUD": "A$", "CAD": "C$", "SGD": "S$", "NZD": "NZ$",
+            "SEK": "SEK "}
 
 
 def default_rates_path() -> Path:
@@ -73,13 +85,27 @@ def default_rates_path() -> Path:
 
 
 def countable(funding: pd.DataFrame) -> pd.DataFrame:
-    """The amounts to sum: ``funding`` without rows that repeat an earlier amount.
+    """The amounts to sum: ``funding`` without second mentions (``repeats``) and parts (``part_of``).
 
-    >>> f = pd.DataFrame({"amount_id": ["F1", "F2"], "repeats": [None, "F1"]})
+    >>> f = pd.DataFrame({"amount_id": ["F1", "F2", "F3"], "repeats": [None, "F1", None],
+    ...                   "part_of": [None, None, "F1"]})
     >>> countable(f).amount_id.tolist()
     ['F1']
     """
-    return funding[funding["repeats"].isna()]
+    keep = funding["repeats"].isna()
+    if "part_of" in funding:
+        keep &= funding["part_of"].isna()
+    return funding[keep]
+
+
+def best_usd(funding: pd.DataFrame) -> pd.Series:
+    """US dollars as the primary source has it: ``usd_corrected`` where there is one, else ``usd``.
+
+    >>> f = pd.DataFrame({"usd": [10.0, 5.0], "usd_corrected": [None, 1.0]})
+    >>> best_usd(f).tolist()
+    [10.0, 1.0]
+    """
+    return funding["usd_corrected"].astype("Float64").fillna(funding["usd"].astype("Float64")).rename("usd_best")
 
 
 def usd_at(funding: pd.DataFrame, rates_path: Path | str | None = None,
@@ -102,123 +128,136 @@ def usd_at(funding: pd.DataFrame, rates_path: Path | str | None = None,
     return (funding["value"].astype("Float64") * rate).round(0).rename(f"usd_{year}")
 
 
-def amount_role(context: str | None) -> str:
-    """What an amount is, from the clause it sits in: ``saving``, ``return`` or ``funding``.
-
-    ``saving`` if the clause has a word of :data:`SAVING_WORDS`, ``return``
-    if it has one of :data:`RETURN_WORDS`, else ``funding`` (money
-    granted, spent, budgeted or lent).  A keyword test, not a reading: a
-    clause that both spends and saves counts as a saving.
-
-    >>> amount_role("每年为政府节省约2000万英镑的遗存福利金"), amount_role("拨款200亿澳元")
-    ('saving', 'funding')
-    """
-    text = context or ""
-    if any(w in text for w in SAVING_WORDS):
-        return "saving"
-    if any(w in text for w in RETURN_WORDS):
-        return "return"
-    return "funding"
-
-
 def with_cases(funding: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
-    """``funding`` with its case's ``country``, ``kind`` and ``title_zh``, and a ``role``.
+    """``funding`` with its case's country, kind, instrument and English title, and ``flagged``.
 
-    Adds ``case_country``, ``case_kind``, ``case_title_zh`` (``"(no case)"``
-    where the amount lies outside every case), ``flagged`` (bool) and
-    ``role`` (:func:`amount_role` of ``context``).  Row order is kept.
+    Adds ``case_country``, ``case_kind``, ``case_instrument`` and
+    ``case_title_en`` (``"(no case)"`` where the amount lies outside every
+    case) and ``flagged`` (bool).  Row order is kept.
 
-    >>> f = pd.DataFrame({"amount_id": ["F1", "F2"], "case_id": ["T3-01", None],
-    ...                   "context": ["拨款1亿欧元", "节省了1亿美元"], "flag": [None, None]})
+    >>> f = pd.DataFrame({"amount_id": ["F1", "F2"], "case_id": ["T3-01", None], "flag": [None, None]})
     >>> c = pd.DataFrame({"case_id": ["T3-01"], "country": ["EUU"], "kind": ["programme"],
-    ...                   "title_zh": ["下一代欧盟"]})
-    >>> print(with_cases(f, c)[["amount_id", "case_country", "case_kind", "role"]].to_string(index=False))
-    amount_id case_country case_kind    role
-           F1          EUU programme funding
-           F2    (no case) (no case)  saving
+    ...                   "instrument": ["pooled_funding"], "title_en": ["NextGenerationEU"]})
+    >>> print(with_cases(f, c)[["amount_id", "case_country", "case_kind"]].to_string(index=False))
+    amount_id case_country case_kind
+           F1          EUU programme
+           F2    (no case) (no case)
     """
-    info = cases[["case_id", "country", "kind", "title_zh"]].rename(
-        columns={"country": "case_country", "kind": "case_kind", "title_zh": "case_title_zh"})
+    names = {"country": "case_country", "kind": "case_kind", "instrument": "case_instrument",
+             "title_en": "case_title_en"}
+    info = cases[["case_id", *names]].rename(columns=names)
     out = funding.merge(info, on="case_id", how="left", validate="many_to_one")
     out.index = funding.index
-    for col in ("case_country", "case_kind", "case_title_zh"):
+    for col in names.values():
         out[col] = out[col].astype("string").fillna(NO_CASE)
     out["flagged"] = out["flag"].notna().astype(bool)
-    out["role"] = [amount_role(c if isinstance(c, str) else None) for c in out["context"]]
     return out
 
 
-def summarize(funding: pd.DataFrame, cases: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Amounts per ``trend``, case ``country`` or case ``kind`` (repeats dropped).
+def totals(funding: pd.DataFrame, cases: pd.DataFrame | None = None, *, by: str = "trend",
+           types: Iterable[str] | None = HEADLINE_TYPES) -> pd.DataFrame:
+    """Comparable money per group: printed and corrected US-dollar totals, side by side.
 
-    ``by`` is ``"trend"``, ``"country"`` or ``"kind"``.  Columns: the group,
-    ``n_amounts`` (vague ones included), ``n_flagged``, ``n_savings``
-    (savings and returns, :func:`amount_role`), ``usd_total`` (every
-    countable amount with a value, US dollars at the table's rate),
-    ``usd_unflagged`` (the same without flagged amounts) and
-    ``usd_funding`` (without savings and returns, flagged included).  Sorted
-    by ``usd_total`` descending, then the group.
+    ``by`` is one of :data:`GROUPINGS` (the ``case_*`` groupings need
+    ``cases``).  Second mentions and parts are dropped (:func:`countable`),
+    then only amounts of ``types`` are kept (``None`` keeps every type).
+    Columns: the group, ``n_amounts`` (vague ones included),
+    ``n_corrected``, ``n_unverifiable``, ``usd_printed`` (the report's
+    figures at the table's rate) and ``usd_corrected`` (the same with every
+    corrected amount replaced by the source's figure, :func:`best_usd`).
+    Sorted by ``usd_corrected`` descending, then the group.
 
-    >>> f = pd.DataFrame({"amount_id": ["F1", "F2", "F3"], "trend": [3, 3, 8],
-    ...     "case_id": ["T3-01", "T3-01", None], "usd": [10.0, 5.0, 1.0],
-    ...     "flag": [None, "currency: ...", None], "repeats": [None, None, None],
-    ...     "context": ["拨款", "拨款", "节约"]})
-    >>> c = pd.DataFrame({"case_id": ["T3-01"], "country": ["EUU"], "kind": ["fund"],
-    ...                   "title_zh": ["基金"]})
-    >>> print(summarize(f, c, "kind").to_string(index=False))
-         kind  n_amounts  n_flagged  n_savings  usd_total  usd_unflagged  usd_funding
-         fund          2          1          0       15.0           10.0         15.0
-    (no case)          1          0          1        1.0            1.0          0.0
+    >>> f = pd.DataFrame({"amount_id": ["F1", "F2", "F3"], "trend": [3, 3, 8], "usd": [10.0, 5.0, 1.0],
+    ...     "usd_corrected": [None, 2.0, None], "status": ["confirmed", "corrected", "unverifiable"],
+    ...     "amount_type": ["programme_total", "grant_or_award", "saving_or_return"],
+    ...     "repeats": [None, None, None], "part_of": [None, None, None]})
+    >>> print(totals(f).to_string(index=False))
+     trend  n_amounts  n_corrected  n_unverifiable  usd_printed  usd_corrected
+         3          2            1               0         15.0           12.0
     """
-    column = {"trend": "trend", "country": "case_country", "kind": "case_kind"}.get(by)
-    if column is None:
-        raise ValueError(f"by must be 'trend', 'country' or 'kind', got {by!r}")
-    f = with_cases(countable(funding), cases)
-    usd = f["usd"].astype("Float64").fillna(0).astype("float64")
-    saving = f["role"].ne("funding")
+    if by not in GROUPINGS:
+        raise ValueError(f"by must be one of {', '.join(GROUPINGS)}; got {by!r}")
+    f = countable(funding)
+    if types is not None:
+        f = f[f["amount_type"].isin(tuple(types))]
+    if by.startswith("case_") and by != "case_id":
+        if cases is None:
+            raise ValueError(f"by={by!r} needs the cases table: totals(funding, cases, by={by!r})")
+        f = with_cases(f, cases)
+    group = f[by].astype("string").fillna(NO_CASE) if by == "case_id" else f[by]
     parts = pd.DataFrame({
-        by: f[column],
+        by: group,
         "n_amounts": 1,
-        "n_flagged": f["flagged"].astype("int64"),
-        "n_savings": saving.astype("int64"),
-        "usd_total": usd,
-        "usd_unflagged": usd.where(~f["flagged"], 0.0),
-        "usd_funding": usd.where(~saving, 0.0),
+        "n_corrected": f["status"].eq("corrected").astype("int64"),
+        "n_unverifiable": f["status"].eq("unverifiable").astype("int64"),
+        "usd_printed": f["usd"].astype("Float64").fillna(0).astype("float64"),
+        "usd_corrected": best_usd(f).fillna(0).astype("float64"),
     })
     table = parts.groupby(by, sort=True).sum().reset_index()
-    table = table.sort_values(["usd_total", by], ascending=[False, True], kind="mergesort")
+    table = table.sort_values(["usd_corrected", by], ascending=[False, True], kind="mergesort")
     return table.reset_index(drop=True)
 
 
 def flagged(funding: pd.DataFrame) -> pd.DataFrame:
-    """The flagged amounts, with the kind of problem (``currency`` or ``magnitude``).
+    """The flagged amounts, with the kind of problem (``currency`` or ``magnitude``) and what the sources say.
 
     ``problem`` is the part of ``flag`` before the first colon.  Columns:
     ``amount_id``, ``trend``, ``case_id``, ``line``, ``text``, ``currency``,
-    ``usd``, ``problem``, ``flag``; sorted by ``amount_id``.
+    ``usd``, ``problem``, ``status``, ``flag``; sorted by ``amount_id``.
 
     >>> f = pd.DataFrame({"amount_id": ["F2", "F1"], "trend": [3, 0], "case_id": ["T3-03", "T0-04"],
     ...     "line": [1605, 335], "text": ["3,276亿加元", "高达430亿美元"], "currency": ["CAD", "USD"],
-    ...     "usd": [2.5e11, 4.3e10], "flag": ["magnitude: about 10^3 × ...", "currency: ..."]})
+    ...     "usd": [2.5e11, 4.3e10], "flag": ["magnitude: about 10^3 × ...", "currency: ..."],
+    ...     "status": ["corrected", "corrected"]})
     >>> flagged(f)[["amount_id", "problem"]].values.tolist()
     [['F1', 'currency'], ['F2', 'magnitude']]
     """
     f = funding[funding["flag"].notna()].copy()
     f["problem"] = f["flag"].str.split(":", n=1).str[0].str.strip()
-    columns = ["amount_id", "trend", "case_id", "line", "text", "currency", "usd", "problem", "flag"]
+    columns = ["amount_id", "trend", "case_id", "line", "text", "currency", "usd", "problem", "status", "flag"]
     return f[columns].sort_values("amount_id", kind="mergesort").reset_index(drop=True)
+
+
+def flag_score(funding: pd.DataFrame) -> pd.DataFrame:
+    """How the build's flags fare against the amounts checked against a primary source.
+
+    One row per outcome, with ``n`` and the ``amount_id`` values:
+
+    * ``flag right``: flagged, and the source corrects it;
+    * ``flag wrong``: flagged, but the source confirms the printed figure;
+    * ``flag unsettled``: flagged, and no source settles it;
+    * ``error missed``: not flagged, yet the source corrects it;
+    * ``quiet and right``: not flagged, and the source confirms it.
+
+    >>> f = pd.DataFrame({"amount_id": ["F1", "F2", "F3"], "flag": ["currency: …", None, None],
+    ...                   "status": ["corrected", "corrected", "confirmed"]})
+    >>> flag_score(f).set_index("outcome").n.to_dict()
+    {'flag right': 1, 'flag wrong': 0, 'flag unsettled': 0, 'error missed': 1, 'quiet and right': 1}
+    """
+    has_flag = funding["flag"].notna()
+    status = funding["status"]
+    outcomes = {
+        "flag right": has_flag & status.eq("corrected"),
+        "flag wrong": has_flag & status.eq("confirmed"),
+        "flag unsettled": has_flag & status.eq("unverifiable"),
+        "error missed": ~has_flag & status.eq("corrected"),
+        "quiet and right": ~has_flag & status.eq("confirmed"),
+    }
+    return pd.DataFrame([{"outcome": name, "n": int(mask.sum()),
+                          "amount_ids": " ".join(sorted(funding.loc[mask, "amount_id"]))}
+                         for name, mask in outcomes.items()])
 
 
 def rate_sensitivity(funding: pd.DataFrame, rates_path: Path | str | None = None,
                      years: Iterable[int] = RATE_YEARS, base: int = 2022) -> pd.DataFrame:
     """Per currency: countable total in US dollars at each year's rate, and the swing.
 
-    Repeats are dropped and vague amounts ignored.  Columns: ``currency``,
-    ``n_amounts``, ``value_total`` (in the currency itself), one
-    ``usd_<year>`` per year (:func:`usd_at`), and ``change_pct_<year>`` for
-    every year other than ``base``: the percentage change of the total
-    against the ``base`` year's rates (rounded to 0.1).  Sorted by
-    ``usd_<base>`` descending, then currency.
+    Second mentions and parts are dropped and vague amounts ignored.
+    Columns: ``currency``, ``n_amounts``, ``value_total`` (in the currency
+    itself), one ``usd_<year>`` per year (:func:`usd_at`), and
+    ``change_pct_<year>`` for every year other than ``base``: the
+    percentage change of the total against the ``base`` year's rates
+    (rounded to 0.1).  Sorted by ``usd_<base>`` descending, then currency.
 
     >>> f = pd.DataFrame({"value": [1e6, 2e6], "currency": ["GBP", "USD"], "repeats": [None, None]})
     >>> print(rate_sensitivity(f, years=(2021, 2022)).to_string(index=False))
@@ -245,47 +284,39 @@ def rate_sensitivity(funding: pd.DataFrame, rates_path: Path | str | None = None
     return table.reset_index(drop=True)
 
 
-def reread(funding: pd.DataFrame, readings: Iterable[dict], rates_path: Path | str | None = None,
-           year: int = 2022) -> pd.DataFrame:
-    """What amounts would be worth under another reading (a hypothesis, not a fix).
+def money(value, currency: str = "USD") -> str:
+    """An amount as a reader writes it: currency symbol, k / m / bn / tn, no trailing zeros.
 
-    Each reading is a dict naming one amount by its raw-report ``line`` and
-    verbatim ``text`` (stable across rebuilds, unlike ``amount_id``), with
-    ``currency`` (the ISO code it is probably in) and/or ``scale`` (a factor
-    for a slipped decimal point, e.g. ``1e-3``) and ``why`` (one line).  A
-    reading that matches no row of ``funding`` is a ``ValueError``.
-    Columns: ``amount_id``, ``line``, ``text``, ``currency``, ``usd`` (as
-    printed), ``read_as_currency``, ``read_as_value``, ``usd_reread`` (at
-    ``year``'s rate; missing when the rate table has no rate for the
-    currency) and ``why``; in the order of ``readings``.  ``funding`` is not
-    changed.
+    Two decimals below 10 of the unit, one above. A missing value gives ``"—"``.
 
-    >>> f = pd.DataFrame({"amount_id": ["F6"], "line": [1605], "text": ["3,276亿加元"],
-    ...                   "value": [3.276e11], "currency": ["CAD"], "usd": [2.517e11]})
-    >>> r = reread(f, [{"line": 1605, "text": "3,276亿加元", "scale": 1e-3, "why": "decimal point"}])
-    >>> r[["amount_id", "read_as_currency", "read_as_value", "usd_reread"]].values.tolist()
-    [['F6', 'CAD', 327600000.0, 251728823.0]]
+    >>> money(1e9), money(327_600_000, "CAD"), money(43e9, "EUR"), money(1_529_220_000, "AUD"), money(None)
+    ('US$1 bn', 'C$327.6 m', '€43 bn', 'A$1.53 bn', '—')
     """
-    rows = []
-    for reading in readings:
-        hit = funding[(funding["line"] == reading["line"]) & (funding["text"] == reading["text"])]
-        if len(hit) != 1:
-            raise ValueError(f"reading {reading['text']!r} at line {reading['line']} matches "
-                             f"{len(hit)} amounts, expected 1")
-        row = hit.iloc[0]
-        currency = reading.get("currency", row["currency"])
-        value = float(row["value"]) * float(reading.get("scale", 1.0))
-        try:
-            rate = exchange_rates(year, [currency], rates_path)[currency]
-            usd = float(round(value * rate))
-        except ExchangeRateError:
-            usd = None
-        rows.append({"amount_id": row["amount_id"], "line": int(row["line"]), "text": row["text"],
-                     "currency": row["currency"], "usd": float(row["usd"]),
-                     "read_as_currency": currency, "read_as_value": value, "usd_reread": usd,
-                     "why": reading.get("why", "")})
-    columns = ["amount_id", "line", "text", "currency", "usd", "read_as_currency", "read_as_value",
-               "usd_reread", "why"]
-    table = pd.DataFrame(rows, columns=columns)
-    table["usd_reread"] = table["usd_reread"].astype("Float64")
-    return table
+    if value is None or pd.isna(value):
+        return "—"
+    symbol = _SYMBOLS.get(currency, f"{currency} ")
+    size = abs(float(value))
+    for unit, scale in (("tn", 1e12), ("bn", 1e9), ("m", 1e6), ("k", 1e3)):
+        if size >= scale:
+            return f"{symbol}{_figures(float(value) / scale)} {unit}"
+    return f"{symbol}{_figures(float(value))}"
+
+
+def _figures(x: float) -> str:
+    text = f"{x:,.{2 if abs(x) < 10 else 1}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def usd_text(frame: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.DataFrame:
+    """A copy of ``frame`` for display, with its US-dollar columns written as money (:func:`money`).
+
+    ``columns`` defaults to every column whose name starts with ``usd``.
+
+    >>> usd_text(pd.DataFrame({"trend": [3], "usd_printed": [2.5e11]}))
+       trend usd_printed
+    0      3   US$250 bn
+    """
+    out = frame.copy()
+    for col in columns or [c for c in frame.columns if c.startswith("usd")]:
+        out[col] = [money(v) for v in frame[col]]
+    return out

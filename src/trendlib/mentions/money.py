@@ -46,7 +46,10 @@ __all__ = [
     "find_amounts",
     "load_currencies",
     "load_currency_countries",
+    "check_currency_rows",
     "complete_rate_years",
+    "currency_countries",
+    "currency_words",
     "load_rates",
     "parse_number",
     "unknown_currency_words",
@@ -452,15 +455,20 @@ _ISO3 = re.compile(r"[A-Z]{3}")
 
 
 def _read_currency_rows(path: str | Path) -> list[dict]:
-    """The rows of ``currencies.yaml``: shape checked by its JSON Schema
-    (:mod:`trendlib.reference`), codes and printed names unique across rows."""
+    """The rows of ``currencies.yaml``: shape checked by its JSON Schema (:mod:`trendlib.reference`)."""
     from ..reference import load_yaml
 
     path = Path(path)
     try:
-        rows = load_yaml(path)
+        return check_currency_rows(load_yaml(path), path)
     except CuratedDataError as err:
+        if isinstance(err, CurrencyTableError):
+            raise
         raise CurrencyTableError(str(err)) from None
+
+
+def check_currency_rows(rows: list[dict], path: str | Path = "currencies.yaml") -> list[dict]:
+    """``rows`` of the currency table, checked: codes and printed names unique across rows."""
     seen_names: dict[str, str] = {}
     seen_codes: set[str] = set()
     for i, row in enumerate(rows, 1):
@@ -473,6 +481,16 @@ def _read_currency_rows(path: str | Path) -> list[dict]:
                 raise CurrencyTableError(f"{where}: name {n!r} already used by {seen_names[n]}")
             seen_names[n] = row["code"]
     return rows
+
+
+def currency_words(rows: list[dict]) -> dict[str, str]:
+    """Printed currency word → ISO 4217 code, from the rows of ``currencies.yaml``."""
+    return {n: row["code"] for row in check_currency_rows(rows) for n in row["names_zh"]}
+
+
+def currency_countries(rows: list[dict]) -> dict[str, tuple[str, ...]]:
+    """ISO 4217 code → the jurisdictions using it (EUU for the EU), from the rows of ``currencies.yaml``."""
+    return {row["code"]: tuple(row["countries"]) for row in rows}
 
 
 def load_currencies(path: str | Path) -> dict[str, str]:

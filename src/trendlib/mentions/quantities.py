@@ -8,9 +8,11 @@ line or paragraph break that another extraction puts inside ``4,|500万美元``,
 structure says so: at a heading, a list item (a barrier bullet), a section or
 box boundary, or a chapter's title lines. Infographic blocks (section ``data``)
 are read fragment by fragment, because their fragments are printed apart:
-there a bare figure is paired with the nearest fragment of words
-(:func:`infographic_label`), and a chart's bare values are read in the unit its
-labels state (:func:`chart_values`).
+there a chart's bare values are read in the unit its labels state
+(:func:`chart_values`), and every figure gets the label a reader of the
+infographic gives it (``infographics.yaml``, :func:`label_infographics`): the
+extraction's fragment order is no guide, and the fragments themselves change
+with the extraction.
 
 >>> import trendlib.parse.corpus  # doctest: +SKIP
 """
@@ -19,9 +21,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..errors import AnchorError
 from ..parse.corpus import Corpus
+from ..patterns import compact
 from ..parse.layout import LIST_ITEM, joiner
 from ..parse.structure import heading_section
 from .context import clause_around
@@ -29,7 +33,7 @@ from .money import Amount, find_amounts
 from .percent import Percentage, find_percentages
 
 __all__ = ["Run", "Where", "AmountMention", "PercentMention", "runs", "corpus_amounts", "corpus_percentages",
-           "chart_values", "infographic_label"]
+           "chart_values", "infographic_label", "label_infographics"]
 
 #: Sections read one paragraph at a time: infographic fragments, and a chapter's title lines.
 FRAGMENTED = {"data", "title"}
@@ -201,3 +205,55 @@ def infographic_label(c: Corpus, i: int) -> str | None:
                 return text
             j += step
     return None
+
+
+def label_infographics(c: Corpus, amounts: list[AmountMention], figures: list[PercentMention], rows: list[dict],
+                       *, source: str = "infographics.yaml") -> tuple[list[AmountMention], list[PercentMention]]:
+    """The mentions with every infographic figure's curated label as its context (certain as curated).
+
+    A figure is known by its trend, its text as printed and its occurrence among the trend's infographic
+    figures of that text (in file order). Every infographic figure must have one row, every row one figure,
+    and every label piece must be printed in the trend's infographic.
+    """
+    data_text: dict[int, str] = {}
+    for p in c.paragraphs:
+        if p.section == "data":
+            data_text[p.trend] = data_text.get(p.trend, "") + compact(p.text)
+    curated = {}
+    for n, row in enumerate(rows, 1):
+        where = f"{source} row {n} (trend {row['trend']}, {row['figure']} #{row['occurrence']})"
+        for piece in row["label"]:
+            if compact(piece) not in data_text.get(row["trend"], ""):
+                raise AnchorError(f"{where}: label {piece!r} is not printed in trend {row['trend']}'s infographic; "
+                                  "copy the block's words verbatim")
+        curated[(row["trend"], compact(row["figure"]), row["occurrence"])] = (where, row)
+    counts: dict[tuple[int, str], int] = {}
+    used: set = set()
+
+    def relabel(mention, printed: str):
+        w = mention.where
+        if w.section != "data":
+            return mention
+        text = compact(printed)
+        counts[(w.trend, text)] = counts.get((w.trend, text), 0) + 1
+        key = (w.trend, text, counts[(w.trend, text)])
+        if key not in curated:
+            raise AnchorError(f"{source}: the trend {w.trend} infographic figure {printed!r} (occurrence {key[2]}, "
+                              f"raw line {c.line_of(w.raw)}) has no label; add a row pairing it with its label")
+        used.add(key)
+        row = curated[key][1]
+        return replace(mention, where=replace(w, context="；".join(row["label"]), context_certain=row["certain"]))
+
+    everything = sorted([(m.where.flat, 0, k) for k, m in enumerate(amounts)] +
+                        [(m.where.flat, 1, k) for k, m in enumerate(figures)])
+    new_amounts, new_figures = list(amounts), list(figures)
+    for _, kind, k in everything:  # in file order, so occurrences count as a reader counts them
+        if kind == 0:
+            new_amounts[k] = relabel(amounts[k], amounts[k].amount.text)
+        else:
+            new_figures[k] = relabel(figures[k], figures[k].figure.text)
+    unused = [curated[k][0] for k in curated if k not in used]
+    if unused:
+        raise AnchorError(f"{unused[0]}: no infographic figure of that text and occurrence is printed; fix the "
+                          f"figure or its occurrence ({len(unused)} such rows)")
+    return new_amounts, new_figures
