@@ -87,7 +87,7 @@ def test_classify_decides_by_clause_then_by_survey_marker_in_sentence():
         "S6": ("outcome", "clause"),
     }
     assert out.index.tolist() == [5, 4, 3, 2, 1, 0]
-    assert list(out.columns[-2:]) == ["kind", "basis"]
+    assert list(out.columns[-4:]) == ["kind", "basis", "keyword", "keyword_en"]
 
 
 def test_classify_without_paragraphs_uses_the_clause_only():

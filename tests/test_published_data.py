@@ -53,6 +53,20 @@ def files(folder):
 
 # ---------------------------------------------------------------- (a) committed == fresh build
 
+def test_a_build_under_another_string_hash_seed_is_byte_identical(tmp_path):
+    """Set and dict order must not leak into any output (layouts, graphs, tables) whatever PYTHONHASHSEED is."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "processed"
+    env = {**os.environ, "PYTHONHASHSEED": "7"}
+    subprocess.run([sys.executable, "-m", "trendlib", "build", "--out", str(out)], env=env, check=True,
+                   capture_output=True)
+    differ = [name for name in files(out) if (PUBLISHED / name).read_bytes() != (out / name).read_bytes()]
+    assert files(out) == files(PUBLISHED) and not differ, f"outputs depend on the hash seed: {differ}"
+
+
 def test_committed_outputs_equal_a_fresh_build(fresh):
     assert files(PUBLISHED) == files(fresh), "data/processed/ holds other files than a build writes"
     stale = [name for name in files(fresh) if (PUBLISHED / name).read_bytes() != (fresh / name).read_bytes()]
@@ -64,7 +78,7 @@ def test_every_published_kind_of_file_is_there(fresh):
     names = set(files(fresh))
     assert {f"{t}.csv" for t in TABLES} <= names
     assert {"datapackage.json", "stakeholders.graphml", "stakeholders.gexf",
-            "collaboration.graphml", "collaboration.gexf"} <= names
+            "comention.graphml", "comention.gexf", "ties.graphml", "ties.gexf", "explorer.html"} <= names
 
 
 def test_datapackage_records_the_report_hash():
@@ -267,14 +281,14 @@ def test_actor_case_counts_match_the_graph(loaded):
             assert row.actor_id not in g
 
 
-def test_collaboration_graph_reads_back(loaded):
-    g = nx.read_graphml(PUBLISHED / "collaboration.graphml")
+def test_comention_graph_reads_back(loaded):
+    g = nx.read_graphml(PUBLISHED / "comention.graphml")
     two = nx.read_graphml(PUBLISHED / "stakeholders.graphml")
     actors = {n for n, d in two.nodes(data=True) if d["kind"] == "actor"}
     assert set(g.nodes) == actors
 
 
-@pytest.mark.parametrize("name", ["stakeholders", "collaboration"])
+@pytest.mark.parametrize("name", ["stakeholders", "comention", "ties"])
 def test_gexf_matches_graphml(name):
     a = nx.read_graphml(PUBLISHED / f"{name}.graphml")
     b = nx.read_gexf(PUBLISHED / f"{name}.gexf")
@@ -291,8 +305,9 @@ def test_frictionless_catches_an_id_that_does_not_link(offline, tmp_path):
     shutil.copytree(PUBLISHED, copy)
     path = copy / "case_actors.csv"
     text = path.read_text(encoding="utf-8")
-    first = text.split("\n")[1]
-    path.write_text(text.replace(first, "T9-99" + first[first.index(","):], 1), encoding="utf-8")
+    first = text.split("\n")[1]  # mention_id,case_id,…: the second field is the case
+    fields = first.split(",")
+    path.write_text(text.replace(first, ",".join([fields[0], "T9-99", *fields[2:]]), 1), encoding="utf-8")
     report = frictionless.validate(str(copy / "datapackage.json"))
     assert not report.valid
     assert {e[0] for e in report.flatten(["type"])} == {"foreign-key"}
@@ -329,3 +344,19 @@ def test_readme_lists_every_table_of_the_registry():
     assert [name for name, _ in listed] == registry.names()
     for name, row in listed:
         assert row == registry.TABLE[name].row, f"README says a {name} row is {row!r}; registry: {registry.TABLE[name].row!r}"
+
+
+def test_ties_graph_holds_every_relation_as_a_typed_edge(loaded):
+    """The network of stated ties: one edge per relation, keyed by its id, with its type, case, phrase and
+    line; GraphML and GEXF keep the attributes (Gephi can colour by tie)."""
+    g = nx.read_graphml(PUBLISHED / "ties.graphml", force_multigraph=True)
+    rel = loaded.relations.set_index("relation_id")
+    edges = {k: (u, v, d) for u, v, k, d in g.edges(keys=True, data=True)}
+    assert set(edges) == set(rel.index)
+    for rid, (u, v, d) in edges.items():
+        row = rel.loc[rid]
+        assert (u, v) == (row.source, row.target)
+        assert d["tie"] == row.type and d["case_id"] == row.case_id and d["line"] == row.line
+        assert d["phrase"] == row.phrase
+    gexf = (PUBLISHED / "ties.gexf").read_text(encoding="utf-8")
+    assert 'title="tie"' in gexf and 'title="crosses"' in gexf

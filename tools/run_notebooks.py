@@ -6,30 +6,56 @@
 Outputs are stored so a reader sees them without running anything, and
 `pytest --nbval` re-executes the notebooks and compares. To keep the stored
 outputs reproducible: PYTHONHASHSEED is fixed for the kernels, cells are run
-from the notebooks folder, and no execution timestamps are recorded.
+from the notebooks folder, no execution timestamps are recorded, and an
+interactive widget's random model id is replaced by one derived from its
+cell, with the widget state left out of the file (it holds the whole graph
+again, under random ids; running the cell draws the widget anew).
+
+Kernels talk over IPC sockets in a temporary folder, not TCP, so the kernel
+prints no "running over TCP without encryption" warning.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+WIDGET = "application/vnd.jupyter.widget-view+json"
+
+
+def steady(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
+    """The notebook without what changes from run to run: timings, widget state, random model ids."""
+    nb.metadata.pop("widgets", None)
+    for i, cell in enumerate(nb.cells):
+        cell.metadata.pop("execution", None)
+        cell["id"] = f"{name[:2]}-{i:02d}"
+        for k, output in enumerate(cell.get("outputs", [])):
+            view = output.get("data", {}).get(WIDGET)
+            if view is not None:
+                view["model_id"] = f"{name[:2]}-{i:02d}-{k}"
+    return nb
 
 
 def run(path: Path) -> float:
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
-    NotebookClient(nb, timeout=300, kernel_name="python3", record_timing=False,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    for cell in nb.cells:
-        cell.metadata.pop("execution", None)
-    nbformat.write(nb, path)
+    with tempfile.TemporaryDirectory(prefix="trendlib-kernel-") as sockets:
+        km = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel"))
+        try:
+            NotebookClient(nb, km=km, timeout=300, kernel_name="python3", record_timing=False,
+                           resources={"metadata": {"path": str(path.parent)}}).execute()
+        finally:
+            if km.has_kernel:
+                km.shutdown_kernel(now=False)
+    nbformat.write(steady(nb, path.name), path)
     return time.perf_counter() - start
 
 

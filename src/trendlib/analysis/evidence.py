@@ -37,7 +37,6 @@ them.
 
 from __future__ import annotations
 
-import re
 
 import pandas as pd
 
@@ -48,6 +47,8 @@ __all__ = [
     "SURVEY_SOURCE_WORDS",
     "OUTCOME_WORDS",
     "KINDS",
+    "KEYWORDS_EN",
+    "keyword",
     "classify_text",
     "sentence_around",
     "countable",
@@ -76,6 +77,29 @@ OUTCOME_WORDS: tuple[str, ...] = (
 #: The classes, in display order.
 KINDS: tuple[str, ...] = ("survey", "outcome", "other")
 
+#: What each keyword means, for readers without Chinese (shown beside the word that decided a class).
+KEYWORDS_EN: dict[str, str] = {
+    "调查": "survey", "受访": "surveyed", "表示": "said", "认为": "think", "同意": "agree", "预计": "expect",
+    "视为": "regard as", "满意": "satisfied", "态度": "attitude", "愿意": "willing",
+    "减少": "fewer", "降低": "lower", "下降": "fall", "提高": "raise", "提升": "improve", "增加": "more",
+    "节约": "save", "节省": "save", "缩短": "shorten", "改善": "improve",
+}
+
+
+
+def keyword(text: str | None) -> str | None:
+    """The keyword that decides :func:`classify_text` (first survey word, else first outcome word), or ``None``.
+
+    >>> keyword("98%的受访者对服务的体验感到满意"), KEYWORDS_EN[keyword("运营成本降低40%")]
+    ('受访', 'lower')
+    """
+    if not text:
+        return None
+    for words in (SURVEY_WORDS, OUTCOME_WORDS):
+        hits = [(text.find(w), w) for w in words if w in text]
+        if hits:
+            return min(hits)[1]
+    return None
 
 
 def classify_text(text: str | None) -> str | None:
@@ -132,7 +156,10 @@ def countable(statistics: pd.DataFrame) -> pd.DataFrame:
 
 
 def classify(statistics: pd.DataFrame, paragraphs: pd.DataFrame | None = None) -> pd.DataFrame:
-    """``statistics`` with ``kind`` (survey, outcome, other) and ``basis`` (clause, sentence, none).
+    """``statistics`` with ``kind`` (survey, outcome, other), ``basis`` (clause, sentence, none) and ``keyword``.
+
+    ``keyword`` is the word that decided (:func:`keyword`; missing for
+    ``other``), ``keyword_en`` its meaning (:data:`KEYWORDS_EN`).
 
     The clause (``context``) is classified with :func:`classify_text` (a
     context starting with ``解读数据`` is an infographic's title and is
@@ -151,7 +178,7 @@ def classify(statistics: pd.DataFrame, paragraphs: pd.DataFrame | None = None) -
          S2 outcome   clause
          S3   other     none
     """
-    kinds, bases = [], []
+    kinds, bases, words = [], [], []
     starts = ends = texts = None
     if paragraphs is not None:
         starts = paragraphs["line_start"].to_numpy()
@@ -161,19 +188,23 @@ def classify(statistics: pd.DataFrame, paragraphs: pd.DataFrame | None = None) -
         context = context if isinstance(context, str) else None
         if context is not None and context.startswith(BLOCK_TITLE):
             context = None
-        kind, basis = classify_text(context), "clause"
+        kind, basis, word = classify_text(context), "clause", keyword(context)
         if kind is None and texts is not None and context is not None:
             hits = [i for i in range(len(texts)) if starts[i] <= line <= ends[i]]
             sentence = sentence_around(texts[hits[0]], context) if hits else None
             if sentence and any(w in sentence for w in SURVEY_SOURCE_WORDS):
                 kind, basis = "survey", "sentence"
+                word = min((sentence.find(w), w) for w in SURVEY_SOURCE_WORDS if w in sentence)[1]
         if kind is None:
             kind, basis = "other", "none"
         kinds.append(kind)
         bases.append(basis)
+        words.append(word)
     out = statistics.copy()
     out["kind"] = pd.Series(kinds, index=statistics.index, dtype="string")
     out["basis"] = pd.Series(bases, index=statistics.index, dtype="string")
+    out["keyword"] = pd.Series(words, index=statistics.index, dtype="string")
+    out["keyword_en"] = out["keyword"].map(KEYWORDS_EN).astype("string")
     return out
 
 

@@ -29,7 +29,7 @@ __all__ = [
     "TREND_SHORT_EN", "SECTION_ZH", "SECTOR_ZH", "LEVEL_ZH", "BOUNDARY_ZH", "COUNTRY_NAMES",
     "ONE_ROW_PER", "trend_label", "country_label", "bilingual", "split_list", "crosstab",
     "table_overview", "characters_by_section", "cases_per_trend", "country_by_trend",
-    "boundary_by_trend", "sector_pairs", "level_by_trend", "top_countries", "leaders", "level_mismatches", "labelled",
+    "boundary_by_trend", "sector_pairs", "level_by_trend", "top_countries", "leaders", "labelled",
     "boundary_overlap", "pair_list", "first_with", "jurisdictions",
 ]
 
@@ -141,9 +141,9 @@ def table_overview(tables) -> pd.DataFrame:
 
     Accepts the Tables object or any mapping of name → DataFrame.
 
-    >>> table_overview({"funding": pd.DataFrame({"amount_id": ["F001"]})})
-         table  rows  columns                                        one row per
-    0  funding     1        1  monetary amount, with USD value and anomaly flags
+    >>> table_overview({"funding": pd.DataFrame({"amount_id": ["F001"]})})[["table", "rows", "columns"]]
+         table  rows  columns
+    0  funding     1        1
     """
     items = [(n, tables[n]) for n in tables.names()] if hasattr(tables, "names") else list(tables.items())
     return pd.DataFrame([{"table": name, "rows": len(df), "columns": df.shape[1],
@@ -307,28 +307,6 @@ def leaders(cases: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-#: The level a country code implies (other codes: any level but these two).
-_LEVEL_OF_CODE = {"INT": "multinational", "EUU": "supranational"}
-
-
-def level_mismatches(cases: pd.DataFrame) -> pd.DataFrame:
-    """Cases whose ``level`` disagrees with their ``country`` code (INT ⇔ multinational, EUU ⇔ supranational).
-
-    >>> c = pd.DataFrame({"case_id": ["A", "B", "C"], "country": ["INT", "USA", "EUU"],
-    ...                   "level": ["national", "national", "supranational"]})
-    >>> level_mismatches(c)[["case_id", "country", "level", "expected"]]
-      case_id country     level       expected
-    0       A     INT  national  multinational
-    """
-    expected = cases["country"].map(_LEVEL_OF_CODE)
-    implied = cases["level"].map({v: k for k, v in _LEVEL_OF_CODE.items()})
-    bad = (expected.notna() & (expected != cases["level"])) | (implied.notna() & (implied != cases["country"]))
-    out = cases[bad].copy()
-    out["expected"] = [_LEVEL_OF_CODE.get(c, f"a level other than {lv}")
-                       for c, lv in zip(out["country"], out["level"])]
-    return out.sort_values("case_id").reset_index(drop=True)
-
-
 def labelled(table: pd.DataFrame, labels: Mapping, axis: str = "index") -> pd.DataFrame:
     """A copy with index (or columns) values replaced by labels (unknown values kept).
 
@@ -413,25 +391,29 @@ def first_with(df: pd.DataFrame, column: str, values: Iterable[str]) -> pd.DataF
 
 
 def jurisdictions(cases: pd.DataFrame, levels: Iterable[str] = ("subnational", "local")) -> pd.DataFrame:
-    """Jurisdictions (``place_zh`` as the text names them) of the cases at the given levels.
+    """Jurisdictions (``place_zh`` as the text names them, and ``place_en``) of the cases at the given levels.
 
-    One row per country × place × level with its number of cases, its trends
-    and case ids; most cases first, then country and place.
+    One row per country × place × level with its English name (where
+    ``cases`` has ``place_en``), its number of cases, its trends and case
+    ids; most cases first, then country and place.
 
     >>> c = pd.DataFrame({"case_id": ["T1-01", "T3-02", "T2-05"], "trend": [1, 3, 2],
     ...                   "country": ["USA", "USA", "GBR"], "place_zh": ["波士顿", "波士顿", "英国"],
+    ...                   "place_en": ["Boston", "Boston", "United Kingdom"],
     ...                   "level": ["local", "local", "national"]})
-    >>> jurisdictions(c)
-      country place_zh  level  cases trends     case_ids
-    0     USA      波士顿  local      2    1;3  T1-01;T3-02
+    >>> jurisdictions(c).iloc[0].to_dict()  # doctest: +NORMALIZE_WHITESPACE
+    {'country': 'USA', 'place_en': 'Boston', 'place_zh': '波士顿', 'level': 'local', 'cases': 2, 'trends': '1;3',
+     'case_ids': 'T1-01;T3-02'}
     """
     levels = list(levels)
     sub = cases[cases["level"].isin(levels)]
+    english = "place_en" in cases
     rows = []
     for (country, place, level), g in sub.groupby(["country", "place_zh", "level"], sort=True):
-        rows.append({"country": country, "place_zh": place, "level": level, "cases": len(g),
+        rows.append({"country": country, "place_en": g["place_en"].iloc[0] if english else None,
+                     "place_zh": place, "level": level, "cases": len(g),
                      "trends": _join_sorted(g["trend"].astype(int)), "case_ids": _join_sorted(g["case_id"])})
-    out = pd.DataFrame(rows, columns=["country", "place_zh", "level", "cases", "trends", "case_ids"])
+    out = pd.DataFrame(rows, columns=["country", "place_en", "place_zh", "level", "cases", "trends", "case_ids"])
     return out.sort_values(["cases", "country", "place_zh"], ascending=[False, True, True]).reset_index(drop=True)
 
 
