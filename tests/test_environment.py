@@ -11,6 +11,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
+#: PyPI name → conda-forge name, where they differ.
+CONDA_NAMES = {"fastjsonschema": "python-fastjsonschema"}
+
 
 def requirement(spec: str) -> tuple[str, str]:
     """('PyYAML', '>=6.0') from 'PyYAML>=6.0'; names compared case-insensitively."""
@@ -25,6 +28,7 @@ def test_every_pyproject_dependency_is_in_environment_yml_with_the_same_bound():
     conda = dict(requirement(d) for d in env["dependencies"] if isinstance(d, str))
     for spec in wanted:
         name, bound = requirement(spec)
+        name = CONDA_NAMES.get(name, name)
         assert name in conda, f"{name} is in pyproject.toml but not in environment.yml"
         assert conda[name] == bound, f"{name}: pyproject says {bound!r}, environment.yml says {conda[name]!r}"
     assert conda["python"] == project["requires-python"]
