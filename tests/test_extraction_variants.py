@@ -17,6 +17,9 @@ from hypothesis import strategies as st
 import variants as V
 from trendlib import build
 
+# a variant is parsed afresh; the curated files it is built with are read once
+pytestmark = pytest.mark.usefixtures("reuse_corpus")
+
 
 @pytest.fixture(scope="module")
 def baseline(corpus, reference):

@@ -31,6 +31,17 @@ def test_masi_counts_a_subset_as_partial_agreement():
     assert R.masi(ab, c) == 1.0 and R.masi(frozenset(), ab) == 1.0 and R.masi(frozenset(), frozenset()) == 0.0
 
 
+def test_the_masi_table_is_masi():
+    import random
+
+    rng = random.Random(0)
+    sets = [frozenset(rng.sample("abcdefghij", rng.randint(0, 4))) for _ in range(40)]
+    table = R._masi_table(sets)
+    for i, a in enumerate(sets):
+        for j, b in enumerate(sets):
+            assert table[i, j] == pytest.approx(R.masi(a, b)), (a, b)
+
+
 def test_set_alpha_rewards_partial_agreement():
     first = [frozenset("ab"), frozenset("c"), frozenset("d"), frozenset("e")]
     subset = [frozenset("a"), frozenset("c"), frozenset("d"), frozenset("e")]

@@ -86,41 +86,55 @@ def masi(a: frozenset, b: frozenset) -> float:
     return 1 - (1 - jaccard(a, b)) * m
 
 
-def _set_distance(decode: dict[str, frozenset]):
-    distance = np.vectorize(lambda x, y: masi(decode[str(x)], decode[str(y)]), otypes=[float])
-
-    def metric(v1, v2, i1, i2, n_v, dtype=np.float64):
-        return distance(v1, v2).astype(dtype)
-    return metric
+def _masi_table(sets: list[frozenset]) -> np.ndarray:
+    """MASI distances between every pair of ``sets``, computed on bit masks (the domains are small)."""
+    bit = {x: 1 << i for i, x in enumerate(sorted({x for s in sets for x in s}, key=str))}
+    masks = [sum(bit[x] for x in s) for s in sets]
+    n = len(sets)
+    table = np.zeros((n, n), dtype=np.float64)
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = masks[i], masks[j]
+            if a == b:
+                continue
+            both, either = (a & b).bit_count(), (a | b).bit_count()
+            m = 2 / 3 if both in (a.bit_count(), b.bit_count()) else 1 / 3 if both else 0.0
+            table[i, j] = table[j, i] = 1 - (both / either) * m if both else 1.0
+    return table
 
 
 def alpha(codings: Sequence[Sequence], level: str = "nominal") -> float:
     """Krippendorff's α of two or more codings of the same units (values may be sets for ``masi``).
 
     Undefined when every unit gets one and the same value (no variation to agree on): returned as NaN.
+    The units' value counts are passed to ``krippendorff.alpha`` directly, with a MASI table over the
+    value domain as the distance for sets.
     """
     import krippendorff
 
-    if level == "masi":
-        keys = {}
-        rows = []
-        for coding in codings:
-            row = []
-            for value in coding:
-                s = frozenset(value)
-                key = "|".join(sorted(map(str, s))) or "∅"
-                keys[key] = s
-                row.append(key)
-            rows.append(row)
-        data, metric = np.array(rows, dtype=str), _set_distance(keys)
-    else:
-        data = np.array([[("∅" if v is None else str(v)) for v in coding] for coding in codings], dtype=str)
-        metric = "nominal"
-    if len({v for row in data for v in row}) < 2:
+    def key(value):
+        if level == "masi":
+            return "|".join(sorted(map(str, frozenset(value)))) or "∅"
+        return "∅" if value is None else str(value)
+
+    keys = [[key(v) for v in coding] for coding in codings]
+    domain = sorted({k for row in keys for k in row})
+    if len(domain) < 2:
         return float("nan")
-    domain = np.array(sorted({v for row in data for v in row}), dtype=str)
-    return float(krippendorff.alpha(reliability_data=data, level_of_measurement=metric, value_domain=domain,
-                                    dtype=np.float64))
+    index = {k: i for i, k in enumerate(domain)}
+    counts = np.zeros((len(keys[0]), len(domain)), dtype=np.float64)
+    for row in keys:
+        counts[np.arange(len(row)), [index[k] for k in row]] += 1
+    if level == "masi":
+        decode = {key(v): frozenset(v) for coding in codings for v in coding}
+        table = _masi_table([decode[k] for k in domain])
+
+        def metric(v1, v2, i1, i2, n_v, dtype=np.float64):
+            return table[np.asarray(v1, dtype=int), np.asarray(v2, dtype=int)].astype(dtype)
+    else:
+        metric = "nominal"
+    return float(krippendorff.alpha(value_counts=counts, value_domain=np.arange(len(domain)),
+                                    level_of_measurement=metric, dtype=np.float64))
 
 
 def agreement(a: Sequence, b: Sequence) -> float:

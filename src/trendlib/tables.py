@@ -62,17 +62,6 @@ def paragraphs_table(c: Corpus) -> pd.DataFrame:
     } for i, p in enumerate(c.paragraphs)])
 
 
-def text_between(c: Corpus, char_start: int, char_end: int) -> str:
-    """The reflowed text of the paragraphs between two raw offsets, clipped to them."""
-    parts = []
-    for p in c.paragraphs:
-        if p.char_end <= char_start or p.char_start >= char_end:
-            continue
-        keep = [ch for ch, off in zip(p.text, p.offsets) if char_start <= off < char_end]
-        parts.append("".join(keep).strip())
-    return "\n".join(parts)
-
-
 class Glosses:
     """The curated English glosses (``glosses.yaml``), each checked to belong to its row.
 
@@ -135,7 +124,7 @@ def cases_table(c: Corpus, cases: list[Case], sectors: dict[str, tuple[list[str]
             "n_relations": n_relations.get(case.id, 0), "no_relations": no_relations.get(case.id),
             "line_start": case.line_start, "line_end": case.line_end,
             "place_en": glosses.en("cases", "*", "place_zh", r["place_zh"]),
-            "text": text_between(c, hit.char_start, hit.char_end),
+            "text": c.text_between(hit.char_start, hit.char_end),
         })
     return frame("cases", rows)
 

@@ -62,7 +62,7 @@ def layout(g: nx.MultiDiGraph, seed: int = 0) -> dict[str, tuple[float, float]]:
     main, rest = part(groups[0]), groups[1:]
     pos = {}
     if len(main) > 1:
-        raw = nx.forceatlas2_layout(main, max_iter=500, seed=seed, scaling_ratio=4.0, gravity=2.0,
+        raw = nx.forceatlas2_layout(main, max_iter=200, seed=seed, scaling_ratio=4.0, gravity=2.0,
                                     strong_gravity=True, distributed_action=True)
         xs, ys = [p[0] for p in raw.values()], [p[1] for p in raw.values()]
         cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2

@@ -55,6 +55,7 @@ class Corpus:
     furniture: list[Furniture]
     flat: FlatText
     line_starts: list[int]
+    paragraph_ends: list[int]  # char_end of each paragraph, in order (for text_between)
 
     def line_of(self, offset: int) -> int:
         """1-based line of a raw character offset.
@@ -64,6 +65,16 @@ class Corpus:
         1
         """
         return bisect.bisect_right(self.line_starts, offset)
+
+    def text_between(self, char_start: int, char_end: int) -> str:
+        """The reflowed text of the paragraphs between two raw offsets, clipped to them, one line each."""
+        parts = []
+        for p in self.paragraphs[bisect.bisect_right(self.paragraph_ends, char_start):]:
+            if p.char_start >= char_end:
+                break
+            lo, hi = bisect.bisect_left(p.offsets, char_start), bisect.bisect_left(p.offsets, char_end)
+            parts.append(p.text[lo:hi].strip())
+        return "\n".join(parts)
 
     def line_in(self, para: int, pos: int) -> int:
         """Line of character ``pos`` of paragraph ``para``'s text."""
@@ -106,6 +117,7 @@ def read_corpus(report: Report, boxes: list[dict], *, boxes_source: str = "boxes
         furniture=[f for line in lines if line.text.rstrip()[-1:].isdigit() and (f := furniture(line))],
         flat=flat,
         line_starts=line_starts,
+        paragraph_ends=[p.char_end for p in passages],
     )
 
 
