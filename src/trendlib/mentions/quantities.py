@@ -14,7 +14,18 @@ infographic gives it (``infographics.yaml``, :func:`label_infographics`): the
 extraction's fragment order is no guide, and the fragments themselves change
 with the extraction.
 
->>> import trendlib.parse.corpus  # doctest: +SKIP
+The report breaks the line inside ``4,500|万美元`` (raw lines 1695 and 1697); the
+amount is still read whole:
+
+>>> from trendlib.mentions.money import currency_words
+>>> from trendlib.parse.corpus import read_corpus
+>>> from trendlib.parse.report import read_report
+>>> from trendlib.reference import load_reference
+>>> ref = load_reference()
+>>> c = read_corpus(read_report(), ref.boxes)
+>>> found = corpus_amounts(c, currency_words(ref.currencies))
+>>> [(m.amount.text, c.line_of(m.where.raw)) for m in found if m.amount.text.startswith("4,500")]
+[('4,500万美元', 1695)]
 """
 
 from __future__ import annotations

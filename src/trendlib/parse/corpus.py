@@ -60,8 +60,9 @@ class Corpus:
     def line_of(self, offset: int) -> int:
         """1-based line of a raw character offset.
 
-        >>> c = read_corpus(read_report(), [])  # doctest: +SKIP
-        >>> c.line_of(0)  # doctest: +SKIP
+        >>> from trendlib.parse.report import read_report
+        >>> c = read_corpus(read_report(), [])
+        >>> c.line_of(0)
         1
         """
         return bisect.bisect_right(self.line_starts, offset)
