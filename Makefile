@@ -1,8 +1,11 @@
 # trendlib — one command to set up and run everything, one to test everything.
 #
 #   make          set up .venv, build data/processed/, re-execute every notebook
-#   make test     set up .venv, run the whole test suite (unit tests + nbval)
-#   make lab      also install JupyterLab and open it at notebooks/
+#   make test     set up .venv, run the whole test suite: unit tests and notebooks (nbval), then the
+#                 real-browser tests (Chromium), each with its own time
+#   make lab      open JupyterLab at notebooks/ (headless: prints the URL to open; works as root)
+#   make bench    the benchmarks of tools/ (ratios against their floors)
+#   make clean    remove .venv and caches (make rebuilds .venv by itself when its Python changed)
 #
 # Needs only Python >= 3.11 (and make). Everything else is installed into .venv
 # from pyproject.toml.
@@ -11,24 +14,40 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# make lab: JupyterLab's address and extra flags (e.g. LAB_FLAGS="--port 9999")
+LAB_IP    ?= 127.0.0.1
+LAB_FLAGS ?=
 
 # Same set ordering in every kernel (nbval compares outputs); bytecode so imports are fast.
 export PYTHONHASHSEED := 0
 export UV_COMPILE_BYTECODE := 1
 
-.PHONY: all setup build notebooks test bench lab clean
+# A .venv made by another Python (or whose Python is gone) is rebuilt, not patched.
+WANT := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+HAVE := $(shell $(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+ifneq ($(HAVE),$(WANT))
+STALE := stale-venv
+endif
+
+.PHONY: all setup build notebooks test bench lab clean stale-venv
 
 all: build notebooks
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+stale-venv:
+	@if [ -d $(VENV) ]; then echo "make: $(VENV) was made with Python $(or $(HAVE),that is gone); rebuilding it with Python $(WANT)"; rm -rf $(VENV); fi
+
+$(STAMP): pyproject.toml $(STALE)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv>=0.5"
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -e ".[test]"
 	@# bytecode for the package's own sources too (uv compiles site-packages), in case
 	@# PYTHONDONTWRITEBYTECODE is set: every notebook kernel imports them afresh
 	$(BIN)/python -m compileall -q src
+	@# JupyterLab without the "official Jupyter news?" popup, as on Binder
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
 build: $(STAMP)
@@ -38,11 +57,11 @@ notebooks: $(STAMP)
 	$(BIN)/python tools/run_notebooks.py
 
 test: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile -m "not browser"
+	$(BIN)/pytest -m browser tests/test_browser.py
 
 lab: $(STAMP)
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -e ".[test,lab]"
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --no-browser --ip=$(LAB_IP) --notebook-dir=notebooks --allow-root $(LAB_FLAGS)
 
 bench: $(STAMP)
 	$(BIN)/python tools/benchmark.py

@@ -54,6 +54,12 @@ def test_the_news_popup_is_switched_off():
     assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
 
 
+def test_a_notebook_starts_its_kernel_without_asking():
+    # on a slow start JupyterLab otherwise asks "Select Kernel" (seen in tests/test_browser.py)
+    overrides = json.loads((BINDER / "overrides.json").read_text(encoding="utf-8"))
+    assert overrides["@jupyterlab/notebook-extension:tracker"]["autoStartDefaultKernel"] is True
+
+
 def test_jupyterlab_opens_the_first_notebook():
     config = (BINDER / "jupyter_server_config.py").read_text(encoding="utf-8")
     url = re.search(r'default_url = "([^"]+)"', config).group(1)
