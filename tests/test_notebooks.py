@@ -7,6 +7,7 @@ markdown that renders as written, and stored outputs that do not change from run
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import nbformat
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from trendlib import vocab
 from trendlib.analysis import evidence
 from trendlib.palettes import AMOUNT_COLORS, EVIDENCE_COLORS, SECTOR_COLORS, TIE_COLORS
+from trendlib.patterns import CJK
 from trendlib.paths import project_root
 
 NOTEBOOKS = project_root() / "notebooks"
@@ -84,3 +86,65 @@ def test_palettes_cover_their_vocabularies_exactly():
     assert list(EVIDENCE_COLORS) == list(evidence.KINDS)
     for colours in (SECTOR_COLORS, TIE_COLORS, AMOUNT_COLORS, EVIDENCE_COLORS):
         assert len(set(colours.values())) == len(colours)
+
+
+ENGLISH = re.compile(r"[A-Za-z]{2,}")
+
+
+class _TableRows(HTMLParser):
+    """The text of each cell of each row of the HTML tables that pandas displays."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th") and self.rows:
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def chinese_without_english(nb) -> list[str]:
+    """Places a reader without Chinese would be stuck: a markdown paragraph, a displayed table row or a
+    printed output with Chinese in it and no English word beside it (code spans do not count)."""
+    stuck = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            for para in re.split(r"\n\s*\n|\n(?=[-*] |#)", cell.source):
+                if CJK.search(para) and not ENGLISH.search(re.sub(r"`[^`]*`", "", para)):
+                    stuck.append(f"cell {i}: {para[:60]}")
+            continue
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "text/html" in data:
+                table = _TableRows()
+                table.feed(data["text/html"])
+                stuck += [f"cell {i}: row {row[:3]}" for row in table.rows
+                          if any(CJK.search(c) for c in row) and not any(ENGLISH.search(c) for c in row)]
+            else:
+                text = data.get("text/plain") or output.get("text", "")
+                if CJK.search(text) and not ENGLISH.search(CJK.sub("", text)):
+                    stuck.append(f"cell {i}: {text[:60]}")
+    return stuck
+
+
+def test_the_english_check_finds_chinese_left_alone():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("只有中文。\n\nChinese · 中文")])
+    assert chinese_without_english(nb) == ["cell 0: 只有中文。"]
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_a_reader_without_chinese_finds_english_beside_every_chinese_passage(path):
+    stuck = chinese_without_english(nbformat.read(path, as_version=4))
+    assert not stuck, f"Chinese with no English beside it (add the gloss or the English column): {stuck}"
