@@ -15,8 +15,8 @@ import pytest
 from trendlib import vocab
 from trendlib.analysis import evidence
 from trendlib.palettes import AMOUNT_COLORS, EVIDENCE_COLORS, SECTOR_COLORS, TIE_COLORS
-from trendlib.patterns import CJK
 from trendlib.paths import project_root
+from trendlib.patterns import CJK
 
 NOTEBOOKS = project_root() / "notebooks"
 PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
@@ -34,7 +34,7 @@ def test_the_notebook_folder_holds_only_notebooks():
 def test_opens_with_its_question_and_ends_with_what_the_data_cannot_tell(path):
     texts = markdown(nbformat.read(path, as_version=4))
     assert re.search(r"\*\*(The one question|The question|Question)[^*]*\*\*", texts[0]), "first cell: the question"
-    headings = re.findall(r"^#+ .*", texts[-1], flags=re.M)
+    headings = re.findall(r"^#+ .*", texts[-1], flags=re.MULTILINE)
     assert headings and headings[-1].startswith("## What the data cannot tell"), "last section: what the data cannot tell"
 
 
