@@ -27,7 +27,7 @@ def reference():
 
 @pytest.fixture(scope="session")
 def corpus(report, reference):
-    return read_corpus(report, reference.boxes)
+    return read_corpus(report, reference.boxes, hyphenated_words=reference.hyphenated_words)
 
 
 _PARSED: dict = {}
@@ -41,7 +41,8 @@ def reuse_corpus(monkeypatch, corpus, reference):
     real = build.read_corpus
 
     def cached(report, boxes, **kw):
-        if report.sha256 == corpus.report.sha256 and boxes == reference.boxes and not kw:
+        if (report.sha256 == corpus.report.sha256 and boxes == reference.boxes
+                and kw == {"hyphenated_words": reference.hyphenated_words}):
             return corpus
         return real(report, boxes, **kw)
 

@@ -95,6 +95,18 @@ def test_not_actor_that_never_occurs(ref, tmp_path, monkeypatch):
     fails(ref, GazetteerError, "not_actors.yaml", "'新加坡比索'", tmp_path=tmp_path, monkeypatch=monkeypatch)
 
 
+def test_hyphenated_word_that_never_occurs(ref, tmp_path, monkeypatch):
+    edit(ref / "hyphenated_words.yaml", lambda d: d.append("well-being"))
+    fails(ref, AnchorError, "hyphenated_words.yaml", "row 11", "'well-being'", "never occurs",
+          tmp_path=tmp_path, monkeypatch=monkeypatch, full=True)
+
+
+def test_hyphenated_word_without_a_hyphen(ref, tmp_path, monkeypatch):
+    edit(ref / "hyphenated_words.yaml", lambda d: d.append("realtime"))
+    fails(ref, CuratedDataError, "hyphenated_words.yaml", "'realtime' does not match",
+          tmp_path=tmp_path, monkeypatch=monkeypatch)
+
+
 @pytest.mark.parametrize("field, value", [
     ("type", "ministry"),
     ("country", "usa"),
@@ -246,7 +258,8 @@ def test_yaml_that_is_not_a_list(ref, tmp_path, monkeypatch):
     fails(ref, CuratedDataError, "cases.yaml", "file", tmp_path=tmp_path, monkeypatch=monkeypatch)
 
 
-@pytest.mark.parametrize("name", ["actors.yaml", "cases.yaml", "boxes.yaml", "barriers.yaml", "not_actors.yaml"])
+@pytest.mark.parametrize("name", ["actors.yaml", "cases.yaml", "boxes.yaml", "barriers.yaml", "not_actors.yaml",
+                                  "hyphenated_words.yaml"])
 def test_missing_curated_file(ref, tmp_path, monkeypatch, name):
     (ref / name).unlink()
     fails(ref, CuratedDataError, str(ref / name), "missing", tmp_path=tmp_path, monkeypatch=monkeypatch,

@@ -3,7 +3,8 @@
 Compared: every table but paragraphs and furniture, without line, character
 and page positions, text columns with whitespace removed (variants.comparable).
 One regression test per class of variant, and a property (hypothesis) over
-random widths, random early line breaks and random layout variants.
+random widths, random early line breaks, random layout variants, with and
+without the English endnotes set again.
 """
 
 from __future__ import annotations
@@ -74,6 +75,13 @@ def test_body_set_at_another_width_gives_the_same_tables(columns, corpus, baseli
     assert_same(baseline, tables_of(V.rewrap(corpus, columns), tmp_path))
 
 
+@pytest.mark.parametrize("columns", [24, 40, 60])
+def test_english_notes_set_at_another_width_give_the_same_tables(columns, corpus, baseline, tmp_path):
+    """Narrow English lines: one may read like a byline (`Datta, NASA’s chief HR`) and must not open a
+    chapter; a line may end at a real hyphen (`early-|career`, `re-|imagined`), which stays."""
+    assert_same(baseline, tables_of(V.rewrap(corpus, columns, notes=True), tmp_path))
+
+
 @pytest.mark.parametrize("phrase, at", [
     ("4,500万美元", 2),        # 4,|500: once read as 500万美元
     ("高达1000万英镑", 2),      # the qualifier ends a line: up_to was lost
@@ -101,9 +109,9 @@ def test_the_regression_breaks_do_break_the_paragraph(report, reference):
 @settings(max_examples=4, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(columns=st.integers(20, 120), seed=st.integers(0, 10_000), early=st.sampled_from([0.0, 0.15, 0.3]),
-       layout=st.sampled_from(sorted(V.LAYOUT_VARIANTS) + ["none"]))
-def test_any_width_any_break_points_any_layout(columns, seed, early, layout, corpus, baseline, tmp_path):
-    text = V.rewrap(corpus, columns, seed=seed, early=early)
+       layout=st.sampled_from(sorted(V.LAYOUT_VARIANTS) + ["none"]), notes=st.booleans())
+def test_any_width_any_break_points_any_layout(columns, seed, early, layout, notes, corpus, baseline, tmp_path):
+    text = V.rewrap(corpus, columns, seed=seed, early=early, notes=notes)
     if layout != "none":
         text = V.LAYOUT_VARIANTS[layout](text)
     assert_same(baseline, tables_of(text, tmp_path))

@@ -4,10 +4,11 @@ Another PDF tool, or another edition of the same text, breaks the lines
 elsewhere and marks pages, blank lines and furniture differently. Each function
 here turns the committed report into such a variant:
 
-* :func:`rewrap` sets the body paragraphs again at another width, following
-  Chinese line-breaking rules (no line starts with closing punctuation or ends
-  with opening punctuation; Latin words stay whole but may break after a comma
-  or a hyphen), optionally breaking some lines early at a random legal point;
+* :func:`rewrap` sets the body paragraphs (and optionally the English
+  endnotes) again at another width, following Chinese line-breaking rules (no
+  line starts with closing punctuation or ends with opening punctuation; Latin
+  words stay whole but may break after a comma or a hyphen), optionally
+  breaking some lines early at a random legal point;
 * :func:`single_newlines`, :func:`form_feeds`, :func:`tabs_in_furniture`,
   :func:`without_furniture`, :func:`crlf`, :func:`bom` and
   :func:`trailing_spaces` change only how the text is laid out in the file.
@@ -115,14 +116,20 @@ def _body_lines(corpus) -> set[int]:
     return lines
 
 
-def rewrap(corpus, columns: int, *, seed: int | None = None, early: float = 0.0) -> str:
+def _note_lines(corpus) -> set[int]:
+    """Raw lines of the English endnotes (the Latin-only paragraphs of the endnotes sections)."""
+    return {n for p in corpus.paragraphs if p.section == "endnotes" and is_cjk_free(p.text)
+            for n in range(p.line_start, p.line_end + 1)}
+
+
+def rewrap(corpus, columns: int, *, seed: int | None = None, early: float = 0.0, notes: bool = False) -> str:
     """The report (a parsed :class:`~trendlib.parse.corpus.Corpus`) with its Chinese body paragraphs
-    set again at ``columns``; everything else (titles, headings, bylines, English endnotes,
-    infographics, furniture, page starts) as it was."""
+    (and with ``notes`` its English endnotes) set again at ``columns``; everything else (titles,
+    headings, bylines, infographics, furniture, page starts) as it was."""
     text = corpus.report.text
     rng = random.Random(seed) if seed is not None else None
     lines = split_lines(text)
-    body = _body_lines(corpus)
+    body = _body_lines(corpus) | (_note_lines(corpus) if notes else set())
     out: list[str] = []
     done = 0  # raw lines up to this number are written
     for p in paragraphs(lines):

@@ -71,7 +71,7 @@ def main() -> int:
 
     report, ref = read_report(), load_reference()
     chars, size = len(report.text), len(report.text.encode("utf-8"))
-    parse = median_time(lambda: read_corpus(report, ref.boxes), n)
+    parse = median_time(lambda: read_corpus(report, ref.boxes, hyphenated_words=ref.hyphenated_words), n)
     tables = median_time(build_tables, n)
     print(f"report: {chars:,} characters, {size:,} bytes (UTF-8)")
     print(f"parse (layout+structure+footnotes): {parse * 1000:7.1f} ms  "

@@ -73,7 +73,8 @@ def build_tables(report_path: Path | str | None = None, *, any_edition: bool = F
     True
     """
     ref = load_reference(reference)
-    corpus = read_corpus(read_report(report_path, any_edition=any_edition), ref.boxes)
+    corpus = read_corpus(read_report(report_path, any_edition=any_edition), ref.boxes,
+                         hyphenated_words=ref.hyphenated_words)
     mentions = find_mentions(corpus.flat, ref.actors, ref.not_actors)
     cases = locate_cases(corpus, ref.cases, mentions)
     relations = locate_relations(corpus, cases, ref.relations, ref.actors)

@@ -137,6 +137,8 @@ ROWS = {
         "note": NOTE, "review_note": NOTE,
     }, ["trend", "seq", "anchor", "end", "side_a", "side_b", "boundary"]),
     "not_actors.yaml": {"type": "array", "items": TEXT, "uniqueItems": True},
+    "hyphenated_words.yaml": {"type": "array", "uniqueItems": True,
+                              "items": {"type": "string", "pattern": "^[A-Za-z]+(-[A-Za-z]+)+$"}},
     "currencies.yaml": {**_rows({
         "code": {"type": "string", "pattern": "^[A-Z]{3}$"},
         # printed right after a number, so no digits or spaces
@@ -312,6 +314,7 @@ class Reference:
     boxes: list[dict]
     barriers: list[dict]
     not_actors: list[str]
+    hyphenated_words: list[str]
     infographics: list[dict]
     amounts: list[dict]
     glosses: list[dict]
@@ -328,8 +331,8 @@ class Reference:
 
 
 FILES = ("actors.yaml", "cases.yaml", "relations.yaml", "boxes.yaml", "barriers.yaml", "not_actors.yaml",
-         "infographics.yaml", "amounts.yaml", "glosses.yaml", "currencies.yaml", "coding/first_reading.yaml",
-         "coding/second_reading.yaml", "coding/fresh_reading.yaml", "coding/adjudicated_reading.yaml",
+         "hyphenated_words.yaml", "infographics.yaml", "amounts.yaml", "glosses.yaml", "currencies.yaml",
+         "coding/first_reading.yaml", "coding/second_reading.yaml", "coding/fresh_reading.yaml", "coding/adjudicated_reading.yaml",
          "coding/adjudication.yaml", "coding/exceptions.yaml")
 
 
@@ -344,6 +347,7 @@ def load_reference(directory: Path | None = None) -> Reference:
     return Reference(
         directory=d, actors=rows["actors.yaml"], cases=rows["cases.yaml"], relations=rows["relations.yaml"],
         boxes=rows["boxes.yaml"], barriers=rows["barriers.yaml"], not_actors=rows["not_actors.yaml"],
+        hyphenated_words=rows["hyphenated_words.yaml"],
         infographics=rows["infographics.yaml"], amounts=rows["amounts.yaml"], glosses=rows["glosses.yaml"],
         first_reading=rows["coding/first_reading.yaml"], second_reading=rows["coding/second_reading.yaml"],
         fresh_reading=rows["coding/fresh_reading.yaml"], adjudicated_reading=rows["coding/adjudicated_reading.yaml"],

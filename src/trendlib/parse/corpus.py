@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from ..errors import AnchorError
 from .anchors import FlatText
 from .footnotes import FootnoteRef, find_refs, without_refs
 from .layout import Furniture, Paragraph, furniture, paragraphs, split_lines, split_paragraph
@@ -83,10 +84,12 @@ class Corpus:
         return self.line_of(offsets[min(pos, len(offsets) - 1)])
 
 
-def read_corpus(report: Report, boxes: list[dict], *, boxes_source: str = "boxes.yaml") -> Corpus:
-    """Parse ``report``; ``boxes`` are the curated rows of ``boxes.yaml``."""
+def read_corpus(report: Report, boxes: list[dict], *, boxes_source: str = "boxes.yaml",
+                hyphenated_words: list[str] = ()) -> Corpus:
+    """Parse ``report``; ``boxes`` are the curated rows of ``boxes.yaml``, ``hyphenated_words`` those of
+    ``hyphenated_words.yaml`` (each must occur in the report)."""
     lines = split_lines(report.text)
-    paras = paragraphs(lines)
+    paras = paragraphs(lines, hyphenated_words)
     plan = outline(paras)
     refs = find_refs(paras, numbering_parts(paras, plan))
     by_para: dict[int, list[FootnoteRef]] = {}
@@ -101,6 +104,10 @@ def read_corpus(report: Report, boxes: list[dict], *, boxes_source: str = "boxes
 
     # a box may begin or end inside a paragraph the layout could not cut: cut it there
     flat = FlatText(clean)
+    for n, word in enumerate(hyphenated_words, 1):
+        if not flat.find_all(word):
+            raise AnchorError(f"hyphenated_words.yaml: row {n} ({word!r}) never occurs in the report; "
+                              "remove it, or copy the word as the report spells it")
     cuts = _box_cuts(clean, locate_boxes(flat, boxes, source=boxes_source))
     clean, notes, index = _cut(clean, notes, cuts, line_of)
     plan = plan.shifted(index)

@@ -153,11 +153,15 @@ def _standalone(texts: list[str], latin: list[bool], i: int) -> bool:
     """Lines that are always a paragraph of their own: headings, bylines, and
     names or bare figures set among Chinese lines."""
     s = texts[i]
-    if is_heading(s) or (s[:1].isascii() and s[:1].isupper() and BYLINE.fullmatch(s)):
+    if is_heading(s):
         return True
+    # a byline (its names may be joined by 、 and 与) is set between a chapter's Chinese title and its
+    # body: a line of English notes wrapped as `Federal News Network, November` is not one
+    among_chinese = any(not latin[j] for j in (i - 1, i + 1) if 0 <= j < len(texts))
+    if s[:1].isascii() and s[:1].isupper() and BYLINE.fullmatch(s):
+        return among_chinese
     if not latin[i]:
         return False
-    among_chinese = any(not latin[j] for j in (i - 1, i + 1) if 0 <= j < len(texts))
     figures = FIGURES.fullmatch(s) and ("%" in s or " " in s.strip())
     return among_chinese and bool(NAME.fullmatch(s) or figures)
 
@@ -215,8 +219,9 @@ def joiner(left: str, right: str, dehyphenate: bool) -> tuple[str, int]:
     Chinese joins with nothing; two Latin words keep one space; an English word
     broken with a hyphen at the line end is re-joined.
     """
-    if dehyphenate and left.endswith("-") and left[-2:-1].islower() and right[:1].islower() and right[:1].isascii():
-        return "", 1
+    if left.endswith("-") and left[-2:-1].isalpha() and right[:1].isalpha():
+        # a word broken at a hyphen: the typesetter's hyphen goes, a real one stays; no space either way
+        return "", 1 if dehyphenate and left[-2:-1].islower() and right[:1].islower() and right[:1].isascii() else 0
     if right[0].isdigit() and (left[-1].isdigit() or (left[-2:-1].isdigit() and (
             (left[-1] == "," and THOUSANDS.match(right)) or left[-1] == "."))):
         return "", 0  # a number broken across lines stays one number (`4,|500`, `2.|5`; not `May 9,|2022`)
@@ -279,18 +284,33 @@ class _Words(NamedTuple):
 def _real_hyphen(before: str, after: str, words: _Words) -> bool:
     """Is the hyphen ending a line (``before-`` | ``after…``) part of the word?
 
-    Yes if the text spells the hyphenated word mid-line elsewhere, or if both
-    halves are words of their own and the joined form is not (``health-|care``,
-    ``whole-of-|government``); no for a typesetter's break (``gov-|ernment``).
+    Yes if the text spells the hyphenated word mid-line elsewhere, or if a half
+    is a word of its own and the joined form is not (``health-|care``,
+    ``early-|career``, ``whole-of-|government``); no where the joined form is a
+    word of the text (``gov-|ernment``) or neither half is one (``re-|tention``):
+    a typesetter's break. Another extraction that sets the English notes at
+    another width breaks them at their real hyphens, which this keeps.
 
-    >>> _real_hyphen("health", "care", _Words(set(), {"health", "care"}))
+    >>> _real_hyphen("early", "career", _Words(set(), {"career"}))
     True
-    >>> _real_hyphen("gov", "ernment", _Words(set(), {"government"}))
+    >>> _real_hyphen("gov", "ernment", _Words(set(), {"gov", "government"}))
+    False
+    >>> _real_hyphen("re", "tention", _Words(set(), {"retain"}))
     False
     """
     if f"{before}-{after}" in words.hyphenated:
         return True
-    return before in words.whole and after in words.whole and f"{before}{after}" not in words.whole
+    return (before in words.whole or after in words.whole) and f"{before}{after}" not in words.whole
+
+
+def _hyphen_pairs(word: str) -> list[str]:
+    """The two-part pieces of a hyphenated word, as a line end meets them (``before-`` | ``after``).
+
+    >>> _hyphen_pairs("coast-to-coast")
+    ['coast-to', 'to-coast']
+    """
+    parts = word.split("-")
+    return [f"{a}-{b}" for a, b in zip(parts, parts[1:])]
 
 
 def _reflow(lines: list[Line], hyphenated: "_Words") -> Paragraph:
@@ -327,15 +347,20 @@ def content_lines(lines: list[Line]) -> list[Line]:
     return [l for l in lines if (t := l.text.rstrip()) and not (t[-1].isdigit() and furniture(l))]
 
 
-def paragraphs(lines: list[Line]) -> list[Paragraph]:
-    """Reflow the content lines into paragraphs.
+def paragraphs(lines: list[Line], hyphenated_words: Sequence[str] = ()) -> list[Paragraph]:
+    """Reflow the content lines into paragraphs; ``hyphenated_words`` (curated:
+    ``hyphenated_words.yaml``) keep their hyphen wherever a line ends at it.
 
     >>> [p.text for p in paragraphs(split_lines("概述\\n\\n当前，一切都是动态\\n的。\\n"))]
     ['概述', '当前，一切都是动态的。']
+    >>> [p.text for p in paragraphs(split_lines("See the early-\\ncareer staff."), ["early-career"])]
+    ['See the early-career staff.']
     """
     body = content_lines(lines)
-    # what tells a real hyphen at a line end from a typesetter's: the words the text uses
-    hyphenated = _Words({m.lower() for l in body if "-" in l.text for m in HYPHENATED.findall(l.text)},
+    # what tells a real hyphen at a line end from a typesetter's: the curated words, and the words
+    # the text uses
+    pairs = {pair.lower() for word in hyphenated_words for pair in _hyphen_pairs(word)}
+    hyphenated = _Words(pairs | {m.lower() for l in body if "-" in l.text for m in HYPHENATED.findall(l.text)},
                         _whole_words(body))
     out, start = [], 0
     for i, end in enumerate(_paragraph_breaks(body)):
