@@ -97,9 +97,11 @@ class FlatText:
         """The first occurrence of ``phrase`` at or after flat position ``after``."""
         i = self.text.find(compact(phrase), after)
         if i < 0 or i - after > limit:
+            left = len(self.text) - after
             raise AnchorError(
                 f"{where}: end phrase {phrase!r} not found within {limit} characters after its start; "
-                "copy the verbatim last words of the passage"
+                + (f"the report's text ends {left} characters after it: is the report truncated?"
+                   if i < 0 and left < limit else "copy the verbatim last words of the passage")
             )
         return self.hit(i, i + len(compact(phrase)))
 

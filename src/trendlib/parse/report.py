@@ -109,6 +109,12 @@ def read_report(path: Path | str | None = None, *, any_edition: bool = False) ->
             raise ReportError(
                 f"{path}: not UTF-8; it looks like {like}. Convert it first, e.g. "
                 f"`iconv -f {like.split()[0]} -t UTF-8 {path.name} > report-utf8.txt`") from None
+        if err.reason == "unexpected end of data":  # UTF-8 up to a character cut off at the end
+            raise ReportError(
+                f"{path}: the file ends in the middle of a character (after {len(data):,} bytes): it looks "
+                "truncated; copy it again"
+                + (f" or restore it with `git checkout -- data/raw/{REPORT_NAME}`" if path.name == REPORT_NAME
+                   else "")) from None
         kind = "a binary file" if b"\x00" in data[:4000] else f"not UTF-8 (byte {err.start}: {data[err.start:err.start + 4]!r})"
         raise ReportError(f"{path}: {kind}; expected the UTF-8 text extraction of the report") from None
     if "\x00" in text:
