@@ -10,6 +10,7 @@ Prints
 - where an in-process build's time goes (reading and checking the curated data,
   parsing, every table, rendering the output files), each next to the time the
   1.2 × target leaves above the import floor;
+- with --profile-parse, only where the parse's time goes (cProfile), then stop;
 - the wall time of a whole `trendlib build` process next to the time of a
   process that merely imports the libraries the build uses, so the overhead
   above that floor is visible.
@@ -58,10 +59,36 @@ def alternating(commands: list[list[str]], repeat: int) -> list[float]:
     return [statistics.median(t) for t in times]
 
 
+def profile_parse(parse_once, repeat: int) -> int:
+    """Where the parse's time goes: trendlib's own functions by cumulative time, per parse.
+
+    Profiling slows every call, so read these as shares, not as times."""
+    import cProfile
+    import pstats
+
+    parse_once()
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(repeat):
+        parse_once()
+    profile.disable()
+    stats = pstats.Stats(profile)
+    rows = [(cum / repeat, f"{Path(file).parent.name}/{Path(file).name}:{name}")
+            for (file, _, name), (_, _, _, cum, _) in stats.stats.items() if "/trendlib/parse/" in file]
+    total = max(t for t, _ in rows)
+    print(f"parse profiled, per parse (profiler overhead included): {total * 1000:.1f} ms")
+    for t, where in sorted(rows, reverse=True)[1:16]:
+        print(f"  {t * 1000:6.1f} ms  {t / total:4.0%}  {where}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5)
-    n = parser.parse_args().repeat
+    parser.add_argument("--profile-parse", action="store_true",
+                        help="only profile the parse (cProfile, its stages by cumulative time) and stop")
+    args = parser.parse_args()
+    n = args.repeat
 
     import trendlib
     from trendlib.build import build_tables, render
@@ -71,7 +98,12 @@ def main() -> int:
 
     report, ref = read_report(), load_reference()
     chars, size = len(report.text), len(report.text.encode("utf-8"))
-    parse = median_time(lambda: read_corpus(report, ref.boxes, hyphenated_words=ref.hyphenated_words), n)
+    def parse_once():
+        return read_corpus(report, ref.boxes, hyphenated_words=ref.hyphenated_words)
+
+    if args.profile_parse:
+        return profile_parse(parse_once, n)
+    parse = median_time(parse_once, n)
     tables = median_time(build_tables, n)
     print(f"report: {chars:,} characters, {size:,} bytes (UTF-8)")
     print(f"parse (layout+structure+footnotes): {parse * 1000:7.1f} ms  "
