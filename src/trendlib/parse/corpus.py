@@ -9,6 +9,7 @@ a line; the outline of the report is computed once.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import AnchorError
@@ -85,7 +86,7 @@ class Corpus:
 
 
 def read_corpus(report: Report, boxes: list[dict], *, boxes_source: str = "boxes.yaml",
-                hyphenated_words: list[str] = ()) -> Corpus:
+                hyphenated_words: Sequence[str] = ()) -> Corpus:
     """Parse ``report``; ``boxes`` are the curated rows of ``boxes.yaml``, ``hyphenated_words`` those of
     ``hyphenated_words.yaml`` (each must occur in the report)."""
     lines = split_lines(report.text)

@@ -149,19 +149,31 @@ def is_latin(s: str) -> bool:
     return is_cjk_free(s)
 
 
+def is_byline(text: str, neighbours: Sequence[str]) -> bool:
+    """``text`` (a line or a paragraph) is an author byline, given the texts just before and after it.
+
+    A byline (its names may be joined by 、 and 与) is set between a chapter's Chinese title and its
+    body, so it has Chinese next to it; a line of the English notes that reads like one does not.
+
+    >>> is_byline("David Betts, Julia Elligers, and Alison Muckle", ["数字化转型的新趋势", "概述"])
+    True
+    >>> is_byline("Datta, NASA’s chief HR", ["officer, described the agency’s", "program."])
+    False
+    """
+    return (text[:1].isascii() and text[:1].isupper() and bool(BYLINE.fullmatch(text))
+            and not all(map(is_latin, neighbours)))
+
+
 def _standalone(texts: list[str], latin: list[bool], i: int) -> bool:
     """Lines that are always a paragraph of their own: headings, bylines, and
     names or bare figures set among Chinese lines."""
     s = texts[i]
-    if is_heading(s):
+    neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(texts)]
+    if is_heading(s) or is_byline(s, [texts[j] for j in neighbours]):
         return True
-    # a byline (its names may be joined by 、 and 与) is set between a chapter's Chinese title and its
-    # body: a line of English notes wrapped as `Federal News Network, November` is not one
-    among_chinese = any(not latin[j] for j in (i - 1, i + 1) if 0 <= j < len(texts))
-    if s[:1].isascii() and s[:1].isupper() and BYLINE.fullmatch(s):
-        return among_chinese
     if not latin[i]:
         return False
+    among_chinese = any(not latin[j] for j in neighbours)
     figures = FIGURES.fullmatch(s) and ("%" in s or " " in s.strip())
     return among_chinese and bool(NAME.fullmatch(s) or figures)
 

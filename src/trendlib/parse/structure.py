@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..patterns import compact
 from .anchors import FlatText
-from .layout import BYLINE, Paragraph, is_latin
+from .layout import Paragraph, is_byline, is_latin
 from .report import ReportError
 from ..vocab import SECTIONS, TREND_TITLES_EN
 
@@ -77,17 +77,9 @@ def heading_section(text: str) -> str | None:
     return HEADING_SECTIONS.get(t)
 
 
-def is_byline(paras: list[Paragraph], i: int) -> bool:
-    """Paragraph ``i`` is an author byline: Latin names set next to Chinese (a chapter's title or
-    body), not a line of the English endnotes that happens to read `Datta, NASA’s chief HR`.
-
-    >>> from trendlib.parse.layout import paragraphs, split_lines
-    >>> ps = paragraphs(split_lines("数字化转型的新趋势\\n\\nDavid Betts, Julia Elligers, and Alison Muckle\\n\\n概述"))
-    >>> is_byline(ps, 1)
-    True
-    """
-    neighbours = [paras[j].text for j in (i - 1, i + 1) if 0 <= j < len(paras)]
-    return bool(BYLINE.fullmatch(paras[i].text)) and not all(map(is_latin, neighbours))
+def _byline(paras: list[Paragraph], i: int) -> bool:
+    """Paragraph ``i`` is an author byline (:func:`~trendlib.parse.layout.is_byline`)."""
+    return is_byline(paras[i].text, [paras[j].text for j in (i - 1, i + 1) if 0 <= j < len(paras)])
 
 
 def _chapter_heading(text: str) -> int | None:
@@ -148,7 +140,7 @@ def _chapter_starts(paras: list[Paragraph], after: int) -> list[int]:
     for i in range(after + 1, len(paras)):
         text = paras[i].text
         number = _chapter_heading(text)
-        evidence = number is not None or is_byline(paras, i) or heading_section(text) == "overview"
+        evidence = number is not None or _byline(paras, i) or heading_section(text) == "overview"
         if evidence and in_body:
             if number is not None and number != len(starts) + 1:
                 raise ReportError(
@@ -214,7 +206,7 @@ def outline(paras: list[Paragraph]) -> Outline:
 
 def _introduction_start(paras: list[Paragraph], end: int, overview_start: int) -> int:
     """The introduction opens at the page of the front matter's first author byline."""
-    bylines = [i for i in range(end) if is_byline(paras, i)]
+    bylines = [i for i in range(end) if _byline(paras, i)]
     intro = bylines[0] if bylines else overview_start
     while intro > 0 and not paras[intro].page_start:
         intro -= 1
@@ -262,7 +254,7 @@ def sections(paras: list[Paragraph], plan: Outline, boxes: list[BoxSpan]) -> lis
         if t.number == 0:
             running = "summary"
         else:
-            bylines = [i for i in span if is_byline(paras, i)]
+            bylines = [i for i in span if _byline(paras, i)]
             head_end = bylines[0] if bylines else t.first + (1 if _chapter_heading(paras[t.first].text) else -1)
             running = "title" if head_end >= t.first else "overview"
         for i in span:
