@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -79,3 +80,15 @@ def para_at(corpus, line: int) -> int:
         if p.line_start <= line <= p.line_end:
             return i
     raise LookupError(line)
+
+
+def system_tool(name: str, install: str) -> str:
+    """The path of a system tool some tests drive (strace, Rscript); without it they skip and say how to
+    install it, unless ``TRENDLIB_REQUIRE_TOOLS=1`` (set by .ci/run), which makes it a failure."""
+    path = shutil.which(name)
+    if path:
+        return path
+    reason = f"{name} is not installed; `{install}` enables these tests"
+    if os.environ.get("TRENDLIB_REQUIRE_TOOLS") == "1":
+        pytest.fail(f"required (TRENDLIB_REQUIRE_TOOLS=1): {reason}")
+    pytest.skip(reason)

@@ -14,7 +14,16 @@ from trendlib import build
 
 # the C loader and dumper, where available, keep the many edits fast
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """Writes a row shared by two places out twice: curated files use no anchors or aliases."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+_DUMPER = _Dumper
 
 
 def rows(path: Path) -> list:

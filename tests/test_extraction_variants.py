@@ -115,3 +115,37 @@ def test_any_width_any_break_points_any_layout(columns, seed, early, layout, not
     if layout != "none":
         text = V.LAYOUT_VARIANTS[layout](text)
     assert_same(baseline, tables_of(text, tmp_path))
+
+
+# ---------------------------------------------------------------- edition changes that are not extraction
+
+def half_width_marks(text: str) -> str:
+    """An edition that prints ？ and ！ half-width (? !), as many Chinese typesetters do."""
+    return text.replace("？", "?").replace("！", "!")
+
+
+def test_half_width_question_and_exclamation_marks_give_the_same_tables(report, corpus, baseline, tmp_path):
+    """Once split a paragraph in two (``改变!我们的孩子`` read as a heading), shifting every later para_id."""
+    t = build.build_tables(_write(tmp_path, half_width_marks(report.text)), any_edition=True)
+    assert_same(V.comparable(build.build_tables(), fold_width=True), V.comparable(t, fold_width=True))
+    assert len(t["paragraphs"]) == len(corpus.paragraphs)
+
+
+def _write(tmp_path, text: str):
+    path = tmp_path / "edition.txt"
+    path.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+@pytest.mark.parametrize("line", [741, 335, 1695, 4373])  # percentages (S011); amounts in case anchors and ties
+def test_a_paragraph_printed_twice_is_counted_once(line, report, corpus, baseline, tmp_path):
+    """The repeat is marked in paragraphs.repeats; it adds no statistics, money or actor-mention row."""
+    p = next(p for p in corpus.paragraphs if p.line_start <= line <= p.line_end)
+    lines = report.text.split("\n")
+    doubled = "\n".join(lines[: p.line_end] + [""] + lines[p.line_start - 1: p.line_end] + lines[p.line_end:])
+    t = build.build_tables(_write(tmp_path, doubled), any_edition=True)
+    assert_same(baseline, V.comparable(t))
+    repeats = t["paragraphs"].dropna(subset=["repeats"])
+    assert len(repeats) == 1
+    first = t["paragraphs"].set_index("para_id").loc[int(repeats["repeats"].iloc[0])]
+    assert first["line_start"] == p.line_start

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from trendlib import build, cli, output
+from trendlib import build, cli, output, registry
 from trendlib.errors import OutputError
 
 NOBODY = 65534
@@ -114,17 +114,19 @@ def test_a_rebuild_keeps_the_users_files_and_the_folder_mode(files, tmp_path):
     assert (out / "cases.csv").stat().st_mode & 0o777 == 0o640, "a replaced file keeps its mode"
 
 
-def test_only_files_an_earlier_build_listed_are_removed(files, tmp_path):
+def test_a_retired_output_is_removed_and_nothing_a_manifest_lists(files, tmp_path):
+    """Only names the build declares are removed: a retired output; never what a manifest lists."""
     import json
 
     out = tmp_path / "processed"
     package = json.loads(files[output.MANIFEST])
-    package["trendlib"]["files"].append("old_table.csv")
-    output.publish({**files, "old_table.csv": b"x\n",
+    package["trendlib"]["files"]["old_table.csv"] = "0" * 64
+    output.publish({**files, "collaboration.gexf": b"<gexf/>", "old_table.csv": b"x\n",
                     output.MANIFEST: json.dumps(package).encode()}, out)
     (out / "stale.csv").write_text("the user's own\n", encoding="utf-8")
-    output.publish(files, out)
-    assert not (out / "old_table.csv").exists(), "a table the earlier build wrote and this one does not"
+    output.publish(files, out, retired=registry.RETIRED_OUTPUTS)
+    assert not (out / "collaboration.gexf").exists(), "a file an earlier version of the build wrote"
+    assert (out / "old_table.csv").exists(), "listed by a manifest, but not a name the build declares"
     assert (out / "stale.csv").exists(), "a file the build never wrote"
 
 
@@ -141,14 +143,17 @@ def test_refuses_a_folder_that_is_not_a_trendlib_output(fast_cli, capsys, tmp_pa
     assert sorted(p.name for p in data.iterdir()) == ["raw", "reference"]
 
 
-def test_refuses_the_projects_data_folder(fast_cli, capsys, tmp_path, monkeypatch):
+@pytest.mark.parametrize("sub", [".", "raw", "raw/newsub", "reference", "processed/sub"])
+def test_refuses_anything_under_the_projects_data_folder(sub, fast_cli, capsys, tmp_path, monkeypatch):
     from trendlib.paths import project_root
 
     data = project_root() / "data"
+    target = data / sub
     before = {p: p.stat().st_mtime_ns for p in data.rglob("*") if p.is_file()}
-    code, err = run_cli(capsys, data)
-    assert_refused(code, err, data, "not empty")
+    code, err = run_cli(capsys, target)
+    assert_refused(code, err, target, "inside the project's data/ folder", "outside data/")
     assert {p: p.stat().st_mtime_ns for p in data.rglob("*") if p.is_file()} == before
+    assert not (data / "raw" / "newsub").exists() and not (data / "processed" / "sub").exists()
 
 
 def test_refuses_the_current_folder_in_a_plain_sentence(fast_cli, capsys, tmp_path, monkeypatch):

@@ -21,6 +21,7 @@ positions (and the paragraph count), text columns with whitespace removed.
 from __future__ import annotations
 
 import random
+import unicodedata
 import re
 
 from trendlib.parse.layout import (BYLINE, FIGURES, furniture, is_heading,
@@ -193,16 +194,18 @@ LAYOUT_VARIANTS = {f.__name__: f for f in (single_newlines, form_feeds, tabs_in_
 POSITIONS = {"line", "line_start", "line_end", "char_start", "char_end", "page", "paragraphs"}
 
 
-def comparable(tables: dict) -> dict:
-    """The tables as the comparison sees them (see the module docstring)."""
+def comparable(tables: dict, *, fold_width: bool = False) -> dict:
+    """The tables as the comparison sees them (see the module docstring). ``fold_width`` also reads full- and
+    half-width forms as one (NFKC: ！ and !), for an edition that prints the other width."""
     out = {}
+    text = (lambda v: unicodedata.normalize("NFKC", compact(v))) if fold_width else compact
     for name, df in tables.items():
         if name in ("paragraphs", "furniture"):
             continue
         keep = [c for c in df.columns if c not in POSITIONS]
         rows = []
         for record in df[keep].itertuples(index=False):
-            rows.append(tuple(compact(v) if isinstance(v, str) else (None if v != v or v is None else v)
+            rows.append(tuple(text(v) if isinstance(v, str) else (None if v != v or v is None else v)
                               for v in (None if _missing(x) else x for x in record)))
         out[name] = (tuple(keep), rows)
     return out

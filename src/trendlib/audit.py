@@ -108,12 +108,13 @@ def curated_checks(amounts: list, contexts: list[str], rows: list[dict], *,
         if row.get("period_phrase") and compact(row["period_phrase"]) not in compact(context):
             raise CuratedDataError(f"{where}: period_phrase {row['period_phrase']!r} is not printed in the amount's "
                                    "clause or case; copy the words that give the period")
-        if row["status"] == "corrected" and not (row.get("value_corrected") and row.get("currency_corrected")
-                                                  and row.get("source")):
+        if row["status"] == "corrected" and (row.get("value_corrected") is None or not row.get("currency_corrected")
+                                             or not row.get("source")):
             raise CuratedDataError(f"{where}: a corrected amount needs value_corrected, currency_corrected and source")
         if row["status"] == "confirmed" and not row.get("source"):
             raise CuratedDataError(f"{where}: a confirmed amount needs its source")
-        if row["status"] == "unverifiable" and (row.get("value_corrected") or row.get("currency_corrected")):
+        if row["status"] == "unverifiable" and (row.get("value_corrected") is not None
+                                                or row.get("currency_corrected")):
             raise CuratedDataError(f"{where}: an unverifiable amount has no corrected value")
         out.append(row)
     index = {key: i for i, key in enumerate(keys)}

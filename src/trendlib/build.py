@@ -8,7 +8,9 @@ folder, all or nothing, touching no file the build did not write.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -22,11 +24,12 @@ from .network.explorer import explorer_html
 from .mentions.money import currency_countries, currency_words, load_rates
 from .mentions.quantities import corpus_amounts, corpus_percentages, label_infographics
 from .parse.corpus import read_corpus
-from .parse.report import read_report
+from .parse.report import Report, read_report
 from .paths import processed_dir
 from .reference import Reference, load_reference
 from .codebook import CHANGES
 from .reliability import COLUMNS, measure
+from .errors import OutputError, TrendlibError
 
 # The report's figures date from 2021–2023; 2022, the year most were announced in,
 # is the reference year for converting them to US dollars (rates: exchange_rates.csv).
@@ -64,17 +67,19 @@ def quantity_tables(corpus, cases, ref: Reference, rate_year: int = DEFAULT_RATE
                                     corpus.line_of))
 
 
-def build_tables(report_path: Path | str | None = None, *, any_edition: bool = False,
+def build_tables(report: Report | Path | str | None = None, *, any_edition: bool = False,
                  reference: Path | None = None, rate_year: int = DEFAULT_RATE_YEAR) -> dict[str, pd.DataFrame]:
-    """Parse the report and return every table, in :data:`TABLE_ORDER`.
+    """Parse the report (a :class:`~trendlib.parse.report.Report` already read, or its path) and return
+    every table, in :data:`TABLE_ORDER`.
 
     >>> t = build_tables()
     >>> list(t) == TABLE_ORDER
     True
     """
     ref = load_reference(reference)
-    corpus = read_corpus(read_report(report_path, any_edition=any_edition), ref.boxes,
-                         hyphenated_words=ref.hyphenated_words)
+    if not isinstance(report, Report):
+        report = read_report(report, any_edition=any_edition)
+    corpus = read_corpus(report, ref.boxes, hyphenated_words=ref.hyphenated_words)
     mentions = find_mentions(corpus.flat, ref.actors, ref.not_actors)
     cases = locate_cases(corpus, ref.cases, mentions)
     relations = locate_relations(corpus, cases, ref.relations, ref.actors)
@@ -161,29 +166,75 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 
 def render(t: dict[str, pd.DataFrame], sha256: str) -> dict[str, bytes]:
-    """Every output file of a build, by name, as bytes: tables, graphs and the data package."""
+    """Every output file of a build, by name, as bytes: tables, graphs and the data package.
+
+    The data package records the SHA-256 of every other file (``trendlib.files``,
+    and each table's Frictionless ``hash`` and ``bytes``), so that a reader can
+    tell a whole build from a mix of two (:func:`trendlib.load` checks it).
+    """
     files = {f"{name}.csv": csv_bytes(t[name]) for name in TABLE_ORDER}
     made = graphs(t)
     for name, g in made.items():
         files[f"{name}.graphml"], files[f"{name}.gexf"] = network.graph_bytes(g)
     files["explorer.html"] = explorer(t, made["ties"]).encode("utf-8")
+    digests = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
     package = datapackage(t, sha256)
-    package["trendlib"] = {"version": __version__, "files": sorted([*files, output.MANIFEST])}
-    files[output.MANIFEST] = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    for resource in package["resources"]:
+        data = files[resource["path"]]
+        resource.update(hash=f"sha256:{digests[resource['path']]}", bytes=len(data))
+    package["trendlib"] = {"version": __version__, "files": digests}
+    files[registry.MANIFEST] = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if sorted(files) != registry.outputs():  # the registry declares what a build may write
+        raise AssertionError(f"rendered {sorted(files)}, declared {registry.outputs()}")
     return files
 
 
-def write_outputs(t: dict[str, pd.DataFrame], out_dir: Path, sha256: str) -> Path:
+def write_outputs(t: dict[str, pd.DataFrame], out_dir: Path, sha256: str, *, wait: float = output.LOCK_WAIT,
+                  note=None) -> Path:
     """Write every output into ``out_dir``, all or nothing (:func:`trendlib.output.publish`)."""
-    return output.publish(render(t, sha256), out_dir)
+    return output.publish(render(t, sha256), out_dir, retired=registry.RETIRED_OUTPUTS, wait=wait, note=note)
+
+
+def check_out_dir(out: Path) -> None:
+    """Refuse an output folder inside the project's ``data/`` other than ``data/processed`` itself:
+    the raw report and the curated files live there.
+
+    >>> check_out_dir(processed_dir())
+    >>> check_out_dir(processed_dir().parent / "raw" / "new")
+    Traceback (most recent call last):
+    ...
+    trendlib.errors.OutputError: ...
+    """
+    try:
+        data = processed_dir().parent.resolve()
+    except TrendlibError:
+        return  # outside a checkout there is no project data to protect
+    where = Path(os.path.abspath(out))
+    where = where.parent.resolve() / where.name if where.parent.exists() else where
+    if where.resolve() == processed_dir().resolve():
+        return
+    if where.resolve() == data or data in where.resolve().parents:
+        raise OutputError(f"{out} is inside the project's data/ folder, which holds the raw report and the "
+                          f"curated files; trendlib build writes only to data/processed/ there. Choose an --out "
+                          "outside data/.")
 
 
 def build(out_dir: Path | str | None = None, *, report_path: Path | str | None = None,
-          any_edition: bool = False, rate_year: int = DEFAULT_RATE_YEAR) -> Path:
-    """Build every table and write ``data/processed/`` (or ``out_dir``)."""
+          any_edition: bool = False, rate_year: int = DEFAULT_RATE_YEAR, reference: Path | None = None,
+          wait: float = output.LOCK_WAIT, note=None) -> Path:
+    """Build every table from the report and the curated files of ``reference`` (default
+    ``data/reference/``) and write ``data/processed/`` (or ``out_dir``).
+
+    ``wait`` is how long to wait for another build publishing into the same
+    folder; ``note`` is called with a one-line message if an interrupted
+    earlier build into the folder had to be undone first.
+    """
     out = Path(out_dir) if out_dir else processed_dir()
-    t = build_tables(report_path, any_edition=any_edition, rate_year=rate_year)
-    return write_outputs(t, out, read_report(report_path, any_edition=any_edition).sha256)
+    check_out_dir(out)
+    output.preflight(out, registry.outputs())  # a folder that will be refused is refused before the work
+    report = read_report(report_path, any_edition=any_edition)
+    t = build_tables(report, any_edition=any_edition, rate_year=rate_year, reference=reference)
+    return write_outputs(t, out, report.sha256, wait=wait, note=note)
 
 
 __all__ = ["build", "build_tables", "render", "write_outputs", "datapackage"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import TrendlibError
+from .output import LOCK_WAIT
 
 DESCRIPTION = """\
 trendlib turns Deloitte's Government Trends 2023 (Chinese edition) into
@@ -26,7 +27,7 @@ def _rate_years() -> list[int]:
         return []
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(argv_wants_build: bool = True) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="trendlib", description=DESCRIPTION, epilog=EPILOG,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"trendlib {__version__}")
@@ -41,11 +42,16 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--any-edition", action="store_true",
                    help="parse a report whose SHA-256 differs from the recorded one, on purpose")
     b.add_argument("--out", type=Path, metavar="FOLDER", help="output folder (default: data/processed)")
+    b.add_argument("--reference", type=Path, metavar="FOLDER",
+                   help="the curated files to build from (default: data/reference), e.g. a working copy")
+    b.add_argument("--wait", type=float, default=LOCK_WAIT, metavar="SECONDS",
+                   help=f"how long to wait for another build publishing into the same folder before giving up "
+                        f"(default {LOCK_WAIT:g})")
     c = sub.add_parser("codebook", help="write docs/CODEBOOK.md from the vocabularies and the published tables",
                        description="Write docs/CODEBOOK.md (the codebook a coder works from) from trendlib.vocab, "
                                    "actors.yaml and data/processed/. Run it after trendlib build.")
     c.add_argument("--out", type=Path, metavar="FILE", help="where to write it (default: docs/CODEBOOK.md)")
-    years = _rate_years()
+    years = _rate_years() if argv_wants_build else []
     from .build import DEFAULT_RATE_YEAR
 
     b.add_argument("--rate-year", type=int, default=DEFAULT_RATE_YEAR, metavar="YEAR",
@@ -57,7 +63,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = parser()
+    argv = sys.argv[1:] if argv is None else argv
+    # only `build` reads the curated rate table (for --rate-year's choices): --version and the other
+    # commands work whatever state data/reference/ is in
+    p = parser(argv_wants_build=bool(argv) and argv[0] == "build")
     args = p.parse_args(argv)
     if args.command is None:
         p.print_help()
@@ -73,12 +82,20 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from .build import build
 
+    def note(message: str) -> None:
+        print(f"trendlib build: {message}", file=sys.stderr)
+
     try:
-        out = build(args.out, report_path=args.report, any_edition=args.any_edition, rate_year=args.rate_year)
+        out = build(args.out, report_path=args.report, any_edition=args.any_edition, rate_year=args.rate_year,
+                    reference=args.reference, wait=args.wait, note=note)
     except TrendlibError as err:  # anything else is a bug, and keeps its traceback
         print(f"trendlib build: error: {err}", file=sys.stderr)
         print("Nothing was written; the previous outputs are unchanged.", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("trendlib build: interrupted. Nothing was written; the previous outputs are unchanged.",
+              file=sys.stderr)
+        return 130
     print(f"trendlib build: wrote {out}")
     return 0
 

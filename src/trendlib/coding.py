@@ -24,6 +24,8 @@ the value and the fix.
 
 from __future__ import annotations
 
+import difflib
+
 from dataclasses import dataclass
 
 from . import vocab
@@ -121,7 +123,7 @@ def locate_relations(corpus: Corpus, cases: list[Case], rows: list[dict], actors
             w = f"{where}, relation {k}"
             for end in ("source", "target"):
                 if r[end] not in known:
-                    close = [g for g in sorted(known) if compact(g)[:5] == compact(r[end])[:5]]
+                    close = difflib.get_close_matches(r[end], sorted(known), n=1, cutoff=0.6)
                     raise CodingError(f"{w}: {end} {r[end]!r} is no actor or stakeholder group of actors.yaml"
                                       + (f" (did you mean {close[0]!r}?)" if close else "; add the actor or fix the id"))
             if r["source"] == r["target"] and r["source"] not in groups:

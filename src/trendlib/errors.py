@@ -18,6 +18,8 @@ CuratedDataError            a curated file of ``data/reference/`` is malformed o
   CodingError               a coded relation, code or its evidence breaks a rule
                             of the codebook
 OutputError                 the output folder cannot be written as asked
+LoadError                   a folder of tables is not one whole build
+                            (:func:`trendlib.load`)
 =========================== ====================================================
 
 >>> issubclass(AnchorError, CuratedDataError) and issubclass(CuratedDataError, TrendlibError)
@@ -29,7 +31,7 @@ from __future__ import annotations
 __all__ = [
     "TrendlibError", "ReportError", "CuratedDataError", "AnchorError", "GazetteerError",
     "CurrencyError", "CurrencyTableError", "ExchangeRateError", "UnknownCurrencyError",
-    "CodingError", "OutputError",
+    "CodingError", "OutputError", "LoadError",
 ]
 
 
@@ -75,3 +77,7 @@ class CodingError(CuratedDataError):
 
 class OutputError(TrendlibError):
     """The output folder cannot be written as asked (names the user's path and the fix)."""
+
+
+class LoadError(TrendlibError):
+    """A folder of published tables is not one whole build: missing, unfinished, or mixed (names the fix)."""

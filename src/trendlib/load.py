@@ -8,13 +8,17 @@ table. None of them runs the parser.
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
 from dataclasses import fields, make_dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from . import paths, registry
+from . import output, paths, registry
+from .errors import LoadError, OutputError
 
 
 def _getitem(self, name: str) -> pd.DataFrame:
@@ -33,8 +37,8 @@ Tables = make_dataclass(
                "__doc__": "Every table of the collection, as DataFrames (``t.cases``, ``t[\"cases\"]``)."})
 
 
-def read_table(path: Path, table: str) -> pd.DataFrame:
-    """One CSV with the column types of the data dictionary."""
+def read_table(path: Path | io.BytesIO, table: str) -> pd.DataFrame:
+    """One CSV (a path, or its bytes) with the column types of the data dictionary."""
     dtypes = registry.dtypes(table)
     bools = [c for c, k in dtypes.items() if k == "boolean"]
     df = pd.read_csv(path, dtype={c: k for c, k in dtypes.items() if k != "boolean"},
@@ -44,19 +48,62 @@ def read_table(path: Path, table: str) -> pd.DataFrame:
     return df
 
 
+def _rebuild_hint(d: Path) -> str:
+    return "run `trendlib build`" + ("" if d == paths.processed_dir() else f" --out {d}") + " to write it afresh"
+
+
+def read_build(directory: Path, *, wait: float = output.LOCK_WAIT) -> dict[str, bytes]:
+    """The bytes of every table of one whole build in ``directory``, checked against its data package.
+
+    Refuses (:class:`~trendlib.errors.LoadError`) a folder a publish is writing
+    or left unfinished, a missing table, and a table whose SHA-256 is not the
+    one the data package records (a mix of two builds, or an edited file).
+    """
+    d = Path(directory)
+    if not (d / registry.MANIFEST).is_file():
+        missing = [f"{n}.csv" for n in registry.names() if not (d / f"{n}.csv").is_file()]
+        raise LoadError(f"{d}: no {registry.MANIFEST}" + (f" and no {', '.join(missing[:3])}"
+                                                         + (" …" if len(missing) > 3 else "") if missing else "")
+                        + f": not the output of a whole trendlib build; {_rebuild_hint(d)}.")
+    try:
+        with output.shared_lock(d, wait=wait):
+            interrupted = output.interrupted_publish(d)
+            if interrupted:
+                raise LoadError(f"{interrupted}, so it may hold files of two builds; {_rebuild_hint(d)} "
+                                "(the build first undoes the interrupted one).")
+            package = json.loads((d / registry.MANIFEST).read_text(encoding="utf-8"))
+            data = {name: (d / f"{name}.csv").read_bytes() for name in registry.names()
+                    if (d / f"{name}.csv").is_file()}
+    except OutputError as err:
+        raise LoadError(str(err)) from None
+    except ValueError as err:
+        raise LoadError(f"{d / registry.MANIFEST} is not valid JSON ({err}); {_rebuild_hint(d)}.") from None
+    missing = [f"{n}.csv" for n in registry.names() if n not in data]
+    if missing:
+        raise LoadError(f"{d}: missing {', '.join(missing)}; {_rebuild_hint(d)}.")
+    recorded = (package.get("trendlib") or {}).get("files") if isinstance(package, dict) else None
+    if not isinstance(recorded, dict):
+        raise LoadError(f"{d / registry.MANIFEST} records no file hashes (an older or foreign data package); "
+                        f"{_rebuild_hint(d)}.")
+    changed = [f"{n}.csv" for n, b in data.items() if recorded.get(f"{n}.csv") != hashlib.sha256(b).hexdigest()]
+    if changed:
+        raise LoadError(f"{d}: {', '.join(changed[:3])}{' …' if len(changed) > 3 else ''} "
+                        f"{'is' if len(changed) == 1 else 'are'} not the file{'s' if len(changed) > 1 else ''} "
+                        f"its {registry.MANIFEST} records (edited by hand, or left from another build); "
+                        f"{_rebuild_hint(d)}.")
+    return data
+
+
 def load(directory: Path | str | None = None) -> Tables:
-    """All tables of ``data/processed/`` in one call.
+    """All tables of ``data/processed/`` in one call, from one whole build (:func:`read_build`).
 
     >>> t = load()
     >>> int(t.trends.trend.max())
     8
     """
     d = Path(directory) if directory else paths.processed_dir()
-    names = registry.names()
-    missing = [f"{n}.csv" for n in names if not (d / f"{n}.csv").is_file()]
-    if missing:
-        raise FileNotFoundError(f"{d}: missing {', '.join(missing)}; run `trendlib build` first")
-    return Tables(**{name: read_table(d / f"{name}.csv", name) for name in names})
+    data = read_build(d)
+    return Tables(**{name: read_table(io.BytesIO(data[name]), name) for name in registry.names()})
 
 
 @lru_cache(maxsize=1)

@@ -60,8 +60,9 @@ TENURE = re.compile(r"[（(]\s*(?:19|20)\d\d\s*[-–—至]\s*(?:(?:19|20)\d\d)?
 #: closed by quotes or brackets, maybe followed by a glued footnote number), or an English full stop.
 LINE_ENDS_SENTENCE = re.compile(r"(?:[。！？!?；;：][”’」』）)\]]*\d{0,3}|\.[”’)]*)\s*$")
 #: A text that has just finished a sentence (what may come right before a footnote number).
-AFTER_SENTENCE = re.compile(r"[。；！？”]$")
+AFTER_SENTENCE = re.compile(r"(?:[。；！？”]|(?<=[\u3400-\u9fff])[!?])$")
 #: Where a Chinese or English sentence (or clause list) ends inside a paragraph.
 SENTENCE_BREAK = re.compile(r"[。！？!?；;]")
-#: A full stop inside a line, followed by more text: prose, never a heading.
-INNER_SENTENCE_END = re.compile(r"[。！？][^。！？]")
+#: A full stop inside a line, followed by more text: prose, never a heading. A half-width ``!`` or
+#: ``?`` after a Chinese character ends a sentence too (editions differ in which width they print).
+INNER_SENTENCE_END = re.compile(r"(?:[。！？]|(?<=[\u3400-\u9fff])[!?])[^。！？!?]")

@@ -19,12 +19,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import re
+
 import fastjsonschema
 import yaml
 
 from . import vocab
 from .errors import CuratedDataError
 from .paths import reference_dir
+from .textfile import decode_utf8
 
 COUNTRY = {"type": "string", "pattern": "^[A-Z]{3}$"}
 TEXT = {"type": "string", "minLength": 1}
@@ -32,6 +35,8 @@ ANCHOR = {"type": "string", "minLength": 2}
 TREND = {"type": "integer", "minimum": 0, "maximum": 8}
 NOTE = {"type": "string"}
 DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+#: No amount of the report comes near a quadrillion in any currency: a larger one is a typing slip.
+MAX_AMOUNT = 1e15
 
 
 def _enum(values) -> dict:
@@ -163,7 +168,7 @@ ROWS = {
         "period": {"type": ["string", "null"]},
         "period_phrase": {"type": ["string", "null"]},
         "status": _enum(vocab.CHECK_STATUSES),
-        "value_corrected": {"type": ["number", "null"]},
+        "value_corrected": {"type": ["number", "null"], "exclusiveMinimum": 0, "maximum": MAX_AMOUNT},
         "currency_corrected": {"type": ["string", "null"], "pattern": "^[A-Z]{3}$"},
         "source": {"type": ["object", "null"], "properties": {
             "url": {"type": "string", "pattern": "^https?://"}, "publisher": TEXT,
@@ -243,17 +248,85 @@ def _problem(err: fastjsonschema.JsonSchemaValueException) -> str:
         return f"{shown} does not match {definition}"
     if rule == "type":
         return f"{shown} is not of type {definition!r}"
+    if rule == "exclusiveMinimum":
+        return f"{shown} must be greater than {definition:g}"
+    if rule in ("minimum", "maximum"):
+        return f"{shown} must be {'at least' if rule == 'minimum' else 'at most'} {definition:g}"
     return f"{shown}: {err.message.replace(err.name, 'it', 1) if err.name else err.message}"
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about 3× faster than the pure-Python loader
+# where an anchor (&name) or alias (*name) could start; the event stream then says for sure
+_ANCHOR_LIKE = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\[\]{}]", re.M)
+_NOT_FINITE = re.compile(r"[-+]?\.(?:inf|nan)", re.I)
+_FLOAT = "tag:yaml.org,2002:float"
+
+
+def _refuse_anchors(text: str, path: Path) -> None:
+    """No anchors or aliases: nothing curated needs them, and aliases can expand without bound."""
+    if not _ANCHOR_LIKE.search(text):
+        return
+    for event in yaml.parse(text, Loader=_LOADER):
+        name = event.anchor if isinstance(event, yaml.AliasEvent) else getattr(event, "anchor", None)
+        if name is not None:
+            what = f"an alias (*{name})" if isinstance(event, yaml.AliasEvent) else f"an anchor (&{name})"
+            raise CuratedDataError(f"{path}: line {event.start_mark.line + 1}: {what}; curated files use no YAML "
+                                   "anchors or aliases: write the value out in full.")
+
+
+def _check_nodes(root: yaml.Node, path: Path) -> None:
+    """Duplicate mapping keys (a YAML mapping silently keeps the last) and numbers that are not finite."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict = {}
+            for key, value in node.value:
+                k = (key.tag, key.value) if isinstance(key, yaml.ScalarNode) else id(key)
+                if k in seen:
+                    raise CuratedDataError(
+                        f"{path}: line {key.start_mark.line + 1}: duplicate key {key.value!r} (first at line "
+                        f"{seen[k]}); YAML would keep only the last and drop the other silently. Merge the two "
+                        "or rename one.")
+                seen[k] = key.start_mark.line + 1
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif node.tag == _FLOAT and _NOT_FINITE.fullmatch(node.value):
+            raise CuratedDataError(f"{path}: line {node.start_mark.line + 1}: {node.value} is not a finite number; "
+                                   "give the number itself.")
+
+
+def read_yaml(path: Path) -> object:
+    """A curated YAML document, read strictly, or :class:`~trendlib.errors.CuratedDataError` naming the
+    file and line: UTF-8 only, no duplicate keys, no anchors or aliases, finite numbers.
+
+    >>> read_yaml(reference_dir() / "currencies.yaml")["rows"][0]["code"]
+    'USD'
+    """
+    if not path.is_file():
+        raise CuratedDataError(f"{path}: missing curated file")
+    text = decode_utf8(path.read_bytes(), path, CuratedDataError)
+    try:
+        _refuse_anchors(text, path)
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError as err:
+        raise CuratedDataError(f"{path}: not valid YAML: {err}") from None
+    if root is None:
+        return None
+    _check_nodes(root, path)
+    loader = _LOADER("")
+    try:
+        return loader.construct_document(root)
+    except yaml.YAMLError as err:
+        raise CuratedDataError(f"{path}: not valid YAML: {err}") from None
+    finally:
+        loader.dispose()
 
 
 def _load(path: Path, name: str) -> dict:
     """Read one curated file (about, review, rows) and check it against its schema."""
-    if not path.is_file():
-        raise CuratedDataError(f"{path}: missing curated file")
-    try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as err:
-        raise CuratedDataError(f"{path}: not valid YAML: {err}") from None
+    doc = read_yaml(path)
     try:
         _validator(name)(doc)
     except fastjsonschema.JsonSchemaValueException as err:

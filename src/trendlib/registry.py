@@ -32,8 +32,9 @@ import pandas as pd
 from . import vocab
 from .errors import CuratedDataError
 
-__all__ = ["Field", "ForeignKey", "Table", "FIELDS", "TABLES", "TABLE", "PANDAS_TYPES", "names", "label",
-           "dtypes", "datapackage", "check_vocabularies"]
+__all__ = ["Field", "ForeignKey", "Table", "FIELDS", "TABLES", "TABLE", "PANDAS_TYPES", "GRAPHS", "MANIFEST",
+           "PACKAGE_NAME", "RETIRED_OUTPUTS", "outputs", "names", "label", "dtypes", "datapackage",
+           "check_vocabularies"]
 
 #: Frictionless field type → pandas dtype (load() and the build use the same).
 PANDAS_TYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "string": "string"}
@@ -130,7 +131,8 @@ TABLES: tuple[Table, ...] = (
         _use("title_en", "chapter title in the English edition"),
         _use("line_start", "first line of the chapter in the raw report (1-based)"),
         _use("line_end", "last line of the chapter"),
-        _f("characters", "integer", "number of non-whitespace characters of its paragraphs", "characters", "字数",
+        _f("characters", "integer", "number of non-whitespace characters of its paragraphs (a paragraph printed twice "
+           "counted once)", "characters", "字数",
            unit="characters"),
     ), primary_key=("trend",)),
     Table("paragraphs", "reflowed paragraph, with trend, section and footnote numbers", (
@@ -145,7 +147,9 @@ TABLES: tuple[Table, ...] = (
            "elsewhere); empty in the running text", "box", "文框", vocabulary="box"),
         _use("text", "reflowed text, footnote numbers removed"),
         _f("footnotes", "string", "';'-joined footnote numbers glued into the paragraph", "footnotes", "脚注"),
-    ), primary_key=("para_id",), foreign_keys=(_TREND_FK,)),
+        _f("repeats", "integer", "para_id of an earlier paragraph with the same words (of 20 or more characters): "
+           "the source printed it twice, and its amounts and figures are counted once, there", "repeats", "重复"),
+    ), primary_key=("para_id",), foreign_keys=(_TREND_FK, ForeignKey(("repeats",), "paragraphs", ("para_id",)))),
     Table("cases", "case: a concrete programme, fund, platform, law, project or agency practice", (
         _use("case_id", "T<trend>-<seq>, from the codebook"),
         _use("trend", "trend of the paragraph holding the anchor"),
@@ -386,6 +390,25 @@ TABLES: tuple[Table, ...] = (
 #: Tables by name.
 TABLE: dict[str, Table] = {t.name: t for t in TABLES}
 
+#: The published graphs (each written as GraphML and GEXF).
+GRAPHS: tuple[str, ...] = ("ties", "stakeholders", "comention")
+#: The data package: the data dictionary, and the record of every file of one build.
+MANIFEST = "datapackage.json"
+#: Its ``name``.
+PACKAGE_NAME = "trendlib-government-trends-2023-zh"
+#: Files earlier versions of the build wrote and this one does not: a rebuild removes them.
+RETIRED_OUTPUTS: tuple[str, ...] = ("collaboration.graphml", "collaboration.gexf")
+
+
+def outputs() -> list[str]:
+    """Every file name a build writes into its folder: the only names it may replace.
+
+    >>> "cases.csv" in outputs() and "explorer.html" in outputs()
+    True
+    """
+    return sorted([*(f"{t.name}.csv" for t in TABLES), *(f"{g}.{ext}" for g in GRAPHS for ext in ("graphml", "gexf")),
+                   "explorer.html", MANIFEST])
+
 
 def names() -> list[str]:
     """Table names in build order.
@@ -458,7 +481,7 @@ def datapackage(*, description: str, licenses: list[dict], agreement: dict | Non
         })
     return {
         "profile": "tabular-data-package",
-        "name": "trendlib-government-trends-2023-zh",
+        "name": PACKAGE_NAME,
         "title": "Government Trends 2023 (Chinese edition) as traceable tables",
         "description": description,
         "licenses": licenses,

@@ -48,7 +48,7 @@ def trends_table(c: Corpus) -> pd.DataFrame:
         rows.append({
             "trend": t.number, "title_zh": t.title_zh, "title_en": t.title_en,
             "line_start": paras[0].line_start, "line_end": paras[-1].line_end,
-            "characters": sum(len(compact(p.text)) for p in paras),
+            "characters": sum(len(compact(p.text)) for p in paras if p.repeats is None),
         })
     return frame("trends", rows)
 
@@ -59,6 +59,7 @@ def paragraphs_table(c: Corpus) -> pd.DataFrame:
         "line_start": p.line_start, "line_end": p.line_end,
         "char_start": p.char_start, "char_end": p.char_end, "box": c.paragraphs[i].box or None,
         "text": p.text, "footnotes": _join(c.paragraphs[i].notes),
+        "repeats": None if p.repeats is None else p.repeats + 1,
     } for i, p in enumerate(c.paragraphs)])
 
 

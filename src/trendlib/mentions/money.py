@@ -26,6 +26,7 @@ loaders for the two reference tables (:func:`load_currencies`,
 from __future__ import annotations
 
 import csv
+import io
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -34,6 +35,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ..errors import CuratedDataError, CurrencyTableError, ExchangeRateError, UnknownCurrencyError
+from ..textfile import decode_utf8
 
 __all__ = [
     "AR_NUMBER",
@@ -512,42 +514,60 @@ def load_currency_countries(path: str | Path) -> dict[str, tuple[str, ...]]:
     return {row["code"]: tuple(row["countries"]) for row in _read_currency_rows(path)}
 
 
+#: A plausible exchange rate, in US dollars per unit: the dearest currency today is worth a few dollars.
+MAX_RATE = 1e4
+
+
+def read_rates(path: str | Path) -> dict[tuple[str, int], float]:
+    """(currency, year) → US dollars per unit, every row of ``exchange_rates.csv`` checked.
+
+    The CSV has columns ``currency, year, usd_per_unit, source`` and is UTF-8
+    (a byte-order mark, as Excel writes, is fine). Malformed rows (bad code,
+    year or rate, a rate that is not a positive, plausible number, a missing
+    source, a duplicate currency-year) raise :class:`ExchangeRateError` with the
+    file and line number; another encoding names the encoding it looks like.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ExchangeRateError(f"{path}: missing curated file")
+    text = decode_utf8(path.read_bytes(), path, ExchangeRateError)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    need = {"currency", "year", "usd_per_unit", "source"}
+    if reader.fieldnames is None or not need <= set(reader.fieldnames):
+        raise ExchangeRateError(f"{path}: header must contain {', '.join(sorted(need))}, got "
+                                f"{', '.join(reader.fieldnames or [])}")
+    rates: dict[tuple[str, int], float] = {}
+    for row in reader:
+        where = f"{path}: line {reader.line_num}"
+        code = (row["currency"] or "").strip()
+        if not _ISO3.fullmatch(code):
+            raise ExchangeRateError(f"{where}: bad currency code {row['currency']!r}")
+        try:
+            yr = int(row["year"])
+            rate = float(row["usd_per_unit"])
+        except (TypeError, ValueError) as exc:
+            raise ExchangeRateError(f"{where}: bad year or rate ({exc})") from None
+        if not math.isfinite(rate) or not 0 < rate <= MAX_RATE:
+            raise ExchangeRateError(f"{where}: the rate of {code} in {yr} must be a positive number of US dollars "
+                                    f"per unit, at most {MAX_RATE:g}; got {row['usd_per_unit']}")
+        if not (row["source"] or "").strip():
+            raise ExchangeRateError(f"{where}: {code} {yr} has no source")
+        if (code, yr) in rates:
+            raise ExchangeRateError(f"{where}: duplicate rate for {code} {yr}")
+        rates[(code, yr)] = rate
+    return rates
+
+
 def load_rates(
     path: str | Path, year: int, currencies: Iterable[str] | None = None
 ) -> dict[str, float]:
-    """US dollars per unit of each currency in ``year``, from ``exchange_rates.csv``.
+    """US dollars per unit of each currency in ``year``, from ``exchange_rates.csv`` (:func:`read_rates`).
 
-    The CSV has columns ``currency, year, usd_per_unit, source``. Every
-    currency that appears anywhere in the file — or, if ``currencies`` is
+    Every currency that appears anywhere in the file — or, if ``currencies`` is
     given, every code in it — must have a rate for ``year``; otherwise
     :class:`ExchangeRateError` names the file, the currency and the year.
-    Malformed rows (bad code, year or rate, missing source, duplicate
-    currency-year) raise with the file and line number.
     """
-    path = Path(path)
-    rates: dict[tuple[str, int], float] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        need = {"currency", "year", "usd_per_unit", "source"}
-        if reader.fieldnames is None or not need <= set(reader.fieldnames):
-            raise ExchangeRateError(f"{path}: header must contain {sorted(need)}, got {reader.fieldnames}")
-        for row in reader:
-            where = f"{path}: line {reader.line_num}"
-            code = (row["currency"] or "").strip()
-            if not _ISO3.fullmatch(code):
-                raise ExchangeRateError(f"{where}: bad currency code {row['currency']!r}")
-            try:
-                yr = int(row["year"])
-                rate = float(row["usd_per_unit"])
-            except (TypeError, ValueError) as exc:
-                raise ExchangeRateError(f"{where}: bad year or rate ({exc})") from exc
-            if not math.isfinite(rate) or rate <= 0:
-                raise ExchangeRateError(f"{where}: rate must be a positive number, got {rate}")
-            if not (row["source"] or "").strip():
-                raise ExchangeRateError(f"{where}: {code} {yr} has no source")
-            if (code, yr) in rates:
-                raise ExchangeRateError(f"{where}: duplicate rate for {code} {yr}")
-            rates[(code, yr)] = rate
+    rates = read_rates(path)
     wanted = sorted(set(currencies) if currencies is not None else {c for c, _ in rates})
     out: dict[str, float] = {}
     for code in wanted:
@@ -563,8 +583,7 @@ def complete_rate_years(path: str | Path) -> list[int]:
     >>> complete_rate_years(Path(__file__).resolve().parents[3] / "data" / "reference" / "exchange_rates.csv")
     [2021, 2022, 2023]
     """
-    with Path(path).open(encoding="utf-8", newline="") as fh:
-        pairs = {(row["currency"], row["year"]) for row in csv.DictReader(fh)}
+    pairs = set(read_rates(path))
     codes = {c for c, _ in pairs}
     years = {y for _, y in pairs}
-    return sorted(int(y) for y in years if all((c, y) in pairs for c in codes) and y.isdigit())
+    return sorted(y for y in years if all((c, y) in pairs for c in codes))

@@ -147,7 +147,8 @@ def corpus_amounts(c: Corpus, currencies: dict[str, str]) -> list[AmountMention]
     for i, a, label in chart_values(c, currencies):
         run = _single(c, i)
         found.append(AmountMention(a, _where(c, run, a.start, a.end, context=label["label"]), label["unit"]))
-    return sorted(found, key=lambda m: m.where.flat)
+    # a paragraph the source printed twice names its money once
+    return sorted((m for m in found if not c.repeated(m.where.raw)), key=lambda m: m.where.flat)
 
 
 def corpus_percentages(c: Corpus) -> list[PercentMention]:
@@ -161,7 +162,9 @@ def corpus_percentages(c: Corpus) -> list[PercentMention]:
             if run.section == "data" and FIGURES_ONLY.fullmatch(context):
                 # a bare figure: the block prints its label apart, usually as the next fragment
                 context, certain = infographic_label(c, run.first), False
-            out.append(PercentMention(s, _where(c, run, s.start, s.end, context=context, certain=certain)))
+            where = _where(c, run, s.start, s.end, context=context, certain=certain)
+            if not c.repeated(where.raw):  # a paragraph the source printed twice states its figures once
+                out.append(PercentMention(s, where))
     return out
 
 

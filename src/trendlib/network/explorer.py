@@ -77,6 +77,23 @@ def layout(g: nx.MultiDiGraph, seed: int = 0) -> dict[str, tuple[float, float]]:
     return {n: (round(float(x) * 100, 2), round(float(y) * 100, 2)) for n, (x, y) in pos.items()}
 
 
+#: Characters that could end or open markup inside a <script> element, as JSON escapes (JSON reads them back
+#: as the same characters): ``</script>``, ``<!--`` and ``&`` in a curated name cannot break the page.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                              "\u2029": "\\u2029"})
+
+
+def script_json(data) -> str:
+    """``data`` as JSON that is safe to embed in an HTML ``<script>`` element, byte-stable.
+
+    >>> script_json({"name_en": "<!--<script>&"})
+    '{"name_en":"\\\\u003c!--\\\\u003cscript\\\\u003e\\\\u0026"}'
+    >>> json.loads(script_json({"a": "</script>"}))["a"]
+    '</script>'
+    """
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).translate(_SCRIPT_SAFE)
+
+
 def explorer_html(g: nx.MultiDiGraph, cases: dict[str, dict], *, title: str = "trendlib — stated ties") -> str:
     """The explorer page for the network of ties ``g`` (:func:`trendlib.network.ties`).
 
@@ -107,7 +124,7 @@ def explorer_html(g: nx.MultiDiGraph, cases: dict[str, dict], *, title: str = "t
                       for t, term in vocab.RELATION_TYPES.terms.items()],
             "sectors": [{"key": s, "en": term.en, "zh": term.zh, "color": SECTOR_COLORS[s]}
                         for s, term in vocab.SECTORS.terms.items()]}
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+    payload = script_json(data)
     return _PAGE.format(title=html.escape(title), graphology=_static("graphology-0.25.4.umd.min.js"),
                         sigma=_static("sigma-3.0.3.min.js"), data=payload, script=_SCRIPT)
 

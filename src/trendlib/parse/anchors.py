@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..errors import AnchorError
@@ -41,9 +42,12 @@ class FlatText:
     3
     """
 
-    def __init__(self, paras: list[Paragraph]):
+    def __init__(self, paras: list[Paragraph], skip: Collection[int] = ()):
+        """``skip``: indices of paragraphs left out (a paragraph the source printed twice is read once)."""
         chars, para_of, raw = [], [], []
         for i, p in enumerate(paras):
+            if i in skip:
+                continue
             if WHITESPACE.search(p.text):
                 for word in _WORD.finditer(p.text):
                     chars.append(word[0])

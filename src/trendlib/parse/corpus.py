@@ -9,10 +9,12 @@ a line; the outline of the report is computed once.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import AnchorError
+from ..patterns import compact
 from .anchors import FlatText
 from .footnotes import FootnoteRef, find_refs, without_refs
 from .layout import Furniture, Paragraph, furniture, paragraphs, split_lines, split_paragraph
@@ -37,6 +39,7 @@ class Passage:
     section: str
     box: str
     notes: tuple[int, ...]
+    repeats: int | None = None  # index of an earlier paragraph with the same words: the source printed it twice
 
     @property
     def char_start(self) -> int:
@@ -75,9 +78,21 @@ class Corpus:
         for p in self.paragraphs[bisect.bisect_right(self.paragraph_ends, char_start):]:
             if p.char_start >= char_end:
                 break
+            if p.repeats is not None:
+                continue  # printed twice: read once
             lo, hi = bisect.bisect_left(p.offsets, char_start), bisect.bisect_left(p.offsets, char_end)
             parts.append(p.text[lo:hi].strip())
         return "\n".join(parts)
+
+    def repeated(self, offset: int) -> bool:
+        """Whether raw ``offset`` lies in a paragraph that repeats an earlier one word for word.
+
+        >>> from trendlib.parse.report import read_report
+        >>> read_corpus(read_report(), []).repeated(0)
+        False
+        """
+        i = bisect.bisect_right(self.paragraph_ends, offset)
+        return i < len(self.paragraphs) and self.paragraphs[i].repeats is not None
 
     def line_in(self, para: int, pos: int) -> int:
         """Line of character ``pos`` of paragraph ``para``'s text."""
@@ -90,34 +105,44 @@ def read_corpus(report: Report, boxes: list[dict], *, boxes_source: str = "boxes
     """Parse ``report``; ``boxes`` are the curated rows of ``boxes.yaml``, ``hyphenated_words`` those of
     ``hyphenated_words.yaml`` (each must occur in the report)."""
     lines = split_lines(report.text)
-    paras = paragraphs(lines, hyphenated_words)
-    plan = outline(paras)
-    refs = find_refs(paras, numbering_parts(paras, plan))
-    by_para: dict[int, list[FootnoteRef]] = {}
-    for r in refs:
-        by_para.setdefault(r.para, []).append(r)
-    clean = [without_refs(p, by_para.get(i, [])) for i, p in enumerate(paras)]
-    notes = [tuple(dict.fromkeys(r.number for r in by_para.get(i, []))) for i in range(len(paras))]
     line_starts = [line.start for line in lines]
 
     def line_of(offset: int) -> int:
         return bisect.bisect_right(line_starts, offset)
 
-    # a box may begin or end inside a paragraph the layout could not cut: cut it there
-    flat = FlatText(clean)
+    paras = paragraphs(lines, hyphenated_words)
+    # A paragraph the source printed twice is read once: its footnote numbers, anchors, names, phrases and
+    # quantities are read from the first copy only. Printed twice in a row, the two copies may have been
+    # joined into one paragraph: cut them apart first.
+    doubled = {i: {k} for i, p in enumerate(paras) if (k := doubled_at(p.text))}
+    if doubled:
+        paras, _, _ = _cut(paras, [()] * len(paras), doubled, line_of)
+    repeats = repeats_of(paras)
+    plan = outline(paras)
+    refs = find_refs(paras, [[i for i in part if repeats[i] is None] for part in numbering_parts(paras, plan)])
+    by_para: dict[int, list[FootnoteRef]] = {}
+    for r in refs:
+        by_para.setdefault(r.para, []).append(r)
+    clean = [without_refs(p, by_para.get(i, [])) for i, p in enumerate(paras)]
+    notes = [tuple(dict.fromkeys(r.number for r in by_para.get(i, []))) for i in range(len(paras))]
+    flat = FlatText(clean, skip={i for i, r in enumerate(repeats) if r is not None})
     for n, word in enumerate(hyphenated_words, 1):
         if not flat.find_all(word):
             raise AnchorError(f"hyphenated_words.yaml: row {n} ({word!r}) never occurs in the report; "
                               "remove it, or copy the word as the report spells it")
+    # a box may begin or end inside a paragraph the layout could not cut: cut it there
     cuts = _box_cuts(clean, locate_boxes(flat, boxes, source=boxes_source))
     clean, notes, index = _cut(clean, notes, cuts, line_of)
     plan = plan.shifted(index)
+    repeats = [None if repeats[i] is None else index[repeats[i]]
+               for i in range(len(repeats)) for _ in range(index[i], index[i + 1])]
     flat = flat.regroup(clean)
     spans = locate_boxes(flat, boxes, source=boxes_source)
     section = sections(clean, plan, spans)
     box = _box_kinds(len(clean), spans)
     trend = [t.number for t in plan.trends for _ in range(t.first, t.last + 1)]
-    passages = [Passage(p.text, p.offsets, p.line_start, p.line_end, trend[i], section[i], box[i], notes[i])
+    passages = [Passage(p.text, p.offsets, p.line_start, p.line_end, trend[i], section[i], box[i], notes[i],
+                        repeats[i])
                 for i, p in enumerate(clean)]
     return Corpus(
         report=report,
@@ -128,6 +153,47 @@ def read_corpus(report: Report, boxes: list[dict], *, boxes_source: str = "boxes
         line_starts=line_starts,
         paragraph_ends=[p.char_end for p in passages],
     )
+
+
+#: A paragraph this long that repeats an earlier one word for word was printed twice (an extraction or edition
+#: slip); shorter repeats are headings and list items every chapter has (突破壁垒, •新加坡).
+REPEAT_MIN_CHARS = 20
+_SENTENCE_END = re.compile(r"[。！？!?]”?\d{0,3}")
+
+
+def doubled_at(text: str) -> int | None:
+    """Where a paragraph's text starts over, if it is one text of whole sentences printed twice in a row.
+
+    >>> doubled_at("政府部门深入掌握员工的技能，并为员工提供机会。23 政府部门深入掌握员工的技能，并为员工提供机会。23")
+    25
+    >>> doubled_at("突破壁垒。突破壁垒。") is None  # too short to tell from a real repetition
+    True
+    """
+    for m in _SENTENCE_END.finditer(text):
+        head, tail = compact(text[: m.end()]), compact(text[m.end():])
+        if len(head) >= REPEAT_MIN_CHARS and head == tail:
+            return m.end()
+        if len(head) > len(tail):
+            return None
+    return None
+
+
+def repeats_of(paras: Sequence[Paragraph]) -> list[int | None]:
+    """For each paragraph, the index of an earlier one with the same words (whitespace ignored), or ``None``.
+
+    >>> from types import SimpleNamespace as P
+    >>> texts = ["突破壁垒", "政府内部的人才流动日益普遍，许多部门开始支持员工流动。", "突破壁垒",
+    ...          "政府内部的人才流动日益普遍，许多部门开始支持 员工流动。"]
+    >>> repeats_of([P(text=t) for t in texts])
+    [None, None, None, 1]
+    """
+    first: dict[str, int] = {}
+    out: list[int | None] = []
+    for i, p in enumerate(paras):
+        key = compact(p.text)
+        out.append(first[key] if len(key) >= REPEAT_MIN_CHARS and key in first else None)
+        first.setdefault(key, i)
+    return out
 
 
 def _box_kinds(n: int, boxes: list[BoxSpan]) -> list[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import ReportError
 from ..paths import REPORT_NAME, report_path
+from ..textfile import looks_like
 
 
 
@@ -50,35 +51,6 @@ def expected_sha256(path: Path) -> str:
     return record.read_text(encoding="utf-8").split()[0].lower()
 
 
-def _plausible(ch: str) -> bool:
-    """A character a text of this report is made of: CJK, CJK punctuation, printable ASCII."""
-    return ("\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
-            or ch in "\n\r\t" or " " <= ch <= "~" or ch in "“”‘’—…•")
-
-
-def _looks_like(data: bytes) -> str | None:
-    """The encoding a non-UTF-8 text seems to be in, if it is recognisably one.
-
-    >>> _looks_like("概要".encode("utf-16")), _looks_like("概要".encode("gb18030"))
-    ('UTF-16', 'GB18030 (GBK)')
-    """
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
-        return "UTF-32" if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff") else "UTF-16"
-    sample = data[:4000] if len(data) < 4000 or len(data[:4000]) % 2 == 0 else data[:3999]
-    for encoding in ("utf-16-le", "utf-16-be"):  # UTF-16 without a byte-order mark
-        try:
-            chars = sample[: len(sample) // 2 * 2].decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if chars and sum(_plausible(ch) for ch in chars) > 0.9 * len(chars):
-            return "UTF-16"
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        return None
-    return "GB18030 (GBK)" if any("\u4e00" <= ch <= "\u9fff" for ch in text[:2000]) else None
-
-
 def read_report(path: Path | str | None = None, *, any_edition: bool = False) -> Report:
     """Read and verify the report; the simplest problem is reported first.
 
@@ -104,8 +76,8 @@ def read_report(path: Path | str | None = None, *, any_edition: bool = False) ->
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        like = _looks_like(data)
-        if like:
+        like = looks_like(data)
+        if like and not like.startswith("Latin-1"):  # a single-byte guess fits any bytes: not evidence here
             raise ReportError(
                 f"{path}: not UTF-8; it looks like {like}. Convert it first, e.g. "
                 f"`iconv -f {like.split()[0]} -t UTF-8 {path.name} > report-utf8.txt`") from None
