@@ -50,7 +50,7 @@ def reuse_corpus(monkeypatch, corpus, reference):
     monkeypatch.setattr(build, "read_corpus", cached)
     real_load = reference_module._load
 
-    def load(path, name):
+    def load(path, name, cache=None):
         key = (name, path.read_bytes()) if path.is_file() else None
         if key is None:
             return real_load(path, name)

@@ -186,3 +186,4 @@ def test_did_you_mean_offers_the_closest_id(ref, tmp_path, monkeypatch):
     edit(ref / "relations.yaml", change)
     fails(ref, CuratedDataError, "relations.yaml", "'usa_bostn_monum'", "did you mean 'usa_boston_monum'?",
           tmp_path=tmp_path, monkeypatch=monkeypatch)
+

@@ -44,6 +44,9 @@ def parser(argv_wants_build: bool = True) -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, metavar="FOLDER", help="output folder (default: data/processed)")
     b.add_argument("--reference", type=Path, metavar="FOLDER",
                    help="the curated files to build from (default: data/reference), e.g. a working copy")
+    b.add_argument("--no-cache", action="store_true",
+                   help="read and check every curated file afresh, without the cache of files checked by "
+                        "earlier builds (the outputs are the same either way)")
     b.add_argument("--wait", type=float, default=LOCK_WAIT, metavar="SECONDS",
                    help=f"how long to wait for another build publishing into the same folder before giving up "
                         f"(default {LOCK_WAIT:g})")
@@ -87,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         out = build(args.out, report_path=args.report, any_edition=args.any_edition, rate_year=args.rate_year,
-                    reference=args.reference, wait=args.wait, note=note)
+                    reference=args.reference, wait=args.wait, cache=not args.no_cache, note=note)
     except TrendlibError as err:  # anything else is a bug, and keeps its traceback
         print(f"trendlib build: error: {err}", file=sys.stderr)
         print("Nothing was written; the previous outputs are unchanged.", file=sys.stderr)

@@ -19,7 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import functools
+import hashlib
+import json
+import marshal
+import os
 import re
+import sys
 
 import fastjsonschema
 import yaml
@@ -297,16 +303,21 @@ def _check_nodes(root: yaml.Node, path: Path) -> None:
                                    "give the number itself.")
 
 
-def read_yaml(path: Path) -> object:
-    """A curated YAML document, read strictly, or :class:`~trendlib.errors.CuratedDataError` naming the
-    file and line: UTF-8 only, no duplicate keys, no anchors or aliases, finite numbers.
+def _read_bytes(path: Path) -> bytes:
+    if not path.is_file():
+        raise CuratedDataError(f"{path}: missing curated file")
+    return path.read_bytes()
+
+
+def read_yaml(path: Path, data: bytes | None = None) -> object:
+    """A curated YAML document (the file at ``path``, or its bytes ``data``), read strictly, or
+    :class:`~trendlib.errors.CuratedDataError` naming the file and line: UTF-8 only, no duplicate keys,
+    no anchors or aliases, finite numbers.
 
     >>> read_yaml(reference_dir() / "currencies.yaml")["rows"][0]["code"]
     'USD'
     """
-    if not path.is_file():
-        raise CuratedDataError(f"{path}: missing curated file")
-    text = decode_utf8(path.read_bytes(), path, CuratedDataError)
+    text = decode_utf8(_read_bytes(path) if data is None else data, path, CuratedDataError)
     try:
         _refuse_anchors(text, path)
         root = yaml.compose(text, Loader=_LOADER)
@@ -324,9 +335,21 @@ def read_yaml(path: Path) -> object:
         loader.dispose()
 
 
-def _load(path: Path, name: str) -> dict:
-    """Read one curated file (about, review, rows) and check it against its schema."""
-    doc = read_yaml(path)
+def _load(path: Path, name: str, cache: Path | None = None) -> dict:
+    """Read one curated file (about, review, rows) and check it against its schema; with a ``cache``
+    folder, a file whose bytes were read and checked before by the same code is taken from it."""
+    data = _read_bytes(path)
+    key = _cache_key(name, data) if cache else None
+    if key and (doc := _cache_get(cache, key)) is not None:
+        return doc
+    doc = _parse_and_check(path, name, data)
+    if key:
+        _cache_put(cache, key, doc)
+    return doc
+
+
+def _parse_and_check(path: Path, name: str, data: bytes) -> dict:
+    doc = read_yaml(path, data)
     try:
         _validator(name)(doc)
     except fastjsonschema.JsonSchemaValueException as err:
@@ -409,12 +432,60 @@ FILES = ("actors.yaml", "cases.yaml", "relations.yaml", "boxes.yaml", "barriers.
          "coding/adjudication.yaml", "coding/exceptions.yaml")
 
 
-def load_reference(directory: Path | None = None) -> Reference:
-    """Every curated file of ``data/reference/``, checked; each file is read once."""
+# ---------------------------------------------------------------- the cache of checked files
+#
+# Reading and checking the curated YAML is a third of a build. A file read and checked once is kept,
+# keyed by its name, its bytes and everything that decides how it is read and checked (this module's and
+# textfile's code, the schemas with their vocabularies, Python's version), in the user's cache folder,
+# outside the project. Checks that span several files (anchors in the report, ids across files) are not
+# cached: they run at every build. A damaged or foreign cache entry is a miss, never an error.
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/trendlib/curated`` (``~/.cache/trendlib/curated``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "trendlib" / "curated"
+
+
+@functools.cache
+def _code_version() -> bytes:
+    sources = [Path(__file__).read_bytes(), (Path(__file__).parent / "textfile.py").read_bytes()]
+    schemas = json.dumps({name: _schema(name) for name in ROWS}, sort_keys=True, default=repr).encode()
+    return hashlib.sha256(b"\0".join([*sources, schemas, sys.version.encode(), yaml.__version__.encode()])).digest()
+
+
+def _cache_key(name: str, data: bytes) -> str:
+    return hashlib.sha256(b"\0".join([name.encode(), _code_version(), data])).hexdigest()
+
+
+def _cache_get(cache: Path, key: str) -> dict | None:
+    try:
+        doc = marshal.loads((cache / key).read_bytes())  # plain values only: marshal runs no code
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return doc if isinstance(doc, dict) else None
+
+
+def _cache_put(cache: Path, key: str, doc: dict) -> None:
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = cache / f".{key}.{os.getpid()}"
+        tmp.write_bytes(marshal.dumps(doc))
+        os.replace(tmp, cache / key)
+    except (OSError, ValueError):
+        pass  # a cache that cannot be written only makes the next build slower
+
+
+def load_reference(directory: Path | None = None, *, cache: Path | bool | None = None) -> Reference:
+    """Every curated file of ``data/reference/``, checked; each file is read once.
+
+    ``cache``: a folder for the cache of checked files (``True``: :func:`default_cache_dir`); ``None`` or
+    ``False`` reads and checks every file afresh.
+    """
     d = Path(directory) if directory else reference_dir()
     if not (d / "exchange_rates.csv").is_file():
         raise CuratedDataError(f"{d / 'exchange_rates.csv'}: missing curated file")
-    docs = {name: _load(d / name, name) for name in FILES}
+    folder = default_cache_dir() if cache is True else (cache or None)
+    docs = {name: _load(d / name, name, folder) for name in FILES}
     rows = {name: doc["rows"] for name, doc in docs.items()}
     review = {name: doc["review"] for name, doc in docs.items()}
     return Reference(
