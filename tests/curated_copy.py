@@ -71,7 +71,7 @@ def fails(ref_dir: Path, error, *parts: str, tmp_path: Path, monkeypatch, full: 
         return msg
 
     real = build.load_reference
-    monkeypatch.setattr(build, "load_reference", lambda directory=None: real(ref_dir))
+    monkeypatch.setattr(build, "load_reference", lambda directory=None, **kw: real(ref_dir))
     out_parent = tmp_path / "site"
     out_parent.mkdir()
     with pytest.raises(error) as again:

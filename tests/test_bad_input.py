@@ -362,7 +362,7 @@ def test_failed_build_leaves_previous_outputs(built, monkeypatch, tmp_path, wher
         shutil.copytree(reference_dir(), broken)
         edit(broken / "cases.yaml", lambda d: d[0].update(anchor="这段文字不在报告里"))
         real = build.load_reference
-        monkeypatch.setattr(build, "load_reference", lambda directory=None: real(broken))
+        monkeypatch.setattr(build, "load_reference", lambda directory=None, **kw: real(broken))
     with pytest.raises((ValueError, AnchorError)):
         build.build(out_dir=built)
     assert snapshot(built) == before
@@ -400,7 +400,7 @@ def test_cli_reports_bad_reference(tmp_path, capsys, monkeypatch):
     shutil.copytree(reference_dir(), broken)
     edit(broken / "actors.yaml", lambda d: d[0].update(country="usa"))
     real = build.load_reference
-    monkeypatch.setattr(build, "load_reference", lambda directory=None: real(broken))
+    monkeypatch.setattr(build, "load_reference", lambda directory=None, **kw: real(broken))
     out = tmp_path / "site" / "processed"
     assert cli.main(["build", "--out", str(out)]) == 1
     err = capsys.readouterr().err

@@ -75,6 +75,29 @@ def repeats(keys: list, ids: list[str], may_repeat: list[bool] | None = None) ->
     return out
 
 
+#: What each status needs (and allows) of a row of amounts.yaml: the fields it must have, and must not.
+_STATUS_NEEDS = {
+    "confirmed": (("source",), ("value_corrected", "currency_corrected", "differs_by")),
+    "approximate": (("source", "differs_by", "differs_note"), ("value_corrected", "currency_corrected")),
+    "corrected": (("source", "value_corrected", "currency_corrected"), ("differs_by",)),
+    "unverifiable": ((), ("source", "value_corrected", "currency_corrected", "differs_by")),
+}
+
+
+def _check_status(row: dict, where: str) -> None:
+    """The fields a row's status needs, and those it cannot have (an unverifiable amount has no source)."""
+    from .errors import CuratedDataError
+
+    needs, forbids = _STATUS_NEEDS[row["status"]]
+    missing = [f for f in needs if row.get(f) is None]
+    if missing:
+        raise CuratedDataError(f"{where}: a {row['status']} amount needs {', '.join(missing)}")
+    extra = [f for f in forbids if row.get(f) is not None]
+    if extra:
+        raise CuratedDataError(f"{where}: a {row['status']} amount has no {', '.join(extra)}; remove it, or change "
+                               "the status")
+
+
 def curated_checks(amounts: list, contexts: list[str], rows: list[dict], *,
                    source: str = "amounts.yaml") -> list[dict]:
     """For each amount (a :class:`~trendlib.mentions.quantities.AmountMention`), its curated row.
@@ -108,21 +131,15 @@ def curated_checks(amounts: list, contexts: list[str], rows: list[dict], *,
         if row.get("period_phrase") and compact(row["period_phrase"]) not in compact(context):
             raise CuratedDataError(f"{where}: period_phrase {row['period_phrase']!r} is not printed in the amount's "
                                    "clause or case; copy the words that give the period")
-        if row["status"] == "corrected" and (row.get("value_corrected") is None or not row.get("currency_corrected")
-                                             or not row.get("source")):
-            raise CuratedDataError(f"{where}: a corrected amount needs value_corrected, currency_corrected and source")
-        if row["status"] == "confirmed" and not row.get("source"):
-            raise CuratedDataError(f"{where}: a confirmed amount needs its source")
-        if row["status"] == "unverifiable" and (row.get("value_corrected") is not None
-                                                or row.get("currency_corrected")):
-            raise CuratedDataError(f"{where}: an unverifiable amount has no corrected value")
+        _check_status(row, where)
         out.append(row)
     index = {key: i for i, key in enumerate(keys)}
     for i, row in enumerate(out):
         where = f"{source} row {by_key[keys[i]][0]} ({row['text']})"
         links = {}
-        for field in ("same_as", "part_of"):
-            ref = row.get(field)
+        refs = [(f, row.get(f)) for f in ("same_as", "part_of")]
+        refs += [(f"parts[{k}].also_in", p.get("also_in")) for k, p in enumerate(row.get("parts", []), 1)]
+        for field, ref in refs:
             if ref is None:
                 continue
             target = index.get((compact(ref["text"]), ref["occurrence"]))
@@ -134,10 +151,64 @@ def curated_checks(amounts: list, contexts: list[str], rows: list[dict], *,
             if field == "same_as" and target > i:
                 raise CuratedDataError(f"{where}: same_as must name an earlier mention (the first one is counted)")
             links[field] = target
-        out[i] = {**row, "same_as": links.get("same_as"), "part_of": links.get("part_of")}
+        parts = [{**p, "also_in": links.get(f"parts[{k}].also_in")} for k, p in enumerate(row.get("parts", []), 1)]
+        out[i] = {**row, "same_as": links.get("same_as"), "part_of": links.get("part_of"), "parts": parts}
     unused = [by_key[k] for k in by_key if k not in used]
     if unused:
         n, row = unused[0]
         raise CuratedDataError(f"{source} row {n} ({row['text']}, occurrence {row['occurrence']}): no such amount is "
                                f"printed; fix the text or the occurrence ({len(unused)} such rows)")
+    return out
+
+
+#: How far (characters of whitespace-free text, either side) a curated phrase may stand from its figure: the
+#: figure's sentence, or the label its infographic block prints with it.
+PHRASE_WINDOW = 600
+
+
+def curated_statistics(figures: list, rows: list[dict], flat, spans: dict[str, tuple[int, int]], *,
+                       source: str = "statistics.yaml") -> list[dict]:
+    """For each percentage or fraction (a :class:`~trendlib.mentions.quantities.PercentMention`), its curated
+    row of ``statistics.yaml``: its kind, the case it is about and an English gloss.
+
+    A figure is known by its text as printed and its occurrence among the figures printed with that text.
+    Every figure needs a row and every row a figure; ``kind_phrase`` must be printed near the figure
+    (:data:`PHRASE_WINDOW`), ``case`` must be a case and ``case_phrase`` printed near the figure or in the
+    case's passage (``spans``: case id → flat start and end).
+    """
+    from .errors import CuratedDataError
+    from .patterns import compact
+
+    by_key = {(compact(r["text"]), r["occurrence"]): (n, r) for n, r in enumerate(rows, 1)}
+    counts: dict[str, int] = {}
+    out, used = [], set()
+    for m in figures:
+        text = compact(m.figure.text)
+        counts[text] = counts.get(text, 0) + 1
+        key = (text, counts[text])
+        if key not in by_key:
+            raise CuratedDataError(f"{source}: figure {m.figure.text!r} (occurrence {key[1]}) has no row; add its "
+                                   "kind, kind_phrase, kind_phrase_en and context_en")
+        n, row = by_key[key]
+        used.add(key)
+        where = f"{source} row {n} ({row['text']}, occurrence {row['occurrence']})"
+        near = flat.text[max(0, m.where.flat - PHRASE_WINDOW): m.where.flat + PHRASE_WINDOW]
+        if compact(row["kind_phrase"]) not in near:
+            raise CuratedDataError(f"{where}: kind_phrase {row['kind_phrase']!r} is not printed near the figure; "
+                                   "copy the words of its clause or label that decide its kind")
+        if ("case" in row) != ("case_phrase" in row):
+            raise CuratedDataError(f"{where}: give case and case_phrase together")
+        if "case" in row:
+            if row["case"] not in spans:
+                raise CuratedDataError(f"{where}: no case {row['case']!r} in cases.yaml; fix the id")
+            start, end = spans[row["case"]]
+            if compact(row["case_phrase"]) not in near + flat.text[start:end]:
+                raise CuratedDataError(f"{where}: case_phrase {row['case_phrase']!r} is printed neither near the "
+                                       f"figure nor in the passage of {row['case']}")
+        out.append(row)
+    unused = [by_key[k] for k in by_key if k not in used]
+    if unused:
+        n, row = unused[0]
+        raise CuratedDataError(f"{source} row {n} ({row['text']}, occurrence {row['occurrence']}): no such figure "
+                               f"is printed; fix the text or the occurrence ({len(unused)} such rows)")
     return out

@@ -15,19 +15,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, network, output, registry, tables
-from .audit import curated_checks, funding_flags
-from .cases import case_of, locate_cases
+from . import __version__, network, output, registry, tables, vocab
+from .audit import curated_checks, curated_statistics, funding_flags
+from .cases import case_of, check_places, initiatives, locate_cases
 from .coding import consistency, locate_evidence, locate_relations, sectors_of
 from .mentions.actors import find_mentions
 from .network.explorer import explorer_html
-from .mentions.money import currency_countries, currency_words, load_rates
+from .mentions.money import currency_countries, currency_words, load_rates, read_rate_rows
 from .mentions.quantities import corpus_amounts, corpus_percentages, label_infographics
 from .parse.corpus import read_corpus
 from .parse.report import Report, read_report
 from .paths import processed_dir
 from .reference import Reference, load_reference
-from .codebook import CHANGES
 from .reliability import COLUMNS, measure
 from .errors import OutputError, TrendlibError
 
@@ -40,15 +39,16 @@ TABLE_ORDER = registry.names()
 
 
 def quantity_tables(corpus, cases, ref: Reference, rate_year: int = DEFAULT_RATE_YEAR
-                    ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """``funding``, ``amount_checks`` and ``statistics``: the mentions of money and percentages, each with
+                    ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """``funding``, ``amount_checks``, ``amount_parts`` and ``statistics``: the mentions of money and percentages, each with
     its case and (infographics) its curated label; for money its US-dollar value, flags, repeats and
     what the curated check says of it."""
     currencies = currency_words(ref.currencies)
     countries = currency_countries(ref.currencies)
     rates = load_rates(ref.rates_path, rate_year,
                        sorted(set(currencies.values()) | {r["currency_corrected"] for r in ref.amounts
-                                                          if r.get("currency_corrected")}))
+                                                          if r.get("currency_corrected")}
+                              | {p["currency"] for r in ref.amounts for p in r.get("parts", [])}))
     amounts, figures = label_infographics(corpus, corpus_amounts(corpus, currencies), corpus_percentages(corpus),
                                           ref.infographics)
     amount_cases = [case_of(cases, m.where, m.amount.text) for m in amounts]
@@ -62,8 +62,10 @@ def quantity_tables(corpus, cases, ref: Reference, rate_year: int = DEFAULT_RATE
              for m, k in zip(amounts, amount_cases)]
     checks = curated_checks(amounts, spans, ref.amounts)
     funding = tables.funding_table(amounts, amount_cases, flags, checks, rates, rate_year, corpus.line_of)
-    return (funding, tables.amount_checks_table(list(funding["amount_id"]), checks),
-            tables.statistics_table(figures, [case_of(cases, m.where, m.figure.text) for m in figures],
+    ids = list(funding["amount_id"])
+    return (funding, tables.amount_checks_table(ids, checks), tables.amount_parts_table(ids, checks, rates),
+            tables.statistics_table(figures, curated_statistics(figures, ref.statistics, corpus.flat,
+                                                                {c.id: (c.flat_start, c.flat_end) for c in cases}),
                                     corpus.line_of))
 
 
@@ -92,39 +94,48 @@ def build_tables(report: Report | Path | str | None = None, *, any_edition: bool
         by_case.setdefault(r.case_id, []).append(r)
     sectors = {c.id: sectors_of(c, by_case.get(c.id, []), actors) for c in cases}
     consistency(ref.cases, {cid: named + stated for cid, (named, stated) in sectors.items()}, ref.exceptions)
-    funding, amount_checks, statistics = quantity_tables(corpus, cases, ref, rate_year)
+    funding, amount_checks, amount_parts, statistics = quantity_tables(corpus, cases, ref, rate_year)
     glosses = tables.Glosses(ref.glosses)
+    check_places(cases, ref.places)
+    my_takes = tables.my_takes_table(corpus, ref.boxes, glosses)
     t = {
         "trends": tables.trends_table(corpus),
         "paragraphs": tables.paragraphs_table(corpus),
         "cases": tables.cases_table(corpus, cases, sectors, {k: len(v) for k, v in by_case.items()},
-                                   {r["case"]: r["reason"] for r in ref.relations if not r["relations"]}, glosses),
+                                   {r["case"]: r["reason"] for r in ref.relations if not r.get("ties")}, glosses,
+                                   initiatives(cases, corpus), dict(zip(my_takes["trend"], my_takes["person_en"]))),
+        "places": tables.places_table(ref.places, cases),
+        "case_places": tables.case_places_table(cases),
         "evidence": tables.evidence_table(evidence, corpus.line_of),
         "actors": tables.actors_table(ref.actors, mentions, cases, relations),
         "case_actors": tables.case_actors_table(corpus, cases),
-        "relations": tables.relations_table(relations, actors, corpus.line_of),
+        "relations": tables.relations_table(relations, actors, {c["id"]: {"case_id": c["id"], **c} for c in ref.cases},
+                                            corpus.line_of),
         "funding": funding,
         "amount_checks": amount_checks,
+        "amount_parts": amount_parts,
+        "exchange_rates": tables.exchange_rates_table(read_rate_rows(ref.rates_path)),
         "statistics": statistics,
         "barriers": tables.barriers_table(corpus, ref.barriers, glosses),
-        "my_takes": tables.my_takes_table(corpus, ref.boxes, glosses),
+        "my_takes": my_takes,
         "endnotes": tables.endnotes_table(corpus),
         "furniture": tables.furniture_table(corpus),
     }
     glosses.check_all_used()
-    t["reliability"] = tables.reliability_table(measure(ref, cases))
-    t["adjudication"] = tables.adjudication_table(ref.adjudication, {c.id for c in cases}, set(CHANGES))
+    t["reliability"] = tables.reliability_table(measure(ref, cases, vocab.example_cases()))
+    t["adjudication"] = tables.adjudication_table(ref.adjudication, {c.id for c in cases},
+                                                  {r["rule"] for r in ref.codebook})
     tables.check_figures(cases, t)
     registry.check_vocabularies(t)
     return {name: t[name] for name in TABLE_ORDER}
 
 
 def graphs(t: dict[str, pd.DataFrame]) -> dict[str, object]:
-    """The published graphs: the network of stated ties, the actor–case two-mode graph and its co-mention
-    projection."""
-    two = network.two_mode(t["actors"], t["cases"], t["case_actors"])
-    return {"ties": network.ties(t["actors"], t["relations"]), "stakeholders": two,
-            "comention": network.comention(two)}
+    """The published graphs: the network of stated ties (unnamed groups one node per case), its aggregate by
+    kind of party, and the actor–case two-mode graph of mentions."""
+    g = network.ties(t["actors"], t["relations"], t["cases"])
+    return {"ties": g, "ties_by_kind": network.pooled_by_kind(g),
+            "stakeholders": network.two_mode(t["actors"], t["cases"], t["case_actors"])}
 
 
 def explorer(t: dict[str, pd.DataFrame], ties) -> str:

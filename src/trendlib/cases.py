@@ -90,3 +90,64 @@ def case_of(cases: list[Case], where, printed: str) -> Case | None:
     """
     owner = figure_owners(cases).get((where.trend, compact(printed))) if where.section == "data" else None
     return owner or case_at(cases, where.flat)
+
+
+#: Where a case comes from, by the section or box its anchor sits in (the rest is the running text).
+SOURCES = {"my_take": "my_take", "data": "infographic", "sidebar": "box"}
+
+
+def source_of(case: Case) -> str:
+    """``body``, ``my_take`` (a practitioner's 我的观点 sidebar), ``infographic`` (a 解读数据 block) or ``box``
+    (another boxed sidebar), from the section of the case's first words.
+
+    >>> source_of(Case({"id": "T3-18"}, 3, "my_take", 0, 1, 1, 1, ()))
+    'my_take'
+    """
+    return SOURCES.get(case.section, "body")
+
+
+def initiatives(cases: list[Case], corpus: Corpus, *, source: str = "cases.yaml") -> dict[str, str]:
+    """case id → the initiative it describes: ``I-`` and the id of the first case of that initiative.
+
+    A case that describes the same initiative as an earlier case says so in the codebook (``initiative``:
+    ``same_as``, with the verbatim ``phrase`` of its span that shows it and its English gloss); every other
+    case is an initiative of its own. Counts of programmes count initiatives.
+    """
+    by_id = {c.id: c for c in cases}
+    order = {c.id: n for n, c in enumerate(cases)}
+    out: dict[str, str] = {}
+    for n, case in enumerate(cases, 1):
+        link = case.row.get("initiative")
+        if link is None:
+            out[case.id] = f"I-{case.id}"
+            continue
+        where = f"{source} row {n} ({case.id}), initiative"
+        first = by_id.get(link["same_as"])
+        if first is None or order[first.id] >= order[case.id]:
+            raise AnchorError(f"{where}: same_as {link['same_as']!r} must be an earlier case (the first case of "
+                              "the initiative)")
+        span = corpus.flat.text[case.flat_start:case.flat_end]
+        if span.count(compact(link["phrase"])) != 1 and link.get("occurrence") is None:
+            raise AnchorError(f"{where}: phrase {link['phrase']!r} occurs {span.count(compact(link['phrase']))} times "
+                              f"in the span of {case.id}; copy the words of its span that show it is the same initiative")
+        out[case.id] = out[first.id]
+    return out
+
+
+def check_places(cases: list[Case], places: list[dict], *, source: str = "cases.yaml") -> None:
+    """Every place a case names is a row of ``places.yaml``, and every place is some case's."""
+    known = {p["id"] for p in places}
+    used = set()
+    for n, case in enumerate(cases, 1):
+        for place in case.row["places"]:
+            if place not in known:
+                import difflib
+
+                close = difflib.get_close_matches(place, sorted(known), n=1)
+                raise AnchorError(f"{source} row {n} ({case.id}): place {place!r} is not in places.yaml"
+                                  + (f" (did you mean {close[0]!r}?)" if close else "; add it there"))
+            used.add(place)
+    unused = sorted(known - used)
+    if unused:
+        raise AnchorError(f"places.yaml: {', '.join(unused)} {'is' if len(unused) == 1 else 'are'} no case's place; "
+                          "remove it, or name it in the case it belongs to")

@@ -41,6 +41,8 @@ GROUP_TYPE = "stakeholder_group"
 PHRASE_MIN, PHRASE_MAX = 6, 40  # characters of a relation phrase, whitespace removed
 UNDIRECTED = {"partners"}
 MAYBE_UNDIRECTED = {"shares_data"}
+#: The groups that can stand for an organisation's own staff or departments (a tie marked within: true).
+WITHIN_GROUPS = {"public_servants", "agencies"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Relation:
     target: str
     type: str
     directed: bool
+    within: bool  # inside one organisation: an employer and its own staff, a government and its departments
     phrase: str
     phrase_en: str
     note: str | None
@@ -94,10 +97,50 @@ def _in_span(corpus: Corpus, case: Case, phrase: str, occurrence: int | None, wh
     return flat, corpus.flat.hit(flat, flat + 1).char_start
 
 
+def expand_ties(row: dict) -> list[dict]:
+    """The ties of one case of ``relations.yaml`` as one record per pair of parties.
+
+    A tie row states one phrase and one type, with ``source`` and one or more
+    ``targets`` (directed), or two or more ``parties`` (undirected: every pair
+    among them; a group listed twice is tied among itself).
+
+    >>> [(t["source"], t["target"], t["directed"]) for t in expand_ties({"case": "T0-02", "ties": [
+    ...     {"phrase": "号召技术提供商", "phrase_en": "calls on", "source": "b", "targets": ["c", "d"],
+    ...      "type": "coordinates"},
+    ...     {"phrase": "共同制定", "phrase_en": "jointly", "parties": ["c", "d", "e"], "type": "partners"}]})]
+    [('b', 'c', True), ('b', 'd', True), ('c', 'd', False), ('c', 'e', False), ('d', 'e', False)]
+    """
+    out = []
+    for k, tie in enumerate(row.get("ties", []), 1):
+        base = {key: tie.get(key) for key in ("type", "phrase", "phrase_en", "occurrence", "note")}
+        base.update(within=bool(tie.get("within", False)), entry=k)
+        if "parties" in tie:
+            parties = tie["parties"]
+            pairs = [(parties[i], parties[j]) for i in range(len(parties)) for j in range(i + 1, len(parties))]
+            out.extend({**base, "source": a, "target": b, "directed": False} for a, b in pairs)
+        else:
+            out.extend({**base, "source": tie["source"], "target": t, "directed": True} for t in tie["targets"])
+    return out
+
+
+def _check_one_type_per_pair(case_id: str, ties: list[dict], where: str) -> None:
+    """One type per pair of parties; funds may stand beside one other type (codebook rule R-one-type)."""
+    by_pair: dict[frozenset, list[str]] = {}
+    for t in ties:
+        by_pair.setdefault(frozenset((t["source"], t["target"])), []).append(t["type"])
+    for pair, types in by_pair.items():
+        others = [t for t in dict.fromkeys(types) if t != "funds"]
+        if len(others) > 1:
+            names = " and ".join(sorted(pair)) if len(pair) == 2 else f"{next(iter(pair))} among itself"
+            raise CodingError(f"{where}: {names} are tied as {', '.join(others)}; one type per pair of parties "
+                              "(the first that applies in the codebook's order), and only funds may stand beside "
+                              "another")
+
+
 def locate_relations(corpus: Corpus, cases: list[Case], rows: list[dict], actors: list[dict],
                      *, source: str = "relations.yaml") -> list[Relation]:
     """Every coded tie, checked: every case coded once, parties known, types and direction right, phrases in
-    the span, one row per source, target and type.
+    the span, one row per source, target and type, one type per pair (funds aside).
 
     >>> locate_relations(None, [], [], [])
     []
@@ -116,22 +159,37 @@ def locate_relations(corpus: Corpus, cases: list[Case], rows: list[dict], actors
             raise CodingError(f"{where}: case coded twice (first in row {seen[cid]}); merge the two entries")
         seen[cid] = n
         case = by_case[cid]
-        if not row["relations"] and not row.get("reason"):
-            raise CodingError(f"{where}: relations: [] needs a one-line `reason:` saying why no tie is stated")
+        if not row.get("ties") and not row.get("reason"):
+            raise CodingError(f"{where}: a case with no ties needs a one-line `reason:` saying why none is stated")
+        if row.get("ties") and row.get("reason"):
+            raise CodingError(f"{where}: give ties or a reason for having none, not both")
+        for k, tie in enumerate(row.get("ties", []), 1):
+            w = f"{where}, tie {k}"
+            if ("parties" in tie) == ("source" in tie or "targets" in tie):
+                raise CodingError(f"{w}: give source and targets (a directed tie) or parties (an undirected one)")
+            if "source" in tie and "targets" not in tie or "targets" in tie and "source" not in tie:
+                raise CodingError(f"{w}: a directed tie needs both source and targets")
+            directed = "source" in tie
+            if tie["type"] in UNDIRECTED and directed:
+                raise CodingError(f"{w}: {tie['type']} is never directed; list the parties instead of source and "
+                                  "targets")
+            if tie["type"] not in UNDIRECTED | MAYBE_UNDIRECTED and not directed:
+                raise CodingError(f"{w}: {tie['type']} is always directed; give source and targets instead of parties")
+        ties = expand_ties(row)
         keys: set = set()
-        for k, r in enumerate(row["relations"], 1):
-            w = f"{where}, relation {k}"
+        for r in ties:
+            w = f"{where}, tie {r['entry']}"
             for end in ("source", "target"):
                 if r[end] not in known:
                     close = difflib.get_close_matches(r[end], sorted(known), n=1, cutoff=0.6)
-                    raise CodingError(f"{w}: {end} {r[end]!r} is no actor or stakeholder group of actors.yaml"
+                    raise CodingError(f"{w}: {r[end]!r} is no actor or stakeholder group of actors.yaml"
                                       + (f" (did you mean {close[0]!r}?)" if close else "; add the actor or fix the id"))
             if r["source"] == r["target"] and r["source"] not in groups:
                 raise CodingError(f"{w}: {r['source']!r} is tied to itself; only a stakeholder group may be")
-            if r["type"] in UNDIRECTED and r["directed"]:
-                raise CodingError(f"{w}: partners is never directed; set directed: false")
-            if r["type"] not in UNDIRECTED | MAYBE_UNDIRECTED and not r["directed"]:
-                raise CodingError(f"{w}: {r['type']} is always directed; set directed: true")
+            if r["within"] and not ({r["source"], r["target"]} & WITHIN_GROUPS):
+                raise CodingError(f"{w}: within: true marks a tie inside one organisation, with its own staff "
+                                  f"({', '.join(sorted(WITHIN_GROUPS))}); {r['source']} and {r['target']} are "
+                                  "two parties")
             length = len(compact(r["phrase"]))
             if not PHRASE_MIN <= length <= PHRASE_MAX:
                 raise CodingError(f"{w}: phrase {r['phrase']!r} has {length} characters (whitespace removed); "
@@ -139,18 +197,21 @@ def locate_relations(corpus: Corpus, cases: list[Case], rows: list[dict], actors
             a, b = r["source"], r["target"]
             key = (a, b, r["type"]) if r["directed"] else (*sorted((a, b)), r["type"])
             if key in keys:
-                raise CodingError(f"{w}: a second {r['type']} tie between {a} and {b}; one row per source, "
-                                  "target and type")
+                raise CodingError(f"{w}: a second {r['type']} tie between {a} and {b}; one tie per pair and type")
             keys.add(key)
-            flat, raw = _in_span(corpus, case, r["phrase"], r.get("occurrence"), w)
+        _check_one_type_per_pair(cid, ties, where)
+        for r in ties:
+            w = f"{where}, tie {r['entry']}"
+            flat, raw = _in_span(corpus, case, r["phrase"], r["occurrence"], w)
+            a, b = r["source"], r["target"]
             if not r["directed"]:  # an undirected tie is stored with its parties in id order
                 a, b = sorted((a, b))
-            out.append(Relation(cid, case.trend, a, b, r["type"], r["directed"], r["phrase"], r["phrase_en"],
-                                r.get("note"), flat, raw))
+            out.append(Relation(cid, case.trend, a, b, r["type"], r["directed"], r["within"], r["phrase"],
+                                r["phrase_en"], r["note"], flat, raw))
     missing = [c.id for c in cases if c.id not in seen]
     if missing:
-        raise CodingError(f"{source}: cases without a coding: {', '.join(missing)}; give each its relations, or "
-                          "relations: [] with a reason")
+        raise CodingError(f"{source}: cases without a coding: {', '.join(missing)}; give each its ties, or a "
+                          "reason for having none")
     return out
 
 
@@ -179,6 +240,11 @@ def locate_evidence(corpus: Corpus, cases: list[Case], *, source: str = "cases.y
                 raise CodingError(f"{where}: evidence.boundary has {sorted(boundary)} but boundary is "
                                   f"{sorted(row['boundary'])}; one piece of evidence per value")
             items.extend(("boundary", value, boundary[value]) for value in row["boundary"])
+        if row.get("initiative"):
+            link = row["initiative"]
+            items.append(("initiative", link["same_as"], {"phrase": link["phrase"], "en": link["en"],
+                                                           **({"occurrence": link["occurrence"]}
+                                                              if "occurrence" in link else {})}))
         for code, value, e in items:
             w = f"{where}, evidence of {code}" + (f" {value}" if code == "boundary" else "")
             if code == "year":
@@ -217,52 +283,89 @@ def sectors_of(case: Case, relations: list[Relation], actors: dict[str, dict]) -
 
 _OUTSIDE = {"private": "government_business", "nonprofit": "government_nonprofit",
             "academia": "government_academia", "community": "government_citizen"}
-_JURISDICTIONS = {"subnational_government", "local_government", "tribal_government", GROUP_TYPE}
-_RANK = {"national": 0, "supranational": -1, "multinational": -1, "subnational": 1, "local": 2, "tribal": 1}
+_PUBLIC = {"government", "international"}
+_GOVERNMENTS = {"national_government", "subnational_government", "local_government", "tribal_government"}
+_RANK = {"supranational": -1, "national": 0, "subnational": 1, "tribal": 1, "local": 2}
+#: Case levels whose parties span several countries.
+_SEVERAL_COUNTRIES = {"multinational", "several_countries"}
 
 
-def crosses(a: dict, b: dict) -> str | None:
-    """The boundary a tie between parties ``a`` and ``b`` (actor rows) crosses, or ``None``.
+def party(actor: dict, case: dict | None = None) -> dict:
+    """A party of a tie as the boundary rules see it: its id, type, sector, level, country and place.
 
-    Two public bodies: cross_border if their countries differ (an international
-    body counts as its own place), across_levels if their levels differ,
-    across_jurisdictions for two governments of the same level in different
-    places, else within_government. A public body and an outside sector:
-    government_business, _nonprofit, _academia or _citizen. An international
-    body with a government: cross_border. Two parties outside government: None.
-    An unnamed group takes the other party's place and, but for
-    ``subnational_governments``, its level.
+    A named actor is as the gazetteer gives it. An unnamed group of public bodies (agencies, public
+    servants) takes the level, country and place of its case, where the case gives them; a group of
+    subnational governments is of the subnational level, in the case's country; any other group takes the
+    case's country. ``place`` tells two governments of one level apart.
 
-    >>> gov = {"id": "usa_doe", "type": "government_agency", "sector": "government", "country": "USA", "level": "national"}
-    >>> crosses(gov, {"id": "companies", "type": "stakeholder_group", "sector": "private"})
-    'government_business'
-    >>> crosses(gov, {"id": "subnational_governments", "type": "stakeholder_group", "sector": "government", "level": "subnational"})
-    'across_levels'
+    >>> g = {"id": "agencies", "type": "stakeholder_group", "sector": "government"}
+    >>> party(g, {"case_id": "T0-02", "level": "local", "country": "USA", "place_zh": "波士顿"})["level"]
+    'local'
     """
-    public = {"government", "international"}
-    sa, sb = a["sector"], b["sector"]
-    if sa not in public and sb not in public:
-        return None
-    if sa in public and sb in public:
-        if "international" in (sa, sb):
-            return "cross_border" if a.get("country") != b.get("country") or sa != sb else "within_government"
-        ca, cb = a.get("country"), b.get("country")
-        if ca and cb and ca != cb:
-            return "cross_border"
+    out = {k: actor.get(k) for k in ("id", "type", "sector", "level", "country")}
+    out["place"] = actor["id"] if actor.get("type") in _GOVERNMENTS else None
+    if actor.get("type") != GROUP_TYPE or case is None:
+        return out
+    several = case.get("level") in _SEVERAL_COUNTRIES
+    out["country"] = "INT" if several else case.get("country")
+    if actor["id"] == "subnational_governments":
+        out["place"] = f"{actor['id']}@{case['case_id']}"  # several governments: each its own place
+    elif actor.get("sector") == "government":
+        out["level"] = None if several else case.get("level")
+        out["place"] = case.get("place_zh")
+    return out
+
+
+def crosses(a: dict, b: dict, within: bool = False) -> list[str]:
+    """Every boundary a tie between parties ``a`` and ``b`` (:func:`party` records) crosses, in
+    vocabulary order; none for a tie inside one organisation (``within``).
+
+    * the sector line: a public body and a company, non-profit, university or people
+      (government_business, government_nonprofit, government_academia, government_citizen);
+    * borders: parties of two countries, or of several (cross_border); an international body and a
+      government (cross_border; EU institutions and a body of a member state are across_levels instead);
+    * levels: two public bodies of different levels (across_levels);
+    * jurisdictions: two governments of one level in different places of one country, or a group of
+      subnational governments among itself (across_jurisdictions);
+    * within_government: two public bodies of one government and level that are separate organisations.
+
+    >>> gov = {"id": "usa_doe", "type": "government_agency", "sector": "government", "country": "USA",
+    ...        "level": "national", "place": None}
+    >>> crosses(gov, {"id": "companies", "type": "stakeholder_group", "sector": "private", "country": "GBR"})
+    ['cross_border', 'government_business']
+    >>> crosses(gov, {**gov, "id": "agencies", "type": "stakeholder_group", "level": "local"})
+    ['across_levels']
+    >>> crosses(gov, {**gov, "id": "public_servants", "type": "stakeholder_group"}, within=True)
+    []
+    """
+    if within:
+        return []
+    out: set[str] = set()
+    pa, pb = a["sector"] in _PUBLIC, b["sector"] in _PUBLIC
+    if pa != pb:
+        out.add(_OUTSIDE[b["sector"] if pa else a["sector"]])
+    ca, cb = a.get("country"), b.get("country")
+    international = [x for x in (a, b) if x["sector"] == "international"]
+    if international and pa and pb:
+        if len(international) == 2:
+            out.add("within_government" if a["id"] == b["id"] else "cross_border")
+        else:
+            other = b if international[0] is a else a
+            eu_level = international[0].get("country") == "EUU" and other.get("country") in vocab.EU_MEMBERS
+            out.add("across_levels" if eu_level else "cross_border")
+        return [v for v in vocab.BOUNDARIES if v in out]
+    if "INT" in (ca, cb) or (ca and cb and ca != cb and "EUU" not in (ca, cb)):
+        out.add("cross_border")
+    elif pa and pb:
         la, lb = a.get("level"), b.get("level")
-        grouped = [x for x in (a, b) if x["type"] == GROUP_TYPE and x.get("level") is None]
-        if grouped:  # agencies, public_servants: of the other party's level
-            return "within_government"
-        if la and lb and _RANK.get(la) != _RANK.get(lb):
-            return "across_levels"
-        if _JURISDICTIONS >= {a["type"], b["type"]} and la != "national" and (
-                a["id"] != b["id"] or a["id"] == "subnational_governments"):
-            return "across_jurisdictions"  # two state, city or tribal governments of one country
-        return "within_government"
-    outside = sb if sa in public else sa
-    if "international" in (sa, sb):
-        return "cross_border"
-    return _OUTSIDE.get(outside)
+        if la in _RANK and lb in _RANK and _RANK[la] != _RANK[lb]:
+            out.add("across_levels")
+        elif a.get("place") and b.get("place") and a["place"] != b["place"] and la != "national" or (
+                a["id"] == b["id"] == "subnational_governments"):
+            out.add("across_jurisdictions")
+        else:
+            out.add("within_government")
+    return [v for v in vocab.BOUNDARIES if v in out]
 
 
 #: The consistency checks: name → what the check says.

@@ -10,6 +10,8 @@ tie types and for categories beyond seven.
 
 from __future__ import annotations
 
+from . import vocab
+
 __all__ = ["SECTOR_COLORS", "TIE_COLORS", "EVIDENCE_COLORS", "AMOUNT_COLORS", "QUALITATIVE"]
 
 #: One fixed colour per sector (vocab.SECTORS).
@@ -26,7 +28,7 @@ SECTOR_COLORS: dict[str, str] = {
 TIE_COLORS: dict[str, str] = {
     "funds": "#228833", "partners": "#4477AA", "shares_data": "#66CCEE", "contracts": "#AA3377",
     "regulates": "#EE6677", "coordinates": "#CCBB44", "supports": "#882255", "serves": "#BBBBBB",
-    "staff_mobility": "#44AA99",
+    "staff_mobility": "#44AA99", "delegates": "#332288",
 }
 
 #: Colours for other categories (levels, sections, kinds), in order.
@@ -39,6 +41,4 @@ QUALITATIVE: tuple[str, ...] = (
 EVIDENCE_COLORS: dict[str, str] = {"survey": "#882255", "outcome": "#44AA99", "other": "#BBBBBB"}
 
 #: One colour per kind of money (vocab.AMOUNT_TYPES), in the vocabulary's order.
-AMOUNT_COLORS: dict[str, str] = dict(zip(
-    ("programme_total", "annual_budget", "grant_or_award", "loan_or_guarantee", "saving_or_return",
-     "spending_series", "cost", "other"), QUALITATIVE))
+AMOUNT_COLORS: dict[str, str] = dict(zip(vocab.AMOUNT_TYPES, QUALITATIVE, strict=False))

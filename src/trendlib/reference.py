@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import difflib
 import functools
 import hashlib
 import json
@@ -36,6 +37,11 @@ from .paths import reference_dir
 from .textfile import decode_utf8
 
 COUNTRY = {"type": "string", "pattern": "^[A-Z]{3}$"}
+ACTOR_ID = {"type": "string", "pattern": "^[a-z0-9_]+$"}
+CURRENCY = {"type": "string", "pattern": "^[A-Z]{3}$"}
+CASE_ID = {"type": "string", "pattern": "^T[0-8]-[0-9]{2}$"}
+PLACE_ID = {"type": "string", "pattern": "^[a-z0-9_]+$"}
+URL = {"type": "string", "pattern": "^https?://"}
 TEXT = {"type": "string", "minLength": 1}
 ANCHOR = {"type": "string", "minLength": 2}
 TREND = {"type": "integer", "minimum": 0, "maximum": 8}
@@ -98,6 +104,9 @@ ROWS = {
         "country": COUNTRY,
         "level": _enum(vocab.LEVELS),
         "place_zh": TEXT,
+        "places": {"type": "array", "items": PLACE_ID, "uniqueItems": True},
+        "initiative": _row({"same_as": CASE_ID, "phrase": ANCHOR, "en": TEXT,
+                            "occurrence": {"type": "integer", "minimum": 1}}, ["same_as", "phrase", "en"]),
         "boundary": _list_of(vocab.BOUNDARIES),
         "year": {"type": ["integer", "null"], "minimum": 1900, "maximum": 2023},
         "evidence": _row({
@@ -110,21 +119,22 @@ ROWS = {
         "figures": {"type": "array", "items": TEXT, "uniqueItems": True},
         "note": NOTE, "review_note": NOTE, "coding_note": NOTE,
     }, ["id", "trend", "anchor", "end", "title_zh", "title_en", "kind", "instrument", "country", "level",
-        "place_zh", "boundary", "year", "evidence"]),
+        "place_zh", "places", "boundary", "year", "evidence"]),
     "relations.yaml": _rows({
         "case": {"type": "string", "pattern": "^T[0-8]-[0-9]{2}$"},
-        "relations": {"type": "array", "items": _row({
-            "source": {"type": "string", "pattern": "^[a-z0-9_]+$"},
-            "target": {"type": "string", "pattern": "^[a-z0-9_]+$"},
-            "type": _enum(vocab.RELATION_TYPES),
-            "directed": {"type": "boolean"},
+        "ties": {"type": "array", "minItems": 1, "items": _row({
             "phrase": TEXT,
-            "phrase_en": TEXT,
             "occurrence": {"type": "integer", "minimum": 1},
+            "phrase_en": TEXT,
+            "source": ACTOR_ID,
+            "targets": {"type": "array", "items": ACTOR_ID, "minItems": 1, "uniqueItems": True},
+            "parties": {"type": "array", "items": ACTOR_ID, "minItems": 2},
+            "type": _enum(vocab.RELATION_TYPES),
+            "within": {"type": "boolean"},
             "note": NOTE,
-        }, ["source", "target", "type", "directed", "phrase", "phrase_en"])},
+        }, ["phrase", "phrase_en", "type"])},
         "reason": TEXT,
-    }, ["case", "relations"]),
+    }, ["case"]),
     "boxes.yaml": _rows({
         "kind": _enum(vocab.BOX_KINDS),
         "trend": TREND,
@@ -171,19 +181,54 @@ ROWS = {
         "text": TEXT,
         "occurrence": {"type": "integer", "minimum": 1},
         "amount_type": _enum(vocab.AMOUNT_TYPES),
-        "period": {"type": ["string", "null"]},
-        "period_phrase": {"type": ["string", "null"]},
+        "period": TEXT,
+        "period_phrase": TEXT,
         "status": _enum(vocab.CHECK_STATUSES),
-        "value_corrected": {"type": ["number", "null"], "exclusiveMinimum": 0, "maximum": MAX_AMOUNT},
-        "currency_corrected": {"type": ["string", "null"], "pattern": "^[A-Z]{3}$"},
-        "source": {"type": ["object", "null"], "properties": {
-            "url": {"type": "string", "pattern": "^https?://"}, "publisher": TEXT,
-            "date": {"type": ["string", "null"]}, "figure": TEXT, "currency": COUNTRY, "accessed": DATE},
-            "required": ["url", "publisher", "figure", "currency", "accessed"], "additionalProperties": False},
+        "differs_by": {**_list_of(vocab.DIFFERS_BY), "minItems": 1},
+        "differs_note": TEXT,
+        "value_corrected": {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_AMOUNT},
+        "currency_corrected": CURRENCY,
+        "source": _row({
+            "publisher": TEXT,
+            "publisher_url": URL,
+            "read_url": URL,
+            "date": DATE,
+            "figure": TEXT,
+            "currency": CURRENCY,
+            "accessed": DATE,
+            "also_read": {"type": "array", "items": TEXT},
+        }, ["publisher", "read_url", "figure", "currency", "accessed"]),
+        "parts": {"type": "array", "minItems": 1, "items": _row({
+            "kind": _enum(vocab.AMOUNT_TYPES),
+            "value": {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_AMOUNT},
+            "currency": CURRENCY,
+            "figure": TEXT,
+            "also_in": _AMOUNT_REF,
+            "note": NOTE,
+        }, ["kind", "value", "currency", "figure"])},
         "same_as": _AMOUNT_REF,
         "part_of": _AMOUNT_REF,
         "note": NOTE,
     }, ["text", "occurrence", "amount_type", "status"]),
+    "places.yaml": _rows({
+        "id": PLACE_ID,
+        "name_zh": TEXT,
+        "name_en": TEXT,
+        "country": COUNTRY,
+        "level": _enum(vocab.LEVELS),
+        "iso": {"type": "string", "pattern": "^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$"},
+    }, ["id", "name_zh", "name_en", "country", "level"]),
+    "statistics.yaml": _rows({
+        "text": TEXT,
+        "occurrence": {"type": "integer", "minimum": 1},
+        "kind": _enum(vocab.STATISTIC_KINDS),
+        "kind_phrase": TEXT,
+        "kind_phrase_en": TEXT,
+        "case": CASE_ID,
+        "case_phrase": TEXT,
+        "context_en": TEXT,
+        "note": NOTE,
+    }, ["text", "occurrence", "kind", "kind_phrase", "kind_phrase_en", "context_en"]),
     "glosses.yaml": _rows({
         "table": _enum(["barriers", "my_takes", "cases"]),
         "key": TEXT,
@@ -202,24 +247,38 @@ READING = _rows({
     **{k: {"type": ["string", "integer", "null"]} for k in ("kind", "instrument", "country", "level", "year")},
     "boundary": {"type": "array", "items": TEXT}, "sectors": {"type": "array", "items": TEXT},
     "relations": {"type": "array", "items": _row({
-        "source": TEXT, "target": TEXT, "type": TEXT, "directed": {"type": "boolean"}},
-        ["source", "target", "type", "directed"])},
+        "source": TEXT, "target": TEXT, "type": TEXT, "directed": {"type": "boolean"}, "within": {"type": "boolean"},
+        "note": NOTE}, ["source", "target", "type", "directed"])},
     "reason": TEXT,
+    "note": NOTE,
 }, ["case", "relations"])
-ROWS["coding/first_reading.yaml"] = ROWS["coding/second_reading.yaml"] = READING
-ROWS["coding/fresh_reading.yaml"] = ROWS["coding/adjudicated_reading.yaml"] = READING
+READINGS = ("first_reading", "second_reading", "fresh_reading", "adjudicated_reading", "v3_reading",
+            "v3_fresh_reading")
+for _name in READINGS:
+    ROWS[f"coding/{_name}.yaml"] = READING
 _CODED = {"type": ["string", "integer", "array", "null"], "items": {"type": "string"}}
 ROWS["coding/adjudication.yaml"] = _rows({
     "case": TEXT, "item": TEXT, "value": _CODED, "first": _CODED, "second": _CODED, "decision": TEXT, "reason": TEXT,
-    "codebook_changed": {"type": ["string", "null"]}, "round": {"enum": [1, 2]}, "found_by": TEXT,
+    "codebook_changed": {"type": ["string", "null"]}, "round": {"enum": [1, 2, 3]}, "found_by": TEXT,
 }, ["case", "item", "value", "decision", "reason", "codebook_changed"])
+
+ROWS["coding/codebook.yaml"] = _rows({
+    "rule": {"type": "string", "pattern": "^R[-0-9A-Za-z]+$"},
+    "version": {"type": "string", "pattern": "^v[0-9]+(\\.[0-9]+)?$"},
+    "text": TEXT,
+}, ["rule", "version", "text"])
 
 REVIEW = {"type": "object", "required": ["status"], "properties": {"status": _enum(["reviewed", "draft", "record"])}}
 
 
+#: Top-level keys a file has beside about, review and rows.
+_HEADER = {"coding/codebook.yaml": {"version": {"type": "string", "pattern": "^v[0-9]+(\\.[0-9]+)? \\(\\d{4}-\\d\\d-\\d\\d\\)$"}}}
+
+
 def _schema(name: str) -> dict:
-    return {"type": "object", "properties": {"about": TEXT, "review": REVIEW, "rows": ROWS[name]},
-            "required": ["about", "review", "rows"], "additionalProperties": False}
+    header = _HEADER.get(name, {})
+    return {"type": "object", "properties": {"about": TEXT, "review": REVIEW, **header, "rows": ROWS[name]},
+            "required": ["about", "review", *header, "rows"], "additionalProperties": False}
 
 
 _VALIDATORS: dict[str, object] = {}
@@ -363,7 +422,36 @@ def _parse_and_check(path: Path, name: str, data: bytes) -> dict:
         raise CuratedDataError(f"{path}: {where}, field {fieldname}: {_problem(err)}; see the file's `about`"
                                ) from None
     _check_unique(path, doc["rows"])
+    _check_codes(path, doc["rows"])
     return doc
+
+
+#: Country codes the report needs beyond ISO 3166-1: the European Union and several countries at once.
+NON_ISO_COUNTRIES = {"EUU": "the European Union", "INT": "several countries"}
+
+
+def _check_codes(path: Path, rows: list) -> None:
+    """Every ``country`` (and ``countries``) is an ISO 3166-1 alpha-3 code or one of :data:`NON_ISO_COUNTRIES`,
+    every ``iso`` an ISO 3166-1 alpha-3 or 3166-2 code, checked against pycountry's ISO tables."""
+    if not rows or not isinstance(rows[0], dict) or not ({"country", "countries", "iso"} & set(rows[0])):
+        return
+    import pycountry
+
+    for n, row in enumerate(rows, 1):
+        for field in ("country", "countries", "iso"):
+            for code in ([row[field]] if isinstance(row.get(field), str) else row.get(field) or []):
+                if field == "iso" and "-" in code:
+                    ok = pycountry.subdivisions.get(code=code) is not None
+                else:
+                    ok = code in NON_ISO_COUNTRIES and field != "iso" or pycountry.countries.get(alpha_3=code) is not None
+                if not ok:
+                    known = [c.alpha_3 for c in pycountry.countries] + list(NON_ISO_COUNTRIES)
+                    close = difflib.get_close_matches(code, known, n=1) if "-" not in code else []
+                    raise CuratedDataError(
+                        f"{path}: {_row_label(rows, n - 1)}, field {field}: {code!r} is not an ISO 3166-1 alpha-3 "
+                        + ("or 3166-2 code" if field == "iso" else "code (nor EUU for the EU, INT for several "
+                                                                   "countries)")
+                        + (f"; did you mean {close[0]!r}?" if close else ""))
 
 
 def load_yaml(path: Path, name: str | None = None) -> list[dict]:
@@ -373,7 +461,8 @@ def load_yaml(path: Path, name: str | None = None) -> list[dict]:
     >>> rows[0]["kind"] in vocab.BOX_KINDS
     True
     """
-    return _load(path, name or path.name)["rows"]
+    name = name or (f"coding/{path.name}" if path.parent.name == "coding" else path.name)
+    return _load(path, name)["rows"]
 
 
 def _check_unique(path: Path, rows: list) -> None:
@@ -383,12 +472,11 @@ def _check_unique(path: Path, rows: list) -> None:
         keys = [(r["trend"], r["seq"]) for r in rows]
     elif "id" in rows[0]:
         keys = [r["id"] for r in rows]
-    elif path.name in ("relations.yaml", "first_reading.yaml", "second_reading.yaml", "fresh_reading.yaml",
-                       "adjudicated_reading.yaml"):
+    elif path.name == "relations.yaml" or path.stem in READINGS:
         keys = [r["case"] for r in rows]
     elif path.name == "infographics.yaml":
         keys = [(r["trend"], r["figure"], r["occurrence"]) for r in rows]
-    elif path.name == "amounts.yaml":
+    elif path.name in ("amounts.yaml", "statistics.yaml"):
         keys = [(r["text"], r["occurrence"]) for r in rows]
     else:
         return
@@ -405,6 +493,7 @@ class Reference:
 
     directory: Path
     actors: list[dict]
+    places: list[dict]
     cases: list[dict]
     relations: list[dict]
     boxes: list[dict]
@@ -413,23 +502,29 @@ class Reference:
     hyphenated_words: list[str]
     infographics: list[dict]
     amounts: list[dict]
+    statistics: list[dict]
     glosses: list[dict]
     first_reading: list[dict]
     second_reading: list[dict]
     fresh_reading: list[dict]
     adjudicated_reading: list[dict]
+    v3_reading: list[dict]
+    v3_fresh_reading: list[dict]
     adjudication: list[dict]
     exceptions: list[dict]
+    codebook: list[dict]  # the codebook's rules by version (coding/codebook.yaml)
+    codebook_version: str
     currencies: list[dict]
     currencies_path: Path
     rates_path: Path
     review: dict = field(default_factory=dict)
 
 
-FILES = ("actors.yaml", "cases.yaml", "relations.yaml", "boxes.yaml", "barriers.yaml", "not_actors.yaml",
-         "hyphenated_words.yaml", "infographics.yaml", "amounts.yaml", "glosses.yaml", "currencies.yaml",
-         "coding/first_reading.yaml", "coding/second_reading.yaml", "coding/fresh_reading.yaml", "coding/adjudicated_reading.yaml",
-         "coding/adjudication.yaml", "coding/exceptions.yaml")
+FILES = ("actors.yaml", "places.yaml", "cases.yaml", "relations.yaml", "boxes.yaml", "barriers.yaml", "not_actors.yaml",
+         "hyphenated_words.yaml", "infographics.yaml", "amounts.yaml", "statistics.yaml", "glosses.yaml",
+         "currencies.yaml",
+         *(f"coding/{name}.yaml" for name in READINGS),
+         "coding/adjudication.yaml", "coding/exceptions.yaml", "coding/codebook.yaml")
 
 
 # ---------------------------------------------------------------- the cache of checked files
@@ -489,12 +584,15 @@ def load_reference(directory: Path | None = None, *, cache: Path | bool | None =
     rows = {name: doc["rows"] for name, doc in docs.items()}
     review = {name: doc["review"] for name, doc in docs.items()}
     return Reference(
-        directory=d, actors=rows["actors.yaml"], cases=rows["cases.yaml"], relations=rows["relations.yaml"],
+        directory=d, actors=rows["actors.yaml"], places=rows["places.yaml"], cases=rows["cases.yaml"], relations=rows["relations.yaml"],
         boxes=rows["boxes.yaml"], barriers=rows["barriers.yaml"], not_actors=rows["not_actors.yaml"],
         hyphenated_words=rows["hyphenated_words.yaml"],
-        infographics=rows["infographics.yaml"], amounts=rows["amounts.yaml"], glosses=rows["glosses.yaml"],
+        infographics=rows["infographics.yaml"], amounts=rows["amounts.yaml"],
+        statistics=rows["statistics.yaml"], glosses=rows["glosses.yaml"],
         first_reading=rows["coding/first_reading.yaml"], second_reading=rows["coding/second_reading.yaml"],
         fresh_reading=rows["coding/fresh_reading.yaml"], adjudicated_reading=rows["coding/adjudicated_reading.yaml"],
+        v3_reading=rows["coding/v3_reading.yaml"], v3_fresh_reading=rows["coding/v3_fresh_reading.yaml"],
         adjudication=rows["coding/adjudication.yaml"], exceptions=rows["coding/exceptions.yaml"],
+        codebook=rows["coding/codebook.yaml"], codebook_version=docs["coding/codebook.yaml"]["version"],
         currencies=rows["currencies.yaml"], currencies_path=d / "currencies.yaml",
         rates_path=d / "exchange_rates.csv", review=review)

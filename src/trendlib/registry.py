@@ -180,11 +180,39 @@ TABLES: tuple[Table, ...] = (
         _use("line_end", "raw line where it ends"),
         _f("place_en", "string", "the jurisdiction in English (curated gloss of place_zh, glosses.yaml)", "place",
            "地点（英文）"),
+        _f("places", "string", "';'-joined place_id of the jurisdictions it is set in (curated; places.csv; one row "
+           "each in case_places.csv); empty where the text names none", "places", "地点编号"),
+        _f("initiative_id", "string", "the initiative it describes: I- and the id of the first case of that "
+           "initiative; cases that describe the same initiative share it (curated, with the words that show it: "
+           "evidence.csv, code initiative). Count initiatives, not cases, for how many programmes", "initiative",
+           "举措"),
+        _f("source", "string", "where in the report the case comes from: body (the running text), my_take (a "
+           "practitioner's 我的观点 sidebar), infographic (a 解读数据 block) or box (another boxed sidebar)",
+           "source in the report", "来源", vocabulary="case_source"),
+        _f("source_author", "string", "for a my_take case, the sidebar's author (my_takes.person_en)",
+           "sidebar author", "观点作者"),
         _use("text", "the case's description (its span)"),
     ), primary_key=("case_id",), foreign_keys=(_TREND_FK,)),
+    Table("places", "jurisdiction a case is set in: a country, state or province, city or county, tribal nation, "
+          "or the EU", (
+        _f("place_id", "string", "stable id (places.yaml)", "place", "地点"),
+        _f("name_zh", "string", "the name the report prints", "name (Chinese)", "中文名称"),
+        _f("name_en", "string", "the English name", "name (English)", "英文名称"),
+        _use("country", "ISO 3166-1 alpha-3 of the country it lies in; EUU = the EU"),
+        _f("level", "string", "its level (see vocabulary)", "level", "层级", vocabulary="level"),
+        _f("iso", "string", "its ISO 3166-1 alpha-3 or ISO 3166-2 code, where it has one (checked with pycountry)",
+           "ISO code", "ISO代码"),
+        _f("n_cases", "integer", "cases set there", "cases", "案例数"),
+    ), primary_key=("place_id",)),
+    Table("case_places", "case and one jurisdiction it is set in (a link table)", (
+        _use("case_id"),
+        _f("place_id", "string", "the place (places.csv)", "place", "地点"),
+    ), primary_key=("case_id", "place_id"), foreign_keys=(_CASE_FK, ForeignKey(("place_id",), "places",
+                                                                                   ("place_id",)))),
     Table("evidence", "code of a case and the words (or the codebook rule) that justify it", (
         _use("case_id"),
-        _f("code", "string", "kind, instrument, country, level, year or boundary", "code", "编码"),
+        _f("code", "string", "kind, instrument, country, level, year, boundary, or initiative (value: the earlier "
+           "case that describes the same initiative)", "code", "编码"),
         _f("value", "string", "the value coded (for boundary, one row per value)", "value", "值"),
         _f("phrase", "string", "the verbatim words of the case's span that justify the value (curated)", "phrase",
            "依据原文"),
@@ -224,13 +252,18 @@ TABLES: tuple[Table, ...] = (
         _f("target", "string", "the party that receives (actor_id); for an undirected tie, the other party",
            "target", "接收方"),
         _f("type", "string", "what the tie is (see vocabulary)", "type", "关系类型", vocabulary="relation_type"),
-        _f("directed", "boolean", "false for partners, and for a mutual exchange of data", "directed", "有向"),
+        _f("directed", "boolean", "false for partners, and for a mutual exchange of data or two-way talk",
+           "directed", "有向"),
+        _f("within", "boolean", "true for a tie inside one organisation: an employer and its own staff, a "
+           "government and its own departments (curated); analyses of collaboration leave these out by default",
+           "inside one organisation", "组织内部"),
         _f("phrase", "string", "the verbatim words of the span that state the tie (curated)", "phrase", "原文"),
         _f("phrase_en", "string", "English gloss of the phrase (curated)", "phrase (English)", "原文（英文）"),
         _use("line", "raw line where the phrase starts"),
-        _f("crosses", "string", "the boundary the tie crosses, from the two parties' sectors, levels, places and "
-           "countries; empty when it joins two parties outside government or of one outside sector",
-           "boundary crossed", "跨越的壁垒", vocabulary="boundary"),
+        _f("crosses", "string", "';'-joined boundaries the tie crosses, from its two parties' sectors, levels, "
+           "places and countries (an unnamed group takes its case's level and country); empty for a tie inside one "
+           "organisation, and for two parties outside government of one country", "boundaries crossed",
+           "跨越的壁垒", list_of="boundary"),
         _f("note", "string", "the coder's note (curated)", "note", "备注"),
     ), primary_key=("relation_id",), foreign_keys=(
         _CASE_FK, ForeignKey(("source",), "actors", ("actor_id",)), ForeignKey(("target",), "actors", ("actor_id",)))),
@@ -272,33 +305,73 @@ TABLES: tuple[Table, ...] = (
            "currency (corrected)", "更正币种"),
         _f("usd_corrected", "number", "value_corrected in US dollars at the reference-year rate", "US$ (corrected)",
            "更正美元金额", unit="US dollars"),
-        _f("source_url", "string", "the primary source checked (details: amount_checks.csv)", "source", "来源"),
+        _f("differs_by", "string", "for an approximate amount, how the source's figure differs: ';'-joined "
+           "rounding, period, scope (curated; details in amount_checks.differs_note)", "differs by", "差异",
+           list_of="differs_by"),
+        _f("source_url", "string", "the page of the primary source read (amount_checks.read_url; details there)",
+           "source", "来源"),
     ), primary_key=("amount_id",), foreign_keys=(
         _TREND_FK, _CASE_FK, ForeignKey(("repeats",), "funding", ("amount_id",)),
         ForeignKey(("part_of",), "funding", ("amount_id",)))),
     Table("amount_checks", "amount checked against a primary source: the source and what it states", (
         _f("amount_id", "string", "the amount (funding.csv)", "amount", "金额"),
         _f("text", "string", "the amount as printed (checked to be the amount's)", "as printed", "原文"),
-        _f("publisher", "string", "who published the source", "publisher", "发布方"),
+        _f("publisher", "string", "who published the source (and who reproduced it, where a copy was read)",
+           "publisher", "发布方"),
+        _f("publisher_url", "string", "the publisher's own address, where the page read was a copy of it (that "
+           "page itself was not read)", "publisher's address", "发布方网址"),
+        _f("read_url", "string", "the address of the page actually read", "page read", "所读网页"),
         _f("date", "string", "the source's date as it gives it (ISO 8601); empty if it gives none", "date", "日期"),
-        _f("accessed", "string", "when the stored copy was read (ISO 8601)", "accessed", "访问日期"),
+        _f("accessed", "string", "the date the page was read (ISO 8601)", "read on", "阅读日期"),
         _f("figure", "string", "the figure the source states, in its own words' form (e.g. 43 billion)", "figure",
            "来源数额"),
         _f("currency", "string", "the ISO 4217 currency the source states", "currency", "币种"),
+        _f("differs_note", "string", "for an approximate amount, how the source's figure differs from the printed "
+           "one", "how it differs", "差异说明"),
         _f("note", "string", "what the source says and how it bears on the amount, in the checker's words",
            "note", "说明"),
     ), primary_key=("amount_id",), foreign_keys=(ForeignKey(("amount_id",), "funding", ("amount_id",)),)),
+    Table("amount_parts", "part of an amount that mixes kinds of money, as a primary source splits it", (
+        _f("amount_id", "string", "the amount (funding.csv)", "amount", "金额"),
+        _f("part", "integer", "the part's number within the amount", "part", "部分"),
+        _f("kind", "string", "what kind of money the part is (see vocabulary)", "kind of money", "金额类型",
+           vocabulary="amount_type"),
+        _f("value", "number", "the part in base units of its currency, as the source gives it", "value", "数额",
+           unit="units of currency"),
+        _f("currency", "string", "ISO 4217 code", "currency", "币种"),
+        _f("usd", "number", "value in US dollars at the reference-year rate (funding.rate_year)", "US$", "美元金额",
+           unit="US dollars"),
+        _f("figure", "string", "the figure as the source words it", "figure", "来源数额"),
+        _f("also_in", "string", "amount_id of another amount that includes the same money: count it once",
+           "also in", "重复计入"),
+        _f("note", "string", "where the split comes from, in the checker's words", "note", "说明"),
+    ), primary_key=("amount_id", "part"), foreign_keys=(ForeignKey(("amount_id",), "funding", ("amount_id",)),
+                                                        ForeignKey(("also_in",), "funding", ("amount_id",)))),
+    Table("exchange_rates", "currency and year of the documented exchange rate (the curated rate table)", (
+        _f("currency", "string", "ISO 4217 code", "currency", "币种"),
+        _f("year", "integer", "the year the annual average rate is for", "year", "年份"),
+        _f("usd_per_unit", "number", "US dollars per unit of the currency, the year's average", "US$ per unit",
+           "每单位美元", unit="US dollars"),
+        _f("source", "string", "where the rate comes from", "source", "来源"),
+    ), primary_key=("currency", "year")),
     Table("statistics", "percentage or fraction", (
         _f("stat_id", "string", "S<seq> in reading order", "figure", "数据"),
         _use("trend"),
         _use("section", "section"),
-        _use("case_id", "case whose span holds the figure, if any"),
+        _use("case_id", "the case the figure is about, where the text says so (curated, statistics.yaml)"),
         _use("line", "raw line of the figure"),
         _use("text", "the figure as printed"),
         _f("value", "number", "35% → 35; 三分之二 → 66.67", "value", "数值", unit="percent"),
         _f("unit", "string", "percent, percentage_point, fraction", "unit", "单位"),
+        _f("kind", "string", "what kind of evidence the figure is (curated; see vocabulary and docs/CODEBOOK.md)",
+           "kind of evidence", "证据类型", vocabulary="statistic_kind"),
+        _f("kind_phrase", "string", "the verbatim words of its clause or label that decide its kind (curated)",
+           "deciding words", "判定依据"),
+        _f("kind_phrase_en", "string", "English gloss of kind_phrase (curated)", "deciding words (English)",
+           "判定依据（英文）"),
         _use("context", "the clause it sits in (for infographic fragments: its block's label text where the "
              "order allows)"),
+        _f("context_en", "string", "English gloss of context (curated)", "context (English)", "上下文（英文）"),
         _f("in_infographic", "boolean", "inside a 解读数据 infographic block", "in an infographic", "信息图中"),
         _f("context_certain", "boolean", "false where the infographic's scrambled order makes the pairing of "
            "value and label uncertain", "label certain", "标签确定"),
@@ -353,18 +426,34 @@ TABLES: tuple[Table, ...] = (
     ), primary_key=("line",)),
     Table("reliability", "field and round of the agreement between two independent codings", (
         _f("round", "integer", "1: first vs second reading (codebook v1, before adjudication); 2: the adjudicated "
-           "coding vs a fresh blind reading of a fresh sample (codebook v2)", "round", "轮次"),
-        _f("field", "string", "the code compared", "field", "编码"),
-        _f("level", "string", "Krippendorff's level of measurement: nominal, or masi (a set-aware distance, Passonneau "
-           "2006) for a set of values", "measurement", "测量尺度"),
-        _f("n_units", "integer", "cases compared", "cases", "案例数"),
-        _f("alpha", "number", "Krippendorff's alpha (krippendorff package); 1 = perfect agreement, 0 = chance", "α",
-           "α系数"),
-        _f("agreement", "number", "share of cases where both codings are identical", "agreement", "一致率"),
-        _f("status", "string", "reliable (α ≥ 0.8), tentative (0.667 ≤ α < 0.8: tentative conclusions only) or "
-           "unreliable (α < 0.667)", "status", "状态"),
+           "coding vs a fresh blind reading of a fresh sample (codebook v2); 3: the coding recoded under codebook "
+           "v3, as it was before round 3, vs a fresh blind reading of a fresh sample with none of the codebook's "
+           "examples", "round", "轮次"),
+        _f("field", "string", "the code compared: a case-level code, or a tie measure (tie identification: the "
+           "case, the parties and, where both give one, the direction; tie parties: the case and the parties; tie "
+           "type and tie direction: over the pairs both codings tie)", "field", "编码"),
+        _f("measure", "string", "alpha_nominal or alpha_masi: Krippendorff's α (MASI, Passonneau 2006, a set-aware "
+           "distance, for a set of values); f1: the F1 of one coding's ties against the other's (not corrected "
+           "for chance)", "measure", "测量方法"),
+        _f("n_units", "integer", "cases compared (for the tie measures: cases where either coding has a tie, or "
+           "where both tie the pairs compared)", "cases", "案例数"),
+        _f("n_items", "integer", "what the value is computed over: cases for a case-level code, ties found by "
+           "either coding for tie identification and tie parties, pairs both codings tie for tie type and "
+           "direction", "items", "条目数"),
+        _f("value", "number", "α (1 = perfect agreement, 0 = chance) or F1 (1 = the same ties)", "value", "数值"),
+        _f("ci_low", "number", "lower bound of the bootstrap 95 % interval (2,000 resamples of the round's cases, "
+           "seeded)", "95% interval, low", "95%区间下限"),
+        _f("ci_high", "number", "upper bound of the bootstrap 95 % interval", "95% interval, high", "95%区间上限"),
+        _f("status", "string", "by the interval's lower bound: reliable (≥ 0.8), tentative (≥ 0.667: tentative "
+           "conclusions only), unreliable (< 0.667); for F1 the same cut-offs are a convention", "status", "状态"),
+        _f("agreement", "number", "for α: the share of items both codings code the same", "agreement", "一致率"),
+        _f("precision", "number", "for F1: the share of the second coding's ties the first also has",
+           "precision", "精确率"),
+        _f("recall", "number", "for F1: the share of the first coding's ties the second also has", "recall",
+           "召回率"),
         _f("codebook", "string", "the codebook version the codings followed", "codebook", "编码手册"),
-        _f("coders", "string", "who coded (the readings' records under data/reference/coding/)", "coders", "编码者"),
+        _f("coders", "string", "who coded the second coding, what they saw and how independent they were (the "
+           "readings' records under data/reference/coding/)", "coders", "编码者"),
     ), primary_key=("round", "field")),
     Table("adjudication", "decision on a disagreement between two codings, or a recode that a changed rule or a "
           "consistency check made", (
@@ -391,13 +480,14 @@ TABLES: tuple[Table, ...] = (
 TABLE: dict[str, Table] = {t.name: t for t in TABLES}
 
 #: The published graphs (each written as GraphML and GEXF).
-GRAPHS: tuple[str, ...] = ("ties", "stakeholders", "comention")
+GRAPHS: tuple[str, ...] = ("ties", "ties_by_kind", "stakeholders")
 #: The data package: the data dictionary, and the record of every file of one build.
 MANIFEST = "datapackage.json"
 #: Its ``name``.
 PACKAGE_NAME = "trendlib-government-trends-2023-zh"
 #: Files earlier versions of the build wrote and this one does not: a rebuild removes them.
-RETIRED_OUTPUTS: tuple[str, ...] = ("collaboration.graphml", "collaboration.gexf")
+RETIRED_OUTPUTS: tuple[str, ...] = ("collaboration.graphml", "collaboration.gexf", "comention.graphml",
+                                     "comention.gexf")
 
 
 def outputs() -> list[str]:
@@ -464,11 +554,14 @@ def datapackage(*, description: str, licenses: list[dict], agreement: dict | Non
         for spec in fields:
             row = (agreement or {}).get((t.name, spec["name"]))
             if row is not None:
-                spec["agreement"] = {k: row[k] for k in ("round", "alpha", "agreement", "n_units", "status")}
+                spec["agreement"] = {k: row[k] for k in ("round", "field", "measure", "value", "ci_low", "ci_high",
+                                                         "n_units", "status")}
                 if row["status"] != "reliable":
-                    spec["description"] = (f"{row['status'].upper()}: coders agree at Krippendorff's α = "
-                                           f"{row['alpha']} (round {row['round']}, reliability.csv); draw "
-                                           f"tentative conclusions only. " + spec["description"])
+                    what = "F1" if row["measure"] == "f1" else "Krippendorff's α"
+                    spec["description"] = (f"{row['status'].upper()}: {row['field']}: {what} = {row['value']} "
+                                           f"(95 % interval {row['ci_low']}–{row['ci_high']}; round {row['round']}, "
+                                           "reliability.csv); draw tentative conclusions only. "
+                                           + spec["description"])
         schema: dict = {"fields": fields, "missingValues": [""]}
         if t.primary_key:
             schema["primaryKey"] = list(t.primary_key)

@@ -1,23 +1,42 @@
-"""Stage 7 — how reproducible the coding is: agreement between independent codings.
+"""Stage 7 — how reproducible the coding is: agreement between independent codings, with intervals.
 
-In content analysis the reproducibility of a codebook is reported as the
-agreement between coders who read the same units independently:
-Krippendorff's α (computed with the ``krippendorff`` package), with percent
-agreement and the number of units beside it. α is 1 for perfect agreement and
-0 for agreement no better than chance; Krippendorff's floor is 0.8 for
-reliable codes and 0.667 for tentative conclusions.
-
-Two rounds (``reliability.csv``):
+In content analysis the reproducibility of a codebook is the agreement between
+coders who read the same units independently. Each round of ``reliability.csv``
+compares two codings of a sample of cases:
 
 1. the first reading and the blind second reading under codebook v1, before
-   adjudication: case-level codes on a seeded sample stratified by trend
-   (:func:`sample_cases`), relations on every case;
-2. the adjudicated coding and a fresh blind reading of a fresh sample under
-   codebook v2 (the rules sharpened where round 1 found them unclear).
+   adjudication (case-level codes on a seeded sample stratified by trend,
+   :func:`sample_cases`; ties on every case);
+2. the adjudicated coding and a fresh blind reading of a fresh sample, codebook v2;
+3. the coding recoded under codebook v3, before it saw round 3, and a fresh
+   blind reading of a fresh sample that holds none of the codebook's examples.
 
-Single codes are compared as nominal values; sets (boundaries, sectors, ties)
-with the MASI distance (Passonneau 2006), which counts a subset as a partial
-agreement.
+What is measured:
+
+* **single codes** (kind, instrument, country, level, year): Krippendorff's α,
+  nominal;
+* **set-valued case codes** (boundary, sectors): α with the MASI distance
+  (Passonneau 2006), which counts a subset as a partial agreement;
+* **ties, one by one.** Ties are matched across the two codings within a case by
+  their parties. *Tie identification* counts a tie as found by both when the
+  case, the two parties and, where both codings give one, the direction agree;
+  *tie parties* ignores direction. Both are reported as precision, recall and F1
+  of the second coding against the first (F1 is symmetric); a case where neither
+  coding has a tie adds nothing, so it cannot count as agreement. Over the pairs
+  both codings tie, α (nominal) on the *tie type* (the pair's set of types:
+  ``funds+delegates``) and on the *tie direction* (one way, the other, or
+  undirected).
+
+Every statistic has a bootstrap 95 % interval (percentiles of
+:data:`BOOTSTRAP` resamples of the round's cases, seeded, so the table is the
+same at every build). A field's status follows the interval's lower bound:
+reliable (≥ 0.8), tentative (≥ 0.667: tentative conclusions only), unreliable
+(below). Krippendorff's cut-offs are for α; for the F1 of tie identification,
+which is not corrected for chance, the same cut-offs are a convention.
+
+α is computed from the coincidence matrix; :func:`alpha` agrees with the
+``krippendorff`` package (a test checks it), and the matrix makes the bootstrap
+one tensor product instead of thousands of calls.
 
 >>> round(alpha([["a", "b", "a", "c"], ["a", "b", "a", "c"]]), 3)
 1.0
@@ -30,28 +49,49 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["sample_cases", "masi", "jaccard", "alpha", "agreement", "compare", "status", "FIELDS", "COLUMNS"]
+__all__ = ["sample_cases", "masi", "jaccard", "alpha", "status", "measure_round", "tie_units", "CASE_FIELDS",
+           "SET_FIELDS", "TIE_FIELDS", "COLUMNS", "BOOTSTRAP", "BOOTSTRAP_SEED", "THRESHOLDS", "ROUNDS"]
 
-#: Round 1's sample: this share of each trend's cases (at least 2), drawn with this seed.
-SAMPLE_FRACTION, SAMPLE_SEED = 0.29, 2023
-#: Round 2's fresh sample: this share of each trend's cases not sampled in round 1.
-FRESH_FRACTION, FRESH_SEED = 0.42, 2024
-#: The fields compared, with their level of measurement.
-FIELDS = {"kind": "nominal", "instrument": "nominal", "country": "nominal", "level": "nominal", "year": "nominal",
-          "boundary": "masi", "sectors": "masi", "relations": "masi", "relation parties": "masi"}
+#: Krippendorff's floors: reliable, and tentative conclusions only.
+THRESHOLDS = {"reliable": 0.8, "tentative": 0.667}
+#: Bootstrap resamples of each round's cases, and their seed.
+BOOTSTRAP, BOOTSTRAP_SEED = 2000, 20261206
+#: Case-level codes: single values (nominal) and sets (MASI).
+CASE_FIELDS = ("kind", "instrument", "country", "level", "year")
+SET_FIELDS = ("boundary", "sectors")
+#: The tie measures.
+TIE_FIELDS = ("tie identification", "tie parties", "tie type", "tie direction")
+
+
+@dataclass(frozen=True)
+class Round:
+    """One round of comparison: its samples and what each coding is."""
+
+    number: int
+    codebook: str
+    sample_fraction: float
+    sample_seed: int
+    ties_on_every_case: bool  # round 1 compared ties on every case, the codes on the sample
+
+
+#: The rounds: codebook version, and how the sample of cases was drawn (each excludes the previous round's
+#: sample; round 3 also excludes every case the codebook shows as an example).
+ROUNDS = (Round(1, "v1", 0.29, 2023, True), Round(2, "v2", 0.42, 2024, False), Round(3, "v3", 0.55, 2026, False))
+
 #: The published columns each field's agreement speaks for (the data dictionary carries it).
 COLUMNS = {"kind": (("cases", "kind"),), "instrument": (("cases", "instrument"),), "country": (("cases", "country"),),
            "level": (("cases", "level"),), "year": (("cases", "year"),), "boundary": (("cases", "boundary"),),
            "sectors": (("cases", "sectors"), ("cases", "sectors_named"), ("cases", "sectors_stated")),
-           "relations": (("relations", "type"),),
-           "relation parties": (("relations", "source"), ("relations", "target"))}
+           "tie identification": (("relations", "relation_id"),),
+           "tie parties": (("relations", "source"), ("relations", "target")),
+           "tie type": (("relations", "type"),), "tie direction": (("relations", "directed"),)}
 
 
-def sample_cases(trend_of: dict[str, int], fraction: float = SAMPLE_FRACTION, seed: int = SAMPLE_SEED,
-                 exclude: Iterable[str] = ()) -> list[str]:
+def sample_cases(trend_of: dict[str, int], fraction: float, seed: int, exclude: Iterable[str] = ()) -> list[str]:
     """A seeded sample stratified by trend: ``ceil(fraction × n)`` cases of each trend's ``n`` (at least 2).
 
     >>> sample_cases({"T1-01": 1, "T1-02": 1, "T1-03": 1, "T2-01": 2, "T2-02": 2}, 0.5, 1)
@@ -70,6 +110,16 @@ def sample_cases(trend_of: dict[str, int], fraction: float = SAMPLE_FRACTION, se
     return out
 
 
+def round_samples(trend_of: dict[str, int], examples: Iterable[str]) -> dict[int, list[str]]:
+    """The sample of cases of every round (each drawn from the cases no earlier round sampled)."""
+    samples: dict[int, list[str]] = {}
+    previous: list[str] = []
+    for r in ROUNDS:
+        exclude = set(previous) | (set(examples) if r.number >= 3 else set())
+        samples[r.number] = previous = sample_cases(trend_of, r.sample_fraction, r.sample_seed, exclude)
+    return samples
+
+
 def jaccard(a: frozenset, b: frozenset) -> float:
     """Jaccard distance of two sets (0 for two empty sets)."""
     union = a | b
@@ -86,106 +136,195 @@ def masi(a: frozenset, b: frozenset) -> float:
     return 1 - (1 - jaccard(a, b)) * m
 
 
-def _masi_table(sets: list[frozenset]) -> np.ndarray:
-    """MASI distances between every pair of ``sets``, computed on bit masks (the domains are small)."""
-    bit = {x: 1 << i for i, x in enumerate(sorted({x for s in sets for x in s}, key=str))}
-    masks = [sum(bit[x] for x in s) for s in sets]
-    n = len(sets)
-    table = np.zeros((n, n), dtype=np.float64)
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = masks[i], masks[j]
-            if a == b:
-                continue
-            both, either = (a & b).bit_count(), (a | b).bit_count()
-            m = 2 / 3 if both in (a.bit_count(), b.bit_count()) else 1 / 3 if both else 0.0
-            table[i, j] = table[j, i] = 1 - (both / either) * m if both else 1.0
-    return table
+# ---------------------------------------------------------------- α from coincidences, and its bootstrap
+
+def _key(value, level: str) -> str:
+    if level == "masi":
+        return "|".join(sorted(map(str, frozenset(value)))) or "∅"
+    return "∅" if value is None else str(value)
+
+
+def _coincidences(a: Sequence, b: Sequence, level: str) -> tuple[np.ndarray, np.ndarray]:
+    """Each unit's coincidence matrix (two coders, every unit pairable) and the distance between values."""
+    keys = [(_key(x, level), _key(y, level)) for x, y in zip(a, b, strict=True)]
+    domain = sorted({k for pair in keys for k in pair})
+    index = {k: i for i, k in enumerate(domain)}
+    units = np.zeros((len(keys), len(domain), len(domain)))
+    for u, (x, y) in enumerate(keys):
+        units[u, index[x], index[y]] += 1
+        units[u, index[y], index[x]] += 1
+    if level == "masi":
+        sets = {_key(v, level): frozenset(v) for v in [*a, *b]}
+        delta = np.array([[masi(sets[x], sets[y]) for y in domain] for x in domain])
+    else:
+        delta = 1.0 - np.eye(len(domain))
+    return units, delta
+
+
+def _alpha_from(coincidence: np.ndarray, delta: np.ndarray) -> np.ndarray:
+    """α of one or many coincidence matrices (the last two axes); NaN where no value varies."""
+    n_c = coincidence.sum(axis=-1)
+    n = n_c.sum(axis=-1)
+    observed = (coincidence * delta).sum(axis=(-2, -1))
+    expected = np.einsum("...c,ck,...k->...", n_c, delta, n_c)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(expected > 0, 1 - (n - 1) * observed / expected, np.nan)
 
 
 def alpha(codings: Sequence[Sequence], level: str = "nominal") -> float:
-    """Krippendorff's α of two or more codings of the same units (values may be sets for ``masi``).
+    """Krippendorff's α of two codings of the same units (values may be sets for ``level="masi"``).
 
-    Undefined when every unit gets one and the same value (no variation to agree on): returned as NaN.
-    The units' value counts are passed to ``krippendorff.alpha`` directly, with a MASI table over the
-    value domain as the distance for sets.
+    NaN when every unit gets one and the same value (no variation to agree on).
+
+    >>> round(alpha([["a", "a", "b", "b"], ["a", "b", "b", "b"]]), 3)
+    0.533
     """
-    import krippendorff
-
-    def key(value):
-        if level == "masi":
-            return "|".join(sorted(map(str, frozenset(value)))) or "∅"
-        return "∅" if value is None else str(value)
-
-    keys = [[key(v) for v in coding] for coding in codings]
-    domain = sorted({k for row in keys for k in row})
-    if len(domain) < 2:
+    a, b = codings
+    if not a:
         return float("nan")
-    index = {k: i for i, k in enumerate(domain)}
-    counts = np.zeros((len(keys[0]), len(domain)), dtype=np.float64)
-    for row in keys:
-        counts[np.arange(len(row)), [index[k] for k in row]] += 1
-    if level == "masi":
-        decode = {key(v): frozenset(v) for coding in codings for v in coding}
-        table = _masi_table([decode[k] for k in domain])
-
-        def metric(v1, v2, i1, i2, n_v, dtype=np.float64):
-            return table[np.asarray(v1, dtype=int), np.asarray(v2, dtype=int)].astype(dtype)
-    else:
-        metric = "nominal"
-    return float(krippendorff.alpha(value_counts=counts, value_domain=np.arange(len(domain)),
-                                    level_of_measurement=metric, dtype=np.float64))
+    units, delta = _coincidences(a, b, level)
+    return float(_alpha_from(units.sum(axis=0), delta))
 
 
-def agreement(a: Sequence, b: Sequence) -> float:
-    """Share of units on which two codings are identical."""
-    return sum(1 for x, y in zip(a, b) if (frozenset(x) if isinstance(x, (set, frozenset)) else x) ==
-               (frozenset(y) if isinstance(y, (set, frozenset)) else y)) / max(len(a), 1)
+def _weights(n_cases: int, seed: int) -> np.ndarray:
+    """How often each case is drawn in each bootstrap resample (:data:`BOOTSTRAP` × n)."""
+    rng = np.random.default_rng(seed)
+    return rng.multinomial(n_cases, np.full(n_cases, 1 / n_cases), size=BOOTSTRAP).astype(float)
 
 
-def status(a: float) -> str:
-    """reliable (α ≥ 0.8), tentative (0.667 ≤ α < 0.8) or unreliable."""
-    if a != a:
-        return "undefined"
-    return "reliable" if a >= 0.8 else "tentative" if a >= 0.667 else "unreliable"
+def _interval(values: np.ndarray) -> tuple[float | None, float | None]:
+    values = values[~np.isnan(values)]
+    if len(values) < BOOTSTRAP // 2:
+        return None, None
+    low, high = np.percentile(values, [2.5, 97.5])
+    return round(float(low), 3), round(float(high), 3)
 
 
-def compare(first: dict[str, dict], second: dict[str, dict], units: dict[str, list[str]]) -> list[dict]:
-    """α, agreement and n for every field of :data:`FIELDS`, over the units each field lists.
+def status(low: float | None) -> str:
+    """reliable, tentative or unreliable by the lower bound of the interval; undefined without one.
 
-    ``first`` and ``second`` map case id → {field: value}; sets for set fields.
+    >>> status(0.81), status(0.7), status(0.5), status(None)
+    ('reliable', 'tentative', 'unreliable', 'undefined')
     """
+    if low is None or low != low:
+        return "undefined"
+    return ("reliable" if low >= THRESHOLDS["reliable"] else "tentative" if low >= THRESHOLDS["tentative"]
+            else "unreliable")
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None or x != x else round(float(x), 3)
+
+
+def _row(field: str, measure: str, n_units: int, n_items: int, point: float, interval, **extra) -> dict:
+    low, high = interval
+    return {"field": field, "measure": measure, "n_units": n_units, "n_items": n_items, "value": _r(point),
+            "ci_low": low, "ci_high": high, "status": status(low), **{k: _r(v) for k, v in extra.items()}}
+
+
+def code_agreement(field: str, level: str, a: list, b: list, weights: np.ndarray) -> dict:
+    """α of a case-level code with its bootstrap interval (``weights``: resamples × cases)."""
+    units, delta = _coincidences(a, b, level)
+    boot = _alpha_from(np.einsum("bu,uck->bck", weights, units), delta)
+    agree = float(np.mean([_key(x, level) == _key(y, level) for x, y in zip(a, b, strict=True)])) if a else None
+    return _row(field, f"alpha_{level}", len(a), len(a), alpha([a, b], level), _interval(boot), agreement=agree)
+
+
+# ---------------------------------------------------------------- ties, one by one
+
+def tie_units(relations: Iterable[dict]) -> dict[frozenset, tuple[str, str]]:
+    """A case's ties by pair of parties: pair → (types, direction), the direction relative to the pair's
+    sorted parties (``a>b``, ``b>a``, ``both``, ``undirected``), the types ``+``-joined in sorted order.
+
+    >>> tie_units([{"source": "x", "target": "a", "type": "funds", "directed": True},
+    ...            {"source": "x", "target": "a", "type": "delegates", "directed": True}])
+    {frozenset({'a', 'x'}): ('delegates+funds', 'b>a')}
+    """
+    by: dict[frozenset, dict] = {}
+    for r in relations:
+        pair = frozenset((r["source"], r["target"]))
+        lo = min(r["source"], r["target"])
+        d = by.setdefault(pair, {"types": set(), "dirs": set()})
+        d["types"].add(r["type"])
+        d["dirs"].add("undirected" if not r["directed"] else "a>b" if r["source"] == lo and len(pair) == 2
+                      else "b>a" if len(pair) == 2 else "a>b")
+    out = {}
+    for pair, d in by.items():
+        dirs = d["dirs"]
+        direction = dirs.pop() if len(dirs) == 1 else "both"
+        out[pair] = ("+".join(sorted(d["types"])), direction)
+    return out
+
+
+def tie_agreement(first: dict[str, list[dict]], second: dict[str, list[dict]], cases: list[str],
+                  weights: np.ndarray) -> list[dict]:
+    """The four tie measures over ``cases`` (each coding: case → its relation rows)."""
+    counts = np.zeros((len(cases), 6))  # both (parties), first, second, both (with direction), first, second
+    types_a, types_b, dirs_a, dirs_b, owner = [], [], [], [], []
+    for u, cid in enumerate(cases):
+        a, b = tie_units(first.get(cid, [])), tie_units(second.get(cid, []))
+        common = set(a) & set(b)
+        same_way = [p for p in common if a[p][1] == b[p][1] or "undirected" in (a[p][1], b[p][1])]
+        counts[u] = (len(common), len(a), len(b), len(same_way), len(a), len(b))
+        for p in sorted(common, key=lambda s: sorted(s)):
+            types_a.append(a[p][0])
+            types_b.append(b[p][0])
+            dirs_a.append(a[p][1])
+            dirs_b.append(b[p][1])
+            owner.append(u)
     rows = []
-    for name, level in FIELDS.items():
-        ids = [cid for cid in units.get(name, []) if cid in first and cid in second]
-        a = [first[cid][name] for cid in ids]
-        b = [second[cid][name] for cid in ids]
-        value = alpha([a, b], level) if ids else float("nan")
-        rows.append({"field": name, "level": level, "n_units": len(ids), "alpha": round(value, 3) if value == value
-                     else None, "agreement": round(agreement(a, b), 3) if ids else None,
-                     "status": status(value)})
+    for field, k in (("tie identification", 3), ("tie parties", 0)):
+        both, n_a, n_b = counts[:, k], counts[:, k + 1], counts[:, k + 2]
+        boot_both, boot_a, boot_b = weights @ both, weights @ n_a, weights @ n_b
+        with np.errstate(invalid="ignore", divide="ignore"):
+            f1 = 2 * boot_both / (boot_a + boot_b)
+        tb, ta, tb2 = both.sum(), n_a.sum(), n_b.sum()
+        rows.append(_row(field, "f1", int(((n_a + n_b) > 0).sum()), int(ta + tb2 - tb),
+                         2 * tb / (ta + tb2) if ta + tb2 else float("nan"), _interval(f1),
+                         precision=tb / tb2 if tb2 else None, recall=tb / ta if ta else None))
+    item_weights = weights[:, owner] if owner else np.zeros((len(weights), 0))
+    for field, a, b in (("tie type", types_a, types_b), ("tie direction", dirs_a, dirs_b)):
+        units, delta = _coincidences(a, b, "nominal") if a else (np.zeros((0, 1, 1)), np.zeros((1, 1)))
+        boot = _alpha_from(np.einsum("bu,uck->bck", item_weights, units), delta)
+        agree = float(np.mean([x == y for x, y in zip(a, b, strict=True)])) if a else None
+        rows.append(_row(field, "alpha_nominal", len(set(owner)), len(a), alpha([a, b]) if a else float("nan"),
+                         _interval(boot), agreement=agree))
     return rows
 
 
-def tie_sets(relations: Iterable[dict]) -> tuple[frozenset, frozenset]:
-    """A case's ties as compared: (party pair, type) and party pairs, direction ignored."""
-    ties = {(tuple(sorted((r["source"], r["target"]))), r["type"]) for r in relations}
-    return frozenset(ties), frozenset(pair for pair, _ in ties)
+def measure_round(first: dict[str, dict], second: dict[str, dict], code_cases: list[str], tie_cases: list[str],
+                  seed: int) -> list[dict]:
+    """Every field of one round: the case codes over ``code_cases``, the ties over ``tie_cases``.
+
+    ``first`` and ``second`` map case id → {field: value, ..., "relations": [relation rows]}.
+    """
+    rows = []
+    ids = [c for c in code_cases if c in first and c in second and "kind" in first[c] and "kind" in second[c]]
+    weights = _weights(len(ids), seed) if ids else np.zeros((BOOTSTRAP, 0))
+    for field in CASE_FIELDS:
+        rows.append(code_agreement(field, "nominal", [first[c][field] for c in ids], [second[c][field] for c in ids],
+                                   weights))
+    for field in SET_FIELDS:
+        rows.append(code_agreement(field, "masi", [frozenset(first[c][field]) for c in ids],
+                                   [frozenset(second[c][field]) for c in ids], weights))
+    tie_ids = [c for c in tie_cases if c in first and c in second]
+    tie_weights = _weights(len(tie_ids), seed + 1) if tie_ids else np.zeros((BOOTSTRAP, 0))
+    rows += tie_agreement({c: first[c]["relations"] for c in tie_ids}, {c: second[c]["relations"] for c in tie_ids},
+                          tie_ids, tie_weights)
+    return rows
 
 
 def reading_values(rows: list[dict], named_sectors: dict[str, list[str]] | None = None) -> dict[str, dict]:
-    """A reading's rows (coding/*_reading.yaml) as case id → {field: value} for :func:`compare`.
+    """A reading's rows (coding/*_reading.yaml) as case id → {field: value} for :func:`measure_round`.
 
     ``named_sectors`` (case → sectors of the actors its span names) is added to the reading's
     sectors where the reader coded only the sectors the text states (the first reading).
     """
     out = {}
     for row in rows:
-        ties, pairs = tie_sets(row["relations"])
-        values = {"relations": ties, "relation parties": pairs}
+        values: dict = {"relations": list(row.get("relations") or [])}
         if "kind" in row:
-            values.update({k: row.get(k) for k in ("kind", "instrument", "country", "level")})
-            values["year"] = row.get("year")
+            values.update({k: row.get(k) for k in CASE_FIELDS})
             values["boundary"] = frozenset(row.get("boundary") or ())
             sectors = set(row.get("sectors") or ())
             if named_sectors is not None:
@@ -195,42 +334,34 @@ def reading_values(rows: list[dict], named_sectors: dict[str, list[str]] | None 
     return out
 
 
-__all__ += ["tie_sets", "reading_values", "SAMPLE_FRACTION", "SAMPLE_SEED", "FRESH_FRACTION", "FRESH_SEED"]
+def measure(ref, cases, examples: Iterable[str]) -> list[dict]:
+    """Every round of ``reliability.csv`` from the readings in ``data/reference/coding/``.
 
-
-CASE_FIELDS = ("kind", "instrument", "country", "level", "year", "boundary", "sectors")
-
-
-def measure(ref, cases) -> list[dict]:
-    """Both rounds of ``reliability.csv`` from the readings in ``data/reference/coding/``.
-
-    Round 1 compares the first and the second reading (codebook v1, before adjudication): case-level
-    codes on the seeded sample, relations on every case. Round 2 compares the adjudicated coding with a fresh blind reading of a fresh sample (codebook v2).
+    ``examples`` are the cases the codebook shows as examples (round 3's sample excludes them).
     """
     from .errors import CodingError
 
     trend_of = {c.id: c.trend for c in cases}
-    named = {c.id: sorted({m.actor_id for m in c.actor_mentions}) for c in cases}
     actor_sector = {a["id"]: a["sector"] for a in ref.actors}
-    named_sectors = {cid: [actor_sector[a] for a in ids] for cid, ids in named.items()}
+    named_sectors = {c.id: sorted({actor_sector[m.actor_id] for m in c.actor_mentions}) for c in cases}
+    samples = round_samples(trend_of, examples)
+    readings = {1: (ref.first_reading, ref.second_reading, "coding/second_reading.yaml"),
+                2: (ref.adjudicated_reading, ref.fresh_reading, "coding/fresh_reading.yaml"),
+                3: (ref.v3_reading, ref.v3_fresh_reading, "coding/v3_fresh_reading.yaml")}
     rows = []
-    first_sample = sample_cases(trend_of)
-    fresh_sample = sample_cases(trend_of, FRESH_FRACTION, FRESH_SEED, exclude=first_sample)
-    rounds = [(1, ref.first_reading, ref.second_reading, first_sample, list(trend_of),
-               "v1", ref.review.get("coding/second_reading.yaml", {})),
-              (2, ref.adjudicated_reading, ref.fresh_reading, fresh_sample, fresh_sample, "v2",
-               ref.review.get("coding/fresh_reading.yaml", {}))]
-    for number, first_rows, second_rows, sample, rel_units, book, meta in rounds:
-        # round 2 compares the adjudicated coding as recorded when the fresh reading was made (all its
-        # sectors are in the record), not as it is now
-        first = reading_values(first_rows, named_sectors if number == 1 else None)
+    for r in ROUNDS:
+        first_rows, second_rows, source = readings[r.number]
+        if not second_rows:
+            continue
+        first = reading_values(first_rows, named_sectors if r.number == 1 else None)
         second = reading_values(second_rows)
+        sample = samples[r.number]
         missing = [cid for cid in sample if "kind" not in second.get(cid, {})]
         if missing:
-            raise CodingError(f"coding reading of round {number}: the sampled cases {', '.join(missing)} have no "
-                              "case-level codes; the sample (trendlib.reliability.sample_cases) and the reading "
-                              "disagree")
-        units = {f: sample for f in CASE_FIELDS} | {"relations": rel_units, "relation parties": rel_units}
-        for r in compare(first, second, units):
-            rows.append({"round": number, **r, "codebook": book, "coders": meta.get("coder", "")})
+            raise CodingError(f"{source}: the sampled cases {', '.join(missing)} have no case-level codes; the "
+                              "sample (trendlib.reliability.round_samples) and the reading disagree")
+        tie_cases = list(trend_of) if r.ties_on_every_case else sample
+        coders = ref.review.get(source, {}).get("coder", "")
+        for row in measure_round(first, second, sample, tie_cases, BOOTSTRAP_SEED + r.number):
+            rows.append({"round": r.number, **row, "codebook": r.codebook, "coders": coders})
     return rows

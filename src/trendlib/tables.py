@@ -14,8 +14,8 @@ import pandas as pd
 
 from . import vocab
 from .audit import repeats
-from .cases import Case
-from .coding import Evidence, Relation, crosses
+from .cases import Case, source_of
+from .coding import Evidence, Relation, crosses, party
 from .errors import CuratedDataError
 from .mentions.actors import ActorMention
 from .mentions.quantities import AmountMention, PercentMention
@@ -109,10 +109,14 @@ class Glosses:
 
 
 def cases_table(c: Corpus, cases: list[Case], sectors: dict[str, tuple[list[str], list[str]]],
-                n_relations: dict[str, int], no_relations: dict[str, str], glosses: Glosses) -> pd.DataFrame:
+                n_relations: dict[str, int], no_relations: dict[str, str], glosses: Glosses,
+                initiative: dict[str, str], authors: dict[int, str]) -> pd.DataFrame:
+    """One row per case: its codes, where it comes from (``source``, with the sidebar's author for a My Take
+    case: ``authors``, trend → the author's English name), its initiative, its places and its span."""
     rows = []
     for case in cases:
         r = case.row
+        source = source_of(case)
         named, stated = sectors[case.id]
         hit = c.flat.hit(case.flat_start, case.flat_end)
         rows.append({
@@ -125,9 +129,25 @@ def cases_table(c: Corpus, cases: list[Case], sectors: dict[str, tuple[list[str]
             "n_relations": n_relations.get(case.id, 0), "no_relations": no_relations.get(case.id),
             "line_start": case.line_start, "line_end": case.line_end,
             "place_en": glosses.en("cases", "*", "place_zh", r["place_zh"]),
+            "places": _join(r["places"]) or None, "initiative_id": initiative[case.id], "source": source,
+            "source_author": authors.get(case.trend) if source == "my_take" else None,
             "text": c.text_between(hit.char_start, hit.char_end),
         })
     return frame("cases", rows)
+
+
+def places_table(places: list[dict], cases: list[Case]) -> pd.DataFrame:
+    """The jurisdictions of the cases (``places.yaml``), with how many cases each is the place of."""
+    n = {p["id"]: sum(p["id"] in case.row["places"] for case in cases) for p in places}
+    return frame("places", [{"place_id": p["id"], "name_zh": p["name_zh"], "name_en": p["name_en"],
+                             "country": p["country"], "level": p["level"], "iso": p.get("iso"), "n_cases": n[p["id"]]}
+                            for p in sorted(places, key=lambda p: p["id"])])
+
+
+def case_places_table(cases: list[Case]) -> pd.DataFrame:
+    """The places of each case, one row per case and place (a link table)."""
+    return frame("case_places", [{"case_id": case.id, "place_id": place} for case in cases
+                                 for place in case.row["places"]])
 
 
 def evidence_table(evidence: list[Evidence], line_of) -> pd.DataFrame:
@@ -138,12 +158,19 @@ def evidence_table(evidence: list[Evidence], line_of) -> pd.DataFrame:
     } for e in evidence])
 
 
-def relations_table(relations: list[Relation], actors: dict[str, dict], line_of) -> pd.DataFrame:
-    """Every coded tie, with the boundary it crosses (:func:`trendlib.coding.crosses`)."""
+def relations_table(relations: list[Relation], actors: dict[str, dict], cases: dict[str, dict],
+                    line_of) -> pd.DataFrame:
+    """Every coded tie, with every boundary it crosses (:func:`trendlib.coding.crosses`; an unnamed group
+    takes its case's level and country, :func:`trendlib.coding.party`)."""
+    def crossed(r: Relation) -> str | None:
+        case = cases[r.case_id]
+        return _join(crosses(party(actors[r.source], case), party(actors[r.target], case), r.within)) or None
+
     return frame("relations", [{
         "relation_id": f"R{n:03d}", "case_id": r.case_id, "trend": r.trend, "source": r.source,
-        "target": r.target, "type": r.type, "directed": r.directed, "phrase": r.phrase, "phrase_en": r.phrase_en,
-        "line": line_of(r.char_start), "crosses": crosses(actors[r.source], actors[r.target]), "note": r.note,
+        "target": r.target, "type": r.type, "directed": r.directed, "within": r.within, "phrase": r.phrase,
+        "phrase_en": r.phrase_en,
+        "line": line_of(r.char_start), "crosses": crossed(r), "note": r.note,
     } for n, r in enumerate(relations, 1)])
 
 
@@ -200,18 +227,39 @@ def funding_table(amounts: list[AmountMention], case_of: list[Case | None], flag
             "chart_unit": m.chart_unit, "amount_type": check["amount_type"], "period": check.get("period"),
             "status": check["status"], "value_corrected": corrected, "currency_corrected": currency,
             "usd_corrected": None if corrected is None else round(corrected * rates[currency]),
-            "source_url": (check.get("source") or {}).get("url"),
+            "differs_by": _join(check.get("differs_by") or []) or None,
+            "source_url": (check.get("source") or {}).get("read_url"),
         })
     return frame("funding", rows)
 
 
 def amount_checks_table(amount_ids: list[str], checks: list[dict]) -> pd.DataFrame:
-    """The source of every amount checked against one (``amounts.yaml``), keyed by amount id."""
+    """The source of every amount checked against one (``amounts.yaml``), keyed by amount id: the page read
+    (a copy, where the publisher's own page was not in the stored pages) beside the publisher's address."""
     return frame("amount_checks", [{
         "amount_id": ident, "text": check["text"], "publisher": check["source"]["publisher"],
+        "publisher_url": check["source"].get("publisher_url"), "read_url": check["source"]["read_url"],
         "date": check["source"].get("date"), "accessed": check["source"]["accessed"],
-        "figure": check["source"]["figure"], "currency": check["source"]["currency"], "note": check.get("note"),
-    } for ident, check in zip(amount_ids, checks) if check.get("source")])
+        "figure": check["source"]["figure"], "currency": check["source"]["currency"],
+        "differs_note": check.get("differs_note"), "note": check.get("note"),
+    } for ident, check in zip(amount_ids, checks, strict=True) if check.get("source")])
+
+
+def amount_parts_table(amount_ids: list[str], checks: list[dict], rates: dict[str, float]) -> pd.DataFrame:
+    """The parts of an amount that mixes kinds of money, as a primary source splits it (``amounts.yaml``
+    parts): grant and loan parts, what a programme spends and what it aims to mobilise; a part that is the same
+    money as another amount names it in ``also_in``, so no total counts it twice."""
+    return frame("amount_parts", [{
+        "amount_id": ident, "part": k, "kind": p["kind"], "value": p["value"], "currency": p["currency"],
+        "usd": round(p["value"] * rates[p["currency"]]), "figure": p["figure"],
+        "also_in": None if p["also_in"] is None else amount_ids[p["also_in"]], "note": p.get("note"),
+    } for ident, check in zip(amount_ids, checks, strict=True) for k, p in enumerate(check["parts"], 1)])
+
+
+def exchange_rates_table(rows: list[dict]) -> pd.DataFrame:
+    """The curated exchange rates (:func:`trendlib.mentions.money.read_rate_rows`), one row per currency and
+    year, with each rate's source."""
+    return frame("exchange_rates", rows)
 
 
 def check_figures(cases: list[Case], t: dict[str, pd.DataFrame], *, source: str = "cases.yaml") -> None:
@@ -225,18 +273,21 @@ def check_figures(cases: list[Case], t: dict[str, pd.DataFrame], *, source: str 
                                   f"printed in a trend {case.trend} infographic; copy it as printed")
 
 
-def statistics_table(figures: list[PercentMention], case_of: list[Case | None], line_of) -> pd.DataFrame:
-    """Every percentage and fraction (:func:`trendlib.mentions.quantities.corpus_percentages`)."""
+def statistics_table(figures: list[PercentMention], curated: list[dict], line_of) -> pd.DataFrame:
+    """Every percentage and fraction (:func:`trendlib.mentions.quantities.corpus_percentages`), with what the
+    curated reading says of it (``statistics.yaml``, :func:`trendlib.audit.curated_statistics`): its kind, its
+    case and an English gloss of its clause."""
     ids = [f"S{n:03d}" for n in range(1, len(figures) + 1)]
     keys = [(compact(m.figure.text), compact(m.where.context or "")) for m in figures]
     marks = repeats(keys, ids, [m.where.context_certain for m in figures])
     return frame("statistics", [{
         "stat_id": ident, "trend": m.where.trend, "section": m.where.section,
-        "case_id": case.id if case else None, "line": line_of(m.where.raw), "text": m.figure.text,
-        "value": round(m.figure.value, 2), "unit": m.figure.unit, "context": m.where.context,
-        "in_infographic": m.where.section == "data", "context_certain": m.where.context_certain,
-        "repeats": repeat,
-    } for ident, m, case, repeat in zip(ids, figures, case_of, marks)])
+        "case_id": row.get("case"), "line": line_of(m.where.raw), "text": m.figure.text,
+        "value": round(m.figure.value, 2), "unit": m.figure.unit, "kind": row["kind"],
+        "kind_phrase": row["kind_phrase"], "kind_phrase_en": row["kind_phrase_en"], "context": m.where.context,
+        "context_en": row["context_en"], "in_infographic": m.where.section == "data",
+        "context_certain": m.where.context_certain, "repeats": repeat,
+    } for ident, m, row, repeat in zip(ids, figures, curated, marks, strict=True)])
 
 
 def span_text(c: Corpus, hit) -> str:
@@ -336,7 +387,7 @@ def adjudication_table(rows: list[dict], case_ids: set[str], rules: set[str], *,
         rule = row.get("codebook_changed")
         if rule is not None and rule not in rules:
             raise CuratedDataError(f"{source} row {n} ({row['case']}): codebook rule {rule!r} is not among the changes "
-                                   f"of trendlib.codebook.CHANGES ({', '.join(sorted(rules))}); fix it or add the rule")
+                                   f"of coding/codebook.yaml ({', '.join(sorted(rules))}); fix it or add the rule there")
         out.append({"decision_id": f"A{n:03d}", "round": row.get("round", None if row.get("found_by") else 1), "case_id": row["case"],
                     "item": row["item"], "value": text(row["value"]), "first": text(row.get("first")),
                     "second": text(row.get("second")), "decision": row["decision"], "reason": row["reason"],

@@ -23,6 +23,8 @@ __all__ = [
     "Term", "Vocabulary", "TRENDS", "TREND_TITLES_EN", "SECTIONS", "SECTORS", "ACTOR_TYPES", "LEVELS",
     "CASE_KINDS", "INSTRUMENTS", "BOUNDARIES", "BOX_KINDS", "QUALIFIERS", "COUNTRIES", "RELATION_TYPES",
     "EVIDENCE_RULES", "AMOUNT_TYPES", "CHECK_STATUSES", "YEARS", "COUNTRY_RULES", "VOCABULARIES",
+    "COLLABORATION_TYPES", "COUNTRY_EXAMPLE", "example_cases", "EU_MEMBERS", "SPENDING_TYPES", "DIFFERS_BY",
+    "STATISTIC_KINDS", "CASE_SOURCES",
 ]
 
 
@@ -289,6 +291,19 @@ YEARS = Vocabulary("year", "Year", {}, rules=(
     "Empty (rule no-year-stated) when the span gives none; the evidence phrase contains the year.",
 ))
 
+#: The case the codebook shows as the example of its country rules.
+COUNTRY_EXAMPLE = "T3-13"
+
+
+def example_cases() -> set[str]:
+    """Every case the codebook shows as an example (round 3 of the agreement samples none of them).
+
+    >>> "T3-18" in example_cases()
+    True
+    """
+    return {t.example for v in VOCABULARIES.values() for t in v.terms.values() if t.example} | {COUNTRY_EXAMPLE}
+
+
 COUNTRY_RULES = (
     "ISO 3166-1 alpha-3 code of the jurisdiction whose government (or organisation) runs the case; EUU for EU "
     "institutions; INT for a case of several countries.",
@@ -299,44 +314,77 @@ COUNTRY_RULES = (
 )
 
 RELATION_TYPES = Vocabulary("relation_type", "Type of tie", {
-    "funds": Term("source gives money (grant, budget, investment, prize, loan) to target", "funds", "资助", "T3-13"),
+    "delegates": Term("source, a government or public body, hands powers, responsibilities or decisions to target "
+                      "by law or agreement (devolution, delegation)", "delegates to", "授权下放", "T3-18"),
+    "regulates": Term("source regulates, supervises, licenses or authorises target, or runs a sandbox for it: it "
+                      "sets or applies rules to target", "regulates", "监管", "T6-04"),
+    "contracts": Term("source procures from, contracts or outsources to target", "contracts", "签约", "T5-09"),
+    "staff_mobility": Term("people move from source to target for a term (rotation, detail, secondment, tour of "
+                           "duty, fellowship, talent pool)", "staff moves to", "人员流动", "T1-03"),
+    "funds": Term("source gives money (grant, budget, investment, prize, loan, guarantee) to target", "funds", "资助",
+                  "T3-13"),
+    "coordinates": Term("source leads, convenes, directs or coordinates target", "coordinates", "协调", "T0-03"),
+    "shares_data": Term("source shares, opens or exchanges data or information with target (undirected if mutual "
+                        "or two-way)", "shares data with", "共享数据", "T8-10"),
+    "supports": Term("source gives non-monetary help to a party that then acts: advice, guidance, training, tools, "
+                     "frameworks, technical assistance", "supports", "支持", "T6-24"),
     "partners": Term("source and target work together (joint project, co-development, alliance); never directed",
                      "partners with", "合作", "T8-08"),
-    "shares_data": Term("source shares, opens or exchanges data or information with target (undirected if mutual)",
-                        "shares data with", "共享数据", "T8-10"),
-    "contracts": Term("source procures from, contracts or outsources to target", "contracts", "签约", "T5-09"),
-    "regulates": Term("source regulates, supervises, licenses, authorises, or runs a sandbox for target",
-                      "regulates", "监管", "T6-04"),
-    "coordinates": Term("source leads, convenes, directs or coordinates target", "coordinates", "协调", "T0-03"),
-    "supports": Term("source gives non-monetary help: advice, guidance, training, tools, technical assistance",
-                     "supports", "支持", "T6-24"),
-    "serves": Term("source delivers a service (public, or a company's) to target", "serves", "服务", "T4-03"),
-    "staff_mobility": Term("people move from source to target (rotation, detail, secondment, talent pool)",
-                           "staff moves to", "人员流动", "T1-03"),
+    "serves": Term("source delivers a service (public, or a company's) to target as its users: service delivery, "
+                   "not collaboration", "serves", "服务", "T4-03"),
 }, rules=(
     "Code only what the text states: a tie the text says the case makes, or is designed to make (GCTools let "
     "public servants work together), not one it only hopes for (希望, 可能). Co-mention is not a tie.",
-    "One row per distinct source, target and type in a case (a second phrase for the same tie adds nothing).",
-    "A country's name acting as its government is that government (新加坡采用… is sgp_government). A fund, "
-    "programme or office that acts stands for the body the span says runs it; a programme whose runner the span "
-    "does not name (在瑞典, 在美国的13个地方) gets no runner party.",
+    "One type per pair of parties in a case: where several fit, code the first that applies in the order of the "
+    "table above (delegates … serves). Only funds may stand beside one other type for the same pair, where the "
+    "span states the money and the other act apart (a devolution deal with a budget: delegates and funds). A "
+    "second phrase for the same tie adds nothing.",
+    "A country's name acting as its government is that government (新加坡采用… is sgp_government). A country or "
+    "place word right before a programme's name names its runner, that jurisdiction's government "
+    "(加拿大“自由代理人”项目, 澳大利亚的…SEED项目). A fund, programme or office that acts stands for the body the "
+    "span says runs it; one whose runner the span does not name (在瑞典, 城市改造基金 with no owner) gets no runner "
+    "party.",
     "Direction: the giver, regulator, leader, provider or sender is the source; the receiver is the target. In a "
-    "consultation the consulted give the regulator their views (they are the source of shares_data).",
+    "one-way consultation the consulted give their views (they are the source of shares_data); two-way talk "
+    "(双边讨论, 对话) is shares_data, undirected.",
+    "A department of a named government (该市税务部门, 该州卫生部) is that government, unless the gazetteer has "
+    "the department itself; unnamed departments of an unnamed government, or of several (各部门, 不同垂直部门), "
+    "are agencies.",
     "Ties among unnamed parties of one group are allowed (agencies — agencies for 跨部门共享数据); a named actor is "
     "never tied to itself. A team of an organisation is the organisation.",
-    "Staff of a company or non-profit are not public_servants; a tie inside one organisation is coded only when it "
-    "is a public body and its staff are the target (usa_nasa → public_servants, supports).",
-    "People from outside government brought in without a sector named (从外部引入技能型人才) come from citizens.",
-    "Members of a partnership that is itself named as a body (the Magnolia Community Initiative's 75 "
-    "organisations) are each tied to that body, not to every other member.",
-    "Devolution is regulates (the higher level authorises the lower), plus funds where a budget moves; guidance, "
-    "toolkits and frameworks for others are supports; directing or mandating is coordinates or regulates.",
+    "A tie inside one organisation is marked within: true: an employer and its own staff (usa_nasa → "
+    "public_servants for NASA's talent marketplace), a government and its own departments (sgp_government → "
+    "agencies). Peer agencies of one government working together (agencies — agencies) are separate "
+    "organisations: not within. Staff of a company or non-profit are not public_servants.",
+    "Recruiting from the labour market is not a tie. People brought in from outside for a term (tour of duty, "
+    "fellowship, secondment) are staff_mobility from the group of their sector, or from citizens when the span "
+    "names none (从外部引入技能型人才).",
+    "An employer or a recipient the span does not state is not inferred: professionals named without an "
+    "organisation who act as individuals (trained, consulted, volunteering) are citizens; money or data for a "
+    "purpose (research, better services) with no recipient named has no tie to a recipient.",
+    "Researchers the span calls private or independent, or who work for firms (私人安全研究人员), are companies; "
+    "those of universities or research institutes are academia.",
+    "A named office that convenes an unnamed ecosystem (号召…组成一个生态系统) coordinates each member group. Members "
+    "are partners with each other only where the span says they work together (共同制定, 合作开发); membership "
+    "alone (建立了一个…生态系统) adds no partner ties. Members of a partnership that is itself named as a body (the "
+    "Magnolia Community Initiative's 75 organisations) are each tied to that body, not to every other member.",
+    "Devolution and delegation are delegates (权力下放, 授予…权限), plus funds where a budget moves; guidance, "
+    "toolkits and frameworks for others are supports; mandating or setting rules is regulates; directing or "
+    "convening is coordinates.",
+    "supports is help to a party that then acts (an agency, a company, a community group, people trained); serves "
+    "is a service delivered to its end users (帮助…市民获得服务).",
+    "社区 that receive funds as jurisdictions (municipalities) are subnational_governments; communities that act "
+    "(deliver services, co-design, are consulted) are communities; communities only served are the target of "
+    "serves.",
     "X国的政府部门 in a list of several countries that act separately (each publishes its own guides) is each "
     "country's government; the agencies of several countries acting together in one operation are agencies, "
     "with the countries in the note.",
-    "社区 that receive funds as jurisdictions (municipalities) are subnational_governments, not communities.",
     "Every case is coded: relations, or relations: [] with a one-line reason.",
 ))
+
+#: Tie types that are collaboration between parties; serves is service delivery. Analyses of collaboration use
+#: these types, between organisations (within false), by default.
+COLLABORATION_TYPES: tuple[str, ...] = tuple(t for t in RELATION_TYPES if t != "serves")
 
 EVIDENCE_RULES = Vocabulary("evidence_rule", "Rules that stand as evidence", {
     "actor-of-case": Term("the code follows from a named actor that runs the case (its country, level or sector, as "
@@ -355,27 +403,68 @@ EVIDENCE_RULES = Vocabulary("evidence_rule", "Rules that stand as evidence", {
 })
 
 AMOUNT_TYPES = Vocabulary("amount_type", "What an amount is", {
-    "programme_total": Term("the total size of a programme, fund, law or package (often over several years)",
-                            "programme total", "项目总额"),
+    "programme_total": Term("the total size of a programme, fund, law or package a government spends (often over "
+                            "several years)", "programme total", "项目总额"),
+    "grant_or_award": Term("a grant, award, prize or transfer to a particular recipient or project, or what a fund "
+                           "has paid out", "grant or award", "拨款或奖励"),
     "annual_budget": Term("money per year (每年, 年度预算), or one year's budget or appropriation", "annual budget",
                           "年度预算"),
-    "grant_or_award": Term("a grant, award, prize or investment to a particular recipient or project, or what a fund "
-                           "has paid out", "grant or award", "拨款或奖励"),
-    "loan_or_guarantee": Term("a loan, loan guarantee or loan authority", "loan or guarantee", "贷款或担保"),
+    "financing": Term("money lent or invested, to be repaid or returned: loans, loan guarantees, equity, low-cost "
+                      "or revolving finance", "financing", "融资"),
+    "mobilised_investment": Term("public and private money a programme aims to draw in, not money a government "
+                                 "spends itself", "investment to mobilise", "拟撬动投资"),
     "saving_or_return": Term("money saved, a cost avoided, or an economic return", "saving or return", "节省或回报"),
     "spending_series": Term("a value read off a chart's series (a budget line once per bar)", "chart value",
                             "图表数值"),
     "cost": Term("what something costs: a price, an operating cost, a cost to users", "cost", "成本"),
-    "other": Term("none of these", "other", "其他"),
+    "other": Term("none of these, or a part whose kind the source does not state", "other", "其他"),
 })
 
+#: The kinds of money a headline total adds: what a government commits to spend (a programme's size, what it
+#: granted). A yearly budget is one year's money, financing is lent or invested to be returned, mobilised
+#: investment is others' money; savings, costs and chart values are other quantities altogether.
+SPENDING_TYPES: tuple[str, ...] = ("programme_total", "grant_or_award")
+
 CHECK_STATUSES = Vocabulary("check_status", "Checked against a primary source", {
-    "confirmed": Term("a primary source states the same figure in the same currency (allowing the report's rounding)",
+    "confirmed": Term("a primary source states the printed figure, for the same programme, period and scope",
                       "confirmed", "已确认"),
+    "approximate": Term("a primary source states the same programme, but a figure that differs by rounding, period "
+                        "or scope (differs_by says which)", "approximate", "近似"),
     "corrected": Term("a primary source states another figure or currency for the same thing; the corrected value is "
                       "given beside the printed one, which is never overwritten", "corrected", "已更正"),
     "unverifiable": Term("no primary source was found in the stored public pages, or the amount cannot be checked "
                          "(a chart read-off, a vague amount)", "unverifiable", "无法核实"),
+})
+
+STATISTIC_KINDS = Vocabulary("statistic_kind", "What kind of evidence a figure is", {
+    "survey": Term("a share of the respondents of a survey or poll: what people or organisations say they do, "
+                   "think, feel, expect or plan (受访…表示, 调查显示); a self-reported behaviour is a survey answer",
+                   "survey answer", "调查结果"),
+    "outcome": Term("a result or change that the text attributes to a programme, practice or intervention "
+                    "(该项目将无家可归者减少了63%)", "outcome", "成效"),
+    "other": Term("a level, share, prevalence, composition, target or forecast that is neither, or a figure whose "
+                  "label is lost", "other figure", "其他数据"),
+}, rules=(
+    "Apply in order: survey first, then outcome, then other. A satisfaction rate is a survey answer even where "
+    "the text presents it as a programme's result.",
+    "Decide from the figure's clause and sentence; for an infographic figure, from the label its block prints "
+    "with it and the survey the block cites.",
+    "Link a figure to a case only where the text says the figure is about that case; a figure printed inside a "
+    "case's passage that measures something else (a general attitude) has no case.",
+))
+
+CASE_SOURCES = Vocabulary("case_source", "Where in the report a case comes from", {
+    "body": Term("the running text of a chapter", "running text", "正文"),
+    "my_take": Term("a practitioner's 我的观点 (My Take) sidebar: one person's account of their own organisation",
+                    "My Take sidebar", "我的观点"),
+    "infographic": Term("a 解读数据 infographic block", "infographic", "信息图"),
+    "box": Term("another boxed sidebar", "sidebar box", "专栏"),
+})
+
+DIFFERS_BY = Vocabulary("differs_by", "How an approximate figure differs from its source", {
+    "rounding": Term("the report rounds the source's figure (52 for 52.7 billion)", "rounding", "四舍五入"),
+    "period": Term("the source's figure is for another period than the report gives", "period", "期间"),
+    "scope": Term("the source's figure covers more or less of the programme than the report says", "scope", "范围"),
 })
 
 BOX_KINDS = Vocabulary("box", "Boxed block", {
@@ -425,7 +514,11 @@ COUNTRIES = Vocabulary("country", "Country", {
     "ZWE": Term("Zimbabwe", "Zimbabwe", "津巴布韦"),
 })
 
+#: Member states of the European Union (of the countries in COUNTRIES), whose bodies are a level below the EU's
+#: institutions (europa.eu, "EU countries", 27 members since 1 February 2020).
+EU_MEMBERS = frozenset({"BEL", "DEU", "DNK", "EST", "FIN", "FRA", "NLD", "PRT", "SWE"})
+
 #: Every vocabulary by name (the name the data dictionary and the registry use).
 VOCABULARIES: dict[str, Vocabulary] = {v.name: v for v in (
     TRENDS, SECTIONS, SECTORS, ACTOR_TYPES, LEVELS, CASE_KINDS, INSTRUMENTS, BOUNDARIES, BOX_KINDS, QUALIFIERS,
-    COUNTRIES, RELATION_TYPES, EVIDENCE_RULES, AMOUNT_TYPES, CHECK_STATUSES)}
+    COUNTRIES, RELATION_TYPES, EVIDENCE_RULES, AMOUNT_TYPES, CHECK_STATUSES, DIFFERS_BY, STATISTIC_KINDS, CASE_SOURCES)}

@@ -1,4 +1,5 @@
-"""Two chart types the notebooks share: an annotated heatmap and a stacked bar chart.
+"""The chart types the notebooks share: an annotated heatmap, a stacked bar chart, and shares with their
+intervals.
 
 Both draw a table from :mod:`trendlib.analysis.summaries` onto a matplotlib ``Axes``
 in the table's own row and column order (which those functions make
@@ -22,7 +23,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-__all__ = ["heatmap", "stacked_barh", "color_ticklabels", "QUALITATIVE"]
+__all__ = ["heatmap", "stacked_barh", "color_ticklabels", "interval_dots", "QUALITATIVE"]
 
 from ..palettes import QUALITATIVE  # noqa: E402  (declared once, in trendlib.palettes)
 
@@ -127,3 +128,44 @@ def color_ticklabels(labels, colors: Mapping[str, str], keys: Sequence[str]) -> 
     for label, key in zip(labels, keys):
         if key in colors:
             label.set_color(colors[key])
+
+
+def interval_dots(ax, tables: Mapping[str, pd.DataFrame], labels: Mapping[str, str] | None = None, *,
+                  value: str = "share", colors: Sequence[str] | None = None, percent: bool = True,
+                  xlabel: str | None = None):
+    """Shares with their 95 % intervals, one row per category: a dot and a line, one colour per table.
+
+    ``tables`` maps a legend label to a :func:`trendlib.analysis.uncertainty.shares` table (its first column
+    names the categories); with several tables the rows are drawn side by side, so two selections of the same
+    units (all cases, cases without sidebars) can be compared. Categories are shown in the first table's
+    order; ``labels`` maps a category to its display label. Returns the y positions of the categories.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().subplots()
+    >>> t = pd.DataFrame({"k": ["a", "b"], "share": [0.6, 0.4], "ci_low": [0.4, 0.2], "ci_high": [0.8, 0.6]})
+    >>> interval_dots(ax, {"all": t}).tolist()
+    [0.0, 1.0]
+    """
+    colors = list(colors or QUALITATIVE)
+    first = next(iter(tables.values()))
+    key = first.columns[0]
+    order = list(first[key])
+    y = np.arange(len(order), dtype=float)
+    width = 0.6 / max(len(tables), 1)
+    for k, (name, table) in enumerate(tables.items()):
+        rows = table.set_index(table.columns[0]).reindex(order)
+        offset = (k - (len(tables) - 1) / 2) * width
+        scale = 100 if percent else 1
+        ax.errorbar(rows[value] * scale, y + offset,
+                    xerr=[(rows[value] - rows["ci_low"]) * scale, (rows["ci_high"] - rows[value]) * scale],
+                    fmt="o", color=colors[k % len(colors)], ecolor=colors[k % len(colors)], elinewidth=1.5,
+                    capsize=2, markersize=5, label=name)
+    ax.set_yticks(y, [str((labels or {}).get(c, c)) for c in order])
+    ax.invert_yaxis()
+    ax.set_xlim(left=0)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_xlabel(xlabel or ("share (%), with its 95 % interval" if percent else value))
+    if len(tables) > 1:
+        ax.legend(frameon=False, fontsize=9, loc="lower right")
+    return y

@@ -1,4 +1,4 @@
-"""Show a matplotlib figure in a notebook as a PNG with no text representation.
+"""Show a matplotlib figure in a notebook as a PNG with its alternative text, and export it for papers.
 
 Under Jupyter's inline backend ``plt.show()`` stores each figure as a
 ``display_data`` output holding the PNG *and* a ``text/plain`` fallback,
@@ -7,14 +7,24 @@ nothing to a reader.  :func:`show` publishes the PNG alone (nbval does not
 compare images) and closes the figure, so the inline backend does not show it
 a second time at the end of the cell.  Outside IPython it only closes the
 figure.
+
+Every figure carries alternative text (``alt``): JupyterLab and nbconvert's HTML give it to screen
+readers. With the environment variable ``TRENDLIB_FIGURES`` set to a folder (``make figures`` does), each
+figure is also written there as SVG (text as paths, so the Chinese glyphs travel with it) and as a 200-dpi
+PNG, named after the notebook (``TRENDLIB_NOTEBOOK``) and the figure's ``name``.
 """
 
 from __future__ import annotations
 
 import base64
 import io
+import os
+from pathlib import Path
 
-__all__ = ["png_bytes", "show"]
+__all__ = ["png_bytes", "show", "EXPORT_DPI"]
+
+#: Resolution of the PNG written for papers and slides.
+EXPORT_DPI = 200
 
 
 def png_bytes(fig, dpi: float | None = None) -> bytes:
@@ -33,18 +43,35 @@ def png_bytes(fig, dpi: float | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def show(fig=None, dpi: float | None = None) -> None:
-    """Display ``fig`` (default: the current pyplot figure) as a bare PNG, then close it.
+def show(fig=None, *, alt: str, name: str | None = None, dpi: float | None = None) -> None:
+    """Display ``fig`` (default: the current pyplot figure) as a bare PNG with alternative text, then close it.
+
+    Parameters
+    ----------
+    alt : str
+        What the figure shows, for a reader who cannot see it (required: every figure has one).
+    name : str, optional
+        The figure's file name when figures are exported (``TRENDLIB_FIGURES``).
 
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
-    >>> show(fig)  # outside a notebook: nothing is displayed, the figure is closed
+    >>> show(fig, alt="an empty chart")  # outside a notebook: nothing is displayed, the figure is closed
     >>> plt.fignum_exists(fig.number)
     False
     """
     import matplotlib.pyplot as plt
 
+    if not alt or not alt.strip():
+        raise ValueError("every figure needs its alternative text: show(fig, alt=\"what it shows\")")
     fig = fig or plt.gcf()
+    folder = os.environ.get("TRENDLIB_FIGURES")
+    if folder and name:
+        stem = Path(folder) / f"{os.environ.get('TRENDLIB_NOTEBOOK', 'figure')}-{name}"
+        stem.parent.mkdir(parents=True, exist_ok=True)
+        fig.savefig(stem.with_suffix(".svg"), format="svg", bbox_inches="tight", facecolor="white",
+                    metadata={"Date": None, "Title": alt})
+        fig.savefig(stem.with_suffix(".png"), format="png", dpi=EXPORT_DPI, bbox_inches="tight",
+                    facecolor="white", metadata={"Software": None})
     try:
         from IPython import get_ipython
         shell = get_ipython()
@@ -54,5 +81,5 @@ def show(fig=None, dpi: float | None = None) -> None:
         from IPython.display import display
 
         data = base64.b64encode(png_bytes(fig, dpi)).decode("ascii")
-        display({"image/png": data}, raw=True)
+        display({"image/png": data}, metadata={"image/png": {"alt": alt}}, raw=True)
     plt.close(fig)

@@ -1,71 +1,44 @@
-"""Money in the report: totals that add comparable money, and the printed figures against the sources.
+"""Money in the report: totals that add one kind of money once, and the printed figures against the sources.
 
-Small pure functions over the ``funding`` and ``cases`` tables of
-:func:`trendlib.load`, for notebook ``04-funding``.  Nothing here changes an
-amount: the printed ``value`` and ``usd`` stay as printed, and a correction
-from a primary source (``status == "corrected"``) sits beside them in
-``usd_corrected``.
+Small pure functions over the ``funding``, ``amount_parts``, ``exchange_rates`` and ``cases`` tables of
+:func:`trendlib.load`, for notebook ``04-funding``. Nothing here changes an amount: the printed ``value``
+and ``usd`` stay as printed, and what a primary source says sits beside them.
 
-Three rules hold throughout:
+Four rules hold throughout:
 
-* money is summed once: a row whose ``repeats`` names an earlier mention of
-  the same money, or whose ``part_of`` names a larger amount that includes
-  it, is dropped first (:func:`countable`);
-* only comparable money is added up: :data:`HEADLINE_TYPES` (programme
-  totals, grants and awards) by default, never a chart series, a loan, a
-  saving or a yearly budget beside a multi-year total (:func:`totals`);
-* a vague amount (``数十亿美元``) has no ``value``; it is counted in
-  ``n_amounts`` but adds nothing.
-
-Exchange rates come from ``data/reference/exchange_rates.csv`` through
-:func:`trendlib.load.exchange_rates`, so a conversion at another year's
-rate (:func:`usd_at`, :func:`rate_sensitivity`) uses the same documented
-table as the build.
+* money is summed once: a row whose ``repeats`` names an earlier mention of the same money, or whose
+  ``part_of`` names a larger amount that includes it, is dropped (:func:`countable`), and a part of a
+  mixed programme that is the same money as another amount (``amount_parts.also_in``) is not counted
+  twice;
+* only one kind of money is added up at a time: the headline adds what governments commit to spend
+  (:data:`trendlib.vocab.SPENDING_TYPES`: programme totals and grants), never financing that is lent or
+  invested to be returned, investment a programme hopes to mobilise, a yearly budget beside a multi-year
+  total, a saving or a chart value;
+* a programme that a source splits into kinds of money counts part by part (:func:`money_by_kind`):
+  NextGenerationEU's grants are spending, its loans are financing;
+* a vague amount (``数十亿美元``) has no ``value``; it adds nothing.
 
 >>> import trendlib
 >>> t = trendlib.load()
->>> int(usd_at(t.funding, year=2022).eq(t.funding.usd).sum()) == int(t.funding.usd.notna().sum())
+>>> usd = usd_at(t.funding.value, t.funding.currency, t.exchange_rates, 2022)
+>>> bool(usd.eq(t.funding.usd).sum() == t.funding.usd.notna().sum())
 True
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 import pandas as pd
 
-from ..load import exchange_rates
-from ..paths import reference_dir
+from ..vocab import AMOUNT_TYPES, SPENDING_TYPES
 
-__all__ = [
-    "RATE_YEARS",
-    "HEADLINE_TYPES",
-    "GROUPINGS",
-    "default_rates_path",
-    "countable",
-    "best_usd",
-    "usd_at",
-    "with_cases",
-    "totals",
-    "flagged",
-    "flag_score",
-    "rate_sensitivity",
-    "money",
-    "usd_text",
-]
-
-#: Years with a rate for every currency in ``exchange_rates.csv``.
-RATE_YEARS: tuple[int, ...] = (2021, 2022, 2023)
-
-#: The kinds of money a headline total adds: the size of a programme and what it granted.  An annual
-#: budget is one year's money and a loan is lent, not spent; savings, costs and chart values are other
-#: quantities altogether.
-HEADLINE_TYPES: tuple[str, ...] = ("programme_total", "grant_or_award")
+__all__ = ["SPENDING_TYPES", "GROUPINGS", "rate_years", "countable", "best_usd", "usd_at", "money_by_kind",
+           "with_cases", "totals", "by_kind", "flagged", "flag_score", "rate_sensitivity", "money", "usd_text"]
 
 #: Columns :func:`totals` can group by (a column of ``funding``, or of the case, after :func:`with_cases`).
-GROUPINGS: tuple[str, ...] = ("trend", "case_id", "amount_type", "currency", "status",
-                              "case_country", "case_kind", "case_instrument")
+GROUPINGS: tuple[str, ...] = ("trend", "case_id", "kind", "currency", "status", "case_country", "case_kind",
+                              "case_instrument")
 
 #: Label of amounts (or groups) that no case holds.
 NO_CASE = "(no case)"
@@ -75,13 +48,16 @@ _SYMBOLS = {"USD": "US$", "EUR": "€", "GBP": "£", "AUD": "A$", "CAD": "C$", "
             "SEK": "SEK "}
 
 
-def default_rates_path() -> Path:
-    """``data/reference/exchange_rates.csv`` of the checkout.
+def rate_years(exchange_rates: pd.DataFrame) -> list[int]:
+    """The years of the rate table that have a rate for every currency in it.
 
-    >>> default_rates_path().name
-    'exchange_rates.csv'
+    >>> import trendlib
+    >>> rate_years(trendlib.load().exchange_rates)
+    [2021, 2022, 2023]
     """
-    return reference_dir() / "exchange_rates.csv"
+    currencies = set(exchange_rates["currency"])
+    by_year = exchange_rates.groupby("year")["currency"].apply(set)
+    return sorted(int(y) for y, have in by_year.items() if have == currencies)
 
 
 def countable(funding: pd.DataFrame) -> pd.DataFrame:
@@ -108,34 +84,82 @@ def best_usd(funding: pd.DataFrame) -> pd.Series:
     return funding["usd_corrected"].astype("Float64").fillna(funding["usd"].astype("Float64")).rename("usd_best")
 
 
-def usd_at(funding: pd.DataFrame, rates_path: Path | str | None = None,
-           year: int = 2022) -> pd.Series:
-    """``value`` in US dollars at ``year``'s rate, rounded to the dollar (``Float64``).
+def usd_at(values: pd.Series, currencies: pd.Series, exchange_rates: pd.DataFrame, year: int) -> pd.Series:
+    """``values`` (in ``currencies``) in US dollars at ``year``'s rate, rounded to the dollar (``Float64``).
 
-    Uses :func:`trendlib.load.exchange_rates` on ``rates_path`` (default:
-    :func:`default_rates_path`); every currency in ``funding`` must have a
-    rate for ``year``, else ``ExchangeRateError``.  A missing ``value``
-    (a vague amount) stays missing.  With ``year=2022`` this reproduces the
-    table's ``usd`` column.
+    A missing value (a vague amount) stays missing; a currency without a rate for ``year`` raises.
 
-    >>> f = pd.DataFrame({"value": [1e6, None], "currency": ["GBP", "USD"]})
-    >>> usd_at(f, year=2021).tolist()
-    [1376400.0, <NA>]
+    >>> r = pd.DataFrame({"currency": ["GBP"], "year": [2021], "usd_per_unit": [1.3764]})
+    >>> usd_at(pd.Series([1e6]), pd.Series(["GBP"]), r, 2021).tolist()
+    [1376400.0]
     """
-    codes = sorted(set(funding["currency"].dropna()))
-    rates = exchange_rates(year, codes, rates_path)
-    rate = funding["currency"].map(rates).astype("Float64")
-    return (funding["value"].astype("Float64") * rate).round(0).rename(f"usd_{year}")
+    rates = exchange_rates[exchange_rates["year"] == year].set_index("currency")["usd_per_unit"]
+    missing = sorted(set(currencies.dropna()) - set(rates.index))
+    if missing:
+        raise ValueError(f"no {year} rate for {', '.join(missing)} in exchange_rates")
+    rate = currencies.map(rates).astype("Float64")
+    return (values.astype("Float64") * rate).round(0).rename(f"usd_{year}")
+
+
+def money_by_kind(funding: pd.DataFrame, parts: pd.DataFrame) -> pd.DataFrame:
+    """The money of every countable amount by kind, as the sources have it (one row per amount, or per part).
+
+    An amount a source splits into kinds (``amount_parts``) contributes its parts, except a part that is
+    the same money as another countable amount (``also_in``); any other amount contributes itself, at the
+    source's figure where it was corrected (:func:`best_usd`).
+
+    Returns
+    -------
+    DataFrame
+        ``amount_id``, ``part`` (0 for a whole amount), ``trend``, ``case_id``, ``kind`` (an
+        :data:`~trendlib.vocab.AMOUNT_TYPES` value), ``value`` and ``currency`` (the source's, or as
+        printed), ``usd_printed`` (the whole amount as printed, on its first row only) and ``usd``.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"amount_id": ["F1", "F2"], "trend": [3, 3], "case_id": ["a", "b"],
+    ...     "value": [8e11, 2e10], "currency": ["EUR", "AUD"], "usd": [8.4e11, 1.4e10],
+    ...     "value_corrected": [None, None], "currency_corrected": [None, None], "usd_corrected": [None, None],
+    ...     "amount_type": ["programme_total", "financing"], "repeats": [None, None], "part_of": [None, None]})
+    >>> p = pd.DataFrame({"amount_id": ["F1", "F1"], "part": [1, 2], "kind": ["grant_or_award", "financing"],
+    ...     "value": [4e11, 4e11], "currency": ["EUR", "EUR"], "usd": [4.2e11, 4.2e11], "also_in": [None, None]})
+    >>> money_by_kind(f, p)[["amount_id", "part", "kind", "usd"]].values.tolist()
+    [['F1', 1, 'grant_or_award', 420000000000.0], ['F1', 2, 'financing', 420000000000.0], ['F2', 0, 'financing', 14000000000.0]]
+    """
+    counted = countable(funding)
+    ids = set(counted["amount_id"])
+    split = parts[parts["amount_id"].isin(ids)]
+    split = split[~split["also_in"].isin(ids)]  # the same money is counted in the other amount
+    rows = []
+    for a in counted.itertuples(index=False):
+        own = split[split["amount_id"] == a.amount_id]
+        first = True
+        if len(own) or (parts["amount_id"] == a.amount_id).any():
+            for p in own.itertuples(index=False):
+                rows.append({"amount_id": a.amount_id, "part": int(p.part), "trend": a.trend, "case_id": a.case_id,
+                             "kind": p.kind, "value": float(p.value), "currency": p.currency,
+                             "usd_printed": a.usd if first else None, "usd": float(p.usd)})
+                first = False
+            continue
+        corrected = not pd.isna(a.usd_corrected)
+        rows.append({"amount_id": a.amount_id, "part": 0, "trend": a.trend, "case_id": a.case_id,
+                     "kind": a.amount_type, "value": a.value_corrected if corrected else a.value,
+                     "currency": a.currency_corrected if corrected else a.currency, "usd_printed": a.usd,
+                     "usd": a.usd_corrected if corrected else a.usd})
+    out = pd.DataFrame(rows, columns=["amount_id", "part", "trend", "case_id", "kind", "value", "currency",
+                                      "usd_printed", "usd"])
+    for col in ("value", "usd_printed", "usd"):
+        out[col] = pd.to_numeric(out[col].astype("object").where(out[col].notna(), None), errors="coerce")
+    return out
 
 
 def with_cases(funding: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
-    """``funding`` with its case's country, kind, instrument and English title, and ``flagged``.
+    """``funding`` (or :func:`money_by_kind`) with its case's country, kind, instrument and English title.
 
-    Adds ``case_country``, ``case_kind``, ``case_instrument`` and
-    ``case_title_en`` (``"(no case)"`` where the amount lies outside every
-    case) and ``flagged`` (bool).  Row order is kept.
+    Adds ``case_country``, ``case_kind``, ``case_instrument`` and ``case_title_en`` (``"(no case)"`` where
+    the amount lies outside every case). Row order is kept.
 
-    >>> f = pd.DataFrame({"amount_id": ["F1", "F2"], "case_id": ["T3-01", None], "flag": [None, None]})
+    >>> f = pd.DataFrame({"amount_id": ["F1", "F2"], "case_id": ["T3-01", None]})
     >>> c = pd.DataFrame({"case_id": ["T3-01"], "country": ["EUU"], "kind": ["programme"],
     ...                   "instrument": ["pooled_funding"], "title_en": ["NextGenerationEU"]})
     >>> print(with_cases(f, c)[["amount_id", "case_country", "case_kind"]].to_string(index=False))
@@ -150,60 +174,83 @@ def with_cases(funding: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
     out.index = funding.index
     for col in names.values():
         out[col] = out[col].astype("string").fillna(NO_CASE)
-    out["flagged"] = out["flag"].notna().astype(bool)
     return out
 
 
-def totals(funding: pd.DataFrame, cases: pd.DataFrame | None = None, *, by: str = "trend",
-           types: Iterable[str] | None = HEADLINE_TYPES) -> pd.DataFrame:
-    """Comparable money per group: printed and corrected US-dollar totals, side by side.
+def totals(funding: pd.DataFrame, parts: pd.DataFrame, cases: pd.DataFrame | None = None, *, by: str = "trend",
+           kinds: Iterable[str] = SPENDING_TYPES) -> pd.DataFrame:
+    """One kind of money per group, each amount once: as printed and as the sources have it.
 
-    ``by`` is one of :data:`GROUPINGS` (the ``case_*`` groupings need
-    ``cases``).  Second mentions and parts are dropped (:func:`countable`),
-    then only amounts of ``types`` are kept (``None`` keeps every type).
-    Columns: the group, ``n_amounts`` (vague ones included),
-    ``n_corrected``, ``n_unverifiable``, ``usd_printed`` (the report's
-    figures at the table's rate) and ``usd_corrected`` (the same with every
-    corrected amount replaced by the source's figure, :func:`best_usd`).
-    Sorted by ``usd_corrected`` descending, then the group.
+    ``usd_printed`` adds the printed figures of the countable amounts whose ``amount_type`` is one of
+    ``kinds``; ``usd`` adds the money of those ``kinds`` as the sources have it (:func:`money_by_kind`: the
+    corrected figures, and a mixed programme's parts of those kinds only). ``by`` is one of
+    :data:`GROUPINGS` (the ``case_*`` groupings need ``cases``).
 
-    >>> f = pd.DataFrame({"amount_id": ["F1", "F2", "F3"], "trend": [3, 3, 8], "usd": [10.0, 5.0, 1.0],
-    ...     "usd_corrected": [None, 2.0, None], "status": ["confirmed", "corrected", "unverifiable"],
-    ...     "amount_type": ["programme_total", "grant_or_award", "saving_or_return"],
-    ...     "repeats": [None, None, None], "part_of": [None, None, None]})
-    >>> print(totals(f).to_string(index=False))
-     trend  n_amounts  n_corrected  n_unverifiable  usd_printed  usd_corrected
-         3          2            1               0         15.0           12.0
+    Returns
+    -------
+    DataFrame
+        The group, ``n_amounts`` (amounts that add to ``usd``), ``usd_printed`` and ``usd``; sorted by
+        ``usd`` descending, then the group.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"amount_id": ["F1", "F2", "F3"], "trend": [3, 3, 8], "case_id": ["a", "b", "c"],
+    ...     "value": [10.0, 5.0, 1.0], "currency": ["USD"] * 3, "usd": [10.0, 5.0, 1.0],
+    ...     "value_corrected": [None, 2.0, None], "currency_corrected": [None, "USD", None],
+    ...     "usd_corrected": [None, 2.0, None], "amount_type": ["programme_total", "grant_or_award", "financing"],
+    ...     "repeats": [None] * 3, "part_of": [None] * 3})
+    >>> p = pd.DataFrame(columns=["amount_id", "part", "kind", "value", "currency", "usd", "also_in"])
+    >>> print(totals(f, p).to_string(index=False))
+     trend  n_amounts  usd_printed  usd
+         3          2         15.0 12.0
     """
     if by not in GROUPINGS:
         raise ValueError(f"by must be one of {', '.join(GROUPINGS)}; got {by!r}")
-    f = countable(funding)
-    if types is not None:
-        f = f[f["amount_type"].isin(tuple(types))]
+    kinds = tuple(kinds)
+    money = money_by_kind(funding, parts)
+    printed = countable(funding)
+    printed = printed[printed["amount_type"].isin(kinds)].assign(kind=lambda f: f["amount_type"])
+    money = money[money["kind"].isin(kinds)]
     if by.startswith("case_") and by != "case_id":
         if cases is None:
-            raise ValueError(f"by={by!r} needs the cases table: totals(funding, cases, by={by!r})")
-        f = with_cases(f, cases)
-    group = f[by].astype("string").fillna(NO_CASE) if by == "case_id" else f[by]
-    parts = pd.DataFrame({
-        by: group,
-        "n_amounts": 1,
-        "n_corrected": f["status"].eq("corrected").astype("int64"),
-        "n_unverifiable": f["status"].eq("unverifiable").astype("int64"),
-        "usd_printed": f["usd"].astype("Float64").fillna(0).astype("float64"),
-        "usd_corrected": best_usd(f).fillna(0).astype("float64"),
-    })
-    table = parts.groupby(by, sort=True).sum().reset_index()
-    table = table.sort_values(["usd_corrected", by], ascending=[False, True], kind="mergesort")
+            raise ValueError(f"by={by!r} needs the cases table: totals(funding, parts, cases, by={by!r})")
+        money, printed = with_cases(money, cases), with_cases(printed, cases)
+
+    def group(frame):
+        return frame[by].astype("string").fillna(NO_CASE) if by == "case_id" else frame[by]
+
+    a = pd.DataFrame({by: group(money), "n_amounts": money["amount_id"], "usd": money["usd"].fillna(0)})
+    a = a.groupby(by, sort=True).agg(n_amounts=("n_amounts", "nunique"), usd=("usd", "sum"))
+    b = pd.DataFrame({by: group(printed), "usd_printed": printed["usd"].astype("Float64").fillna(0).astype("float64")})
+    b = b.groupby(by, sort=True).sum()
+    table = a.join(b, how="outer").fillna({"n_amounts": 0, "usd": 0.0, "usd_printed": 0.0}).reset_index()
+    table["n_amounts"] = table["n_amounts"].astype("int64")
+    table = table[[by, "n_amounts", "usd_printed", "usd"]]
+    table = table.sort_values(["usd", by], ascending=[False, True], kind="mergesort")
     return table.reset_index(drop=True)
+
+
+def by_kind(funding: pd.DataFrame, parts: pd.DataFrame) -> pd.DataFrame:
+    """Every kind of money, each with its own total (never to be added across kinds).
+
+    Returns
+    -------
+    DataFrame
+        ``kind`` (vocabulary order), ``n_amounts`` (amounts with money of that kind), ``usd`` (as the sources
+        have it) and ``headline`` (whether the headline adds it: :data:`SPENDING_TYPES`).
+    """
+    money = money_by_kind(funding, parts)
+    table = money.groupby("kind").agg(n_amounts=("amount_id", "nunique"), usd=("usd", "sum"))
+    table = table.reindex([k for k in AMOUNT_TYPES if k in table.index]).reset_index()
+    table["headline"] = table["kind"].isin(SPENDING_TYPES)
+    return table
 
 
 def flagged(funding: pd.DataFrame) -> pd.DataFrame:
     """The flagged amounts, with the kind of problem (``currency`` or ``magnitude``) and what the sources say.
 
-    ``problem`` is the part of ``flag`` before the first colon.  Columns:
-    ``amount_id``, ``trend``, ``case_id``, ``line``, ``text``, ``currency``,
-    ``usd``, ``problem``, ``status``, ``flag``; sorted by ``amount_id``.
+    ``problem`` is the part of ``flag`` before the first colon. Columns: ``amount_id``, ``trend``,
+    ``case_id``, ``line``, ``text``, ``currency``, ``usd``, ``problem``, ``status``, ``flag``.
 
     >>> f = pd.DataFrame({"amount_id": ["F2", "F1"], "trend": [3, 0], "case_id": ["T3-03", "T0-04"],
     ...     "line": [1605, 335], "text": ["3,276亿加元", "高达430亿美元"], "currency": ["CAD", "USD"],
@@ -221,66 +268,62 @@ def flagged(funding: pd.DataFrame) -> pd.DataFrame:
 def flag_score(funding: pd.DataFrame) -> pd.DataFrame:
     """How the build's flags fare against the amounts checked against a primary source.
 
-    One row per outcome, with ``n`` and the ``amount_id`` values:
-
-    * ``flag right``: flagged, and the source corrects it;
-    * ``flag wrong``: flagged, but the source confirms the printed figure;
-    * ``flag unsettled``: flagged, and no source settles it;
-    * ``error missed``: not flagged, yet the source corrects it;
-    * ``quiet and right``: not flagged, and the source confirms it.
+    One row per outcome, with ``n`` and the ``amount_id`` values: ``flag right`` (flagged, and the source
+    corrects it), ``flag wrong`` (flagged, but the source states the printed figure, exactly or
+    approximately), ``flag unsettled`` (flagged, no source settles it), ``error missed`` (not flagged, yet
+    corrected) and ``quiet and right`` (not flagged, and confirmed or approximate).
 
     >>> f = pd.DataFrame({"amount_id": ["F1", "F2", "F3"], "flag": ["currency: …", None, None],
-    ...                   "status": ["corrected", "corrected", "confirmed"]})
+    ...                   "status": ["corrected", "corrected", "approximate"]})
     >>> flag_score(f).set_index("outcome").n.to_dict()
     {'flag right': 1, 'flag wrong': 0, 'flag unsettled': 0, 'error missed': 1, 'quiet and right': 1}
     """
     has_flag = funding["flag"].notna()
     status = funding["status"]
+    holds = status.isin(["confirmed", "approximate"])
     outcomes = {
         "flag right": has_flag & status.eq("corrected"),
-        "flag wrong": has_flag & status.eq("confirmed"),
+        "flag wrong": has_flag & holds,
         "flag unsettled": has_flag & status.eq("unverifiable"),
         "error missed": ~has_flag & status.eq("corrected"),
-        "quiet and right": ~has_flag & status.eq("confirmed"),
+        "quiet and right": ~has_flag & holds,
     }
     return pd.DataFrame([{"outcome": name, "n": int(mask.sum()),
                           "amount_ids": " ".join(sorted(funding.loc[mask, "amount_id"]))}
                          for name, mask in outcomes.items()])
 
 
-def rate_sensitivity(funding: pd.DataFrame, rates_path: Path | str | None = None,
-                     years: Iterable[int] = RATE_YEARS, base: int = 2022) -> pd.DataFrame:
-    """Per currency: countable total in US dollars at each year's rate, and the swing.
+def rate_sensitivity(funding: pd.DataFrame, parts: pd.DataFrame, exchange_rates: pd.DataFrame, *,
+                     base: int = 2022, kinds: Iterable[str] = SPENDING_TYPES) -> pd.DataFrame:
+    """How the headline moves with the year of the exchange rate: per currency, and in all.
 
-    Second mentions and parts are dropped and vague amounts ignored.
-    Columns: ``currency``, ``n_amounts``, ``value_total`` (in the currency
-    itself), one ``usd_<year>`` per year (:func:`usd_at`), and
-    ``change_pct_<year>`` for every year other than ``base``: the
-    percentage change of the total against the ``base`` year's rates
-    (rounded to 0.1).  Sorted by ``usd_<base>`` descending, then currency.
+    Works on the money as the sources have it (:func:`money_by_kind`, only ``kinds``), in the currency the
+    source gives: a corrected currency, not the misprinted one.
 
-    >>> f = pd.DataFrame({"value": [1e6, 2e6], "currency": ["GBP", "USD"], "repeats": [None, None]})
-    >>> print(rate_sensitivity(f, years=(2021, 2022)).to_string(index=False))
-    currency  n_amounts  value_total  usd_2021  usd_2022  change_pct_2021
-         USD          1    2000000.0 2000000.0 2000000.0              0.0
-         GBP          1    1000000.0 1376400.0 1237100.0             11.3
+    Returns
+    -------
+    DataFrame
+        ``currency`` (then a last row ``all``), ``n_amounts``, ``value_total`` (in the currency itself;
+        empty for ``all``), one ``usd_<year>`` per year of :func:`rate_years`, and ``change_<year>`` (US
+        dollars) and ``change_pct_<year>`` (rounded to 0.1) against ``base`` for every other year.
     """
-    years = sorted(set(years) | {base})
-    f = countable(funding)
-    f = f[f["value"].notna()]
-    table = pd.DataFrame({
-        "currency": f["currency"].astype("string"),
-        "n_amounts": 1,
-        "value_total": f["value"].astype("float64"),
-    })
+    years = rate_years(exchange_rates)
+    money = money_by_kind(funding, parts)
+    money = money[money["kind"].isin(tuple(kinds)) & money["value"].notna()]
+    table = pd.DataFrame({"currency": money["currency"].astype("string"), "n_amounts": 1,
+                          "value_total": money["value"].astype("float64")})
     for y in years:
-        table[f"usd_{y}"] = usd_at(f, rates_path, y).astype("float64")
+        table[f"usd_{y}"] = usd_at(money["value"], money["currency"], exchange_rates, y).astype("float64")
     table = table.groupby("currency", sort=True).sum().reset_index()
+    table = table.sort_values([f"usd_{base}", "currency"], ascending=[False, True], kind="mergesort")
+    whole = table.drop(columns=["currency", "value_total"]).sum()
+    table = pd.concat([table, pd.DataFrame([{"currency": "all", **whole.to_dict(), "value_total": None}])],
+                      ignore_index=True)
     for y in years:
         if y != base:
-            change = (table[f"usd_{y}"] / table[f"usd_{base}"] - 1) * 100
-            table[f"change_pct_{y}"] = change.round(1)
-    table = table.sort_values([f"usd_{base}", "currency"], ascending=[False, True], kind="mergesort")
+            table[f"change_{y}"] = table[f"usd_{y}"] - table[f"usd_{base}"]
+            table[f"change_pct_{y}"] = ((table[f"usd_{y}"] / table[f"usd_{base}"] - 1) * 100).round(1)
+    table["n_amounts"] = table["n_amounts"].astype("int64")
     return table.reset_index(drop=True)
 
 

@@ -1,44 +1,33 @@
-"""Stated ties: which kinds of tie, who brokers, who funds whom, which boundaries they cross.
+"""Stated ties: which kinds of tie, which boundaries they cross, who brokers, who funds whom.
 
-Small pure functions over the ``relations``, ``actors``, ``funding`` and
-``barriers`` tables of :func:`trendlib.load` and the network of stated ties
-(:func:`trendlib.network.ties`), for notebooks ``03-collaboration-networks``
-and ``07-ties-across-boundaries``.  A tie is a relation the text states
-(``relations.csv``): someone funds, partners with, shares data with,
-contracts, regulates, coordinates, supports, serves or sends staff to
-someone else.  Parties are named actors and the eight stakeholder groups
-(``companies``, ``citizens`` …), so a tie with an unnamed company counts.
+Small pure functions over the ``relations``, ``actors``, ``funding``, ``amount_parts`` and ``barriers``
+tables of :func:`trendlib.load` and the network of stated ties (:func:`trendlib.network.ties`), for
+notebooks ``03-collaboration-networks`` and ``07-ties-across-boundaries``.
+
+A tie is a relation the text states (``relations.csv``). Its parties are named actors, or unnamed
+stakeholder groups that are parties only within their case (``companies@T2-02``). Analyses of
+*collaboration* use the ties between organisations (``within`` false) of the collaboration types
+(:data:`trendlib.vocab.COLLABORATION_TYPES`: everything but ``serves``) by default; every function says
+which ties it counts.
 
 >>> import pandas as pd
->>> r = pd.DataFrame({"type": ["funds", "funds", "serves"], "trend": [3, 3, 4]})
->>> types_by_trend(r).loc["funds"].tolist()
-[2, 0, 2]
+>>> r = pd.DataFrame({"type": ["funds", "serves", "supports"], "within": [False, False, True]})
+>>> collaboration(r).type.tolist()
+['funds']
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterable
 
 import networkx as nx
 import pandas as pd
 
 from .. import vocab
-from ..network import tie_projection
+from ..network import centrality, tie_projection
 from . import finance
-from .summaries import bilingual, crosstab, split_list
 
-__all__ = [
-    "party_labels",
-    "with_parties",
-    "types_by_trend",
-    "crossings_by_type",
-    "brokers",
-    "funding_flows",
-    "sector_flows",
-    "boundaries_named_and_crossed",
-    "PARTY_BOUNDARIES",
-    "chapter_match",
-]
+__all__ = ["PARTY_BOUNDARIES", "collaboration", "party_labels", "with_parties", "crossing_rows",
+           "network_summary", "named_party_measures", "brokers", "funding_flows", "sector_flows",
+           "chapter_match"]
 
 #: The boundaries a tie between two parties can cross (computed from their sectors, levels and places);
 #: the others (old and new technology, front and back office, competing goals …) are not between parties.
@@ -47,29 +36,36 @@ PARTY_BOUNDARIES: tuple[str, ...] = ("within_government", "across_levels", "acro
                                      "government_citizen")
 
 
-def party_labels(actors: pd.DataFrame, lang: str = "both") -> dict[str, str]:
+def collaboration(relations: pd.DataFrame) -> pd.DataFrame:
+    """The ties that are collaboration between organisations: not inside one organisation (``within``), and
+    not service delivery (``serves``).
+
+    See Also
+    --------
+    trendlib.vocab.COLLABORATION_TYPES : the types counted.
+    """
+    within = relations["within"].astype("boolean").fillna(False).astype(bool)
+    return relations[~within & relations["type"].isin(vocab.COLLABORATION_TYPES)]
+
+
+def party_labels(actors: pd.DataFrame, lang: str = "en") -> dict[str, str]:
     """actor_id → display label: ``"en"``, ``"zh"`` or ``"both"`` (``Europol (欧洲刑警组织)``).
 
-    A stakeholder group's English name says it is unnamed (``companies (unnamed)``).
-
     >>> a = pd.DataFrame({"actor_id": ["eu_europol"], "name_en": ["Europol"], "name_zh": ["欧洲刑警组织"]})
-    >>> party_labels(a)["eu_europol"], party_labels(a, "en")["eu_europol"]
-    ('Europol (欧洲刑警组织)', 'Europol')
+    >>> party_labels(a, "both")["eu_europol"]
+    'Europol (欧洲刑警组织)'
     """
     if lang not in ("en", "zh", "both"):
         raise ValueError(f"lang must be 'en', 'zh' or 'both', got {lang!r}")
     out = {}
     for row in actors.itertuples(index=False):
         en, zh = row.name_en, row.name_zh
-        out[row.actor_id] = {"en": en, "zh": zh, "both": bilingual(en, zh)}[lang]
+        out[row.actor_id] = {"en": en, "zh": zh, "both": f"{en} ({zh})"}[lang]
     return out
 
 
 def with_parties(relations: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """``relations`` with each end's English name, Chinese name and sector.
-
-    Adds ``source_en``, ``source_zh``, ``source_sector``, ``target_en``,
-    ``target_zh`` and ``target_sector``; row order is kept.
+    """``relations`` with each end's English name, Chinese name and sector (``source_en`` … ``target_sector``).
 
     >>> a = pd.DataFrame({"actor_id": ["x", "companies"], "name_en": ["X", "companies (unnamed)"],
     ...                   "name_zh": ["某部", "企业"], "sector": ["government", "private"]})
@@ -81,47 +77,91 @@ def with_parties(relations: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     out = relations.copy()
     for end in ("source", "target"):
         for col in ("name_en", "name_zh", "sector"):
-            name = f"{end}_{col.removeprefix('name_')}"
-            out[name] = out[end].map(info[col])
+            out[f"{end}_{col.removeprefix('name_')}"] = out[end].map(info[col])
     return out
 
 
-def types_by_trend(relations: pd.DataFrame) -> pd.DataFrame:
-    """Ties per type (rows, in vocabulary order) and trend (columns), with a ``total`` column.
+def crossing_rows(relations: pd.DataFrame) -> pd.DataFrame:
+    """One row per tie and boundary it crosses (``crosses`` is a set); a tie that crosses none has one row
+    with ``boundary`` ``"none"``. Keeps ``relation_id``, ``case_id``, ``trend`` and ``type``.
 
-    >>> r = pd.DataFrame({"type": ["serves", "funds"], "trend": [1, 2]})
-    >>> types_by_trend(r).columns.tolist()
-    [1, 2, 'total']
+    >>> r = pd.DataFrame({"relation_id": ["R1", "R2"], "case_id": ["a", "b"], "trend": [3, 4],
+    ...                   "type": ["funds", "serves"], "crosses": ["across_levels;cross_border", None]})
+    >>> crossing_rows(r)[["relation_id", "boundary"]].values.tolist()
+    [['R1', 'across_levels'], ['R1', 'cross_border'], ['R2', 'none']]
     """
-    table = crosstab(relations, "type", "trend", index_order=vocab.RELATION_TYPES)
-    table["total"] = table.sum(axis=1)
-    return table.sort_values("total", ascending=False, kind="mergesort")
+    rows = []
+    for r in relations.itertuples(index=False):
+        values = [] if pd.isna(r.crosses) else str(r.crosses).split(";")
+        for b in values or ["none"]:
+            rows.append({"relation_id": r.relation_id, "case_id": r.case_id, "trend": r.trend, "type": r.type,
+                         "boundary": b})
+    return pd.DataFrame(rows, columns=["relation_id", "case_id", "trend", "type", "boundary"])
 
 
-def crossings_by_type(relations: pd.DataFrame) -> pd.DataFrame:
-    """Ties per boundary crossed (rows, vocabulary order; ``none`` for a tie that crosses none) and type.
+def network_summary(g: nx.MultiDiGraph) -> pd.DataFrame:
+    """The network of stated ties with and without its unnamed groups.
 
-    >>> r = pd.DataFrame({"type": ["funds", "serves"], "crosses": ["government_business", None]})
-    >>> crossings_by_type(r).index.tolist()
-    ['government_business', 'none']
+    Returns
+    -------
+    DataFrame
+        One row for ``all parties`` (named actors, and each unnamed group once per case) and one for
+        ``named parties only``: ``parties``, ``ties`` (edges, self-ties included), ``pairs`` (distinct
+        pairs of parties tied), ``components`` (connected groups of parties, isolated ones included) and
+        ``largest`` (parties in the largest).
     """
-    r = relations.assign(crosses=relations["crosses"].astype("object").where(relations["crosses"].notna(), "none"))
-    return crosstab(r, "crosses", "type", index_order=[*vocab.BOUNDARIES, "none"],
-                    columns_order=vocab.RELATION_TYPES)
+    named = [n for n, kind in g.nodes(data="kind") if kind == "actor"]
+    rows = []
+    for label, h in (("all parties", g), ("named parties only", g.subgraph(named))):
+        simple = nx.Graph(h.to_undirected())
+        simple.remove_edges_from(list(nx.selfloop_edges(simple)))
+        parts = list(nx.connected_components(simple))
+        rows.append({"network": label, "parties": h.number_of_nodes(), "ties": h.number_of_edges(),
+                     "pairs": simple.number_of_edges(), "components": len(parts),
+                     "largest": max((len(p) for p in parts), default=0)})
+    return pd.DataFrame(rows)
+
+
+def named_party_measures(g: nx.MultiDiGraph) -> pd.DataFrame:
+    """Degree and betweenness of every named party, in the network with its case-scoped groups and in the
+    network of named parties alone.
+
+    Returns
+    -------
+    DataFrame
+        ``actor_id``, ``name_en``, ``sector``, ``degree`` and ``betweenness`` (with groups), ``degree_named``
+        and ``betweenness_named`` (named parties only); sorted by ``betweenness`` then ``degree``, descending.
+
+    See Also
+    --------
+    trendlib.network.centrality : the measures, on a projection.
+    """
+    named = [n for n, kind in g.nodes(data="kind") if kind == "actor"]
+    full = centrality(tie_projection(g)).set_index("actor_id")
+    alone = centrality(tie_projection(g.subgraph(named))).set_index("actor_id")
+    table = full.loc[[n for n in full.index if n in set(named)], ["name_en", "sector", "degree", "betweenness"]]
+    table["degree_named"] = alone["degree"].reindex(table.index).fillna(0).astype("int64")
+    table["betweenness_named"] = alone["betweenness"].reindex(table.index).fillna(0.0)
+    table = table.reset_index().sort_values(["betweenness", "degree", "actor_id"], ascending=[False, False, True],
+                                            kind="mergesort")
+    return table.reset_index(drop=True)
 
 
 def brokers(g: nx.MultiDiGraph, a: str = "government", b: str = "private") -> pd.DataFrame:
-    """Parties tied to both an ``a``-sector and a ``b``-sector party: the brokers between the two.
+    """Parties tied to both an ``a``-sector and a ``b``-sector party: those who stand between the two.
 
-    Computed on :func:`trendlib.network.tie_projection` (one edge per pair of
-    parties, self-ties of a group dropped).  Columns: ``actor_id``,
-    ``name_en``, ``name_zh``, ``kind`` (actor or group), ``sector``,
-    ``degree`` (distinct parties tied to it), ``n_<a>`` and ``n_<b>`` (of
-    them, in each sector), ``pairs`` (``n_a × n_b``: the a–b pairs it
-    stands between), ``betweenness`` (normalised, on the projection) and
-    ``cases``.  Sorted by ``pairs``, then ``betweenness``, descending.
+    Computed on :func:`trendlib.network.tie_projection` of ``g`` (one link per pair of parties). With
+    case-scoped groups, a group brokers only within its case.
 
-    >>> import pandas as pd
+    Returns
+    -------
+    DataFrame
+        ``actor_id``, ``name_en``, ``name_zh``, ``kind`` (actor or group), ``sector``, ``n_<a>`` and ``n_<b>``
+        (its neighbours in each sector), ``pairs`` (``n_a × n_b``: the a–b pairs it stands between) and
+        ``cases``; sorted by ``pairs``, descending.
+
+    Examples
+    --------
     >>> from trendlib.network import ties
     >>> a = pd.DataFrame({"actor_id": ["x", "y", "z"], "sector": ["government", "nonprofit", "private"]})
     >>> r = pd.DataFrame({"relation_id": ["R1", "R2"], "case_id": ["T1-01", "T1-01"], "trend": [1, 1],
@@ -130,7 +170,6 @@ def brokers(g: nx.MultiDiGraph, a: str = "government", b: str = "private") -> pd
     [['y', 1]]
     """
     p = tie_projection(g)
-    between = nx.betweenness_centrality(p, normalized=True)
     rows = []
     for n in p.nodes:
         sectors = [p.nodes[m].get("sector") for m in p.neighbors(n)]
@@ -139,55 +178,37 @@ def brokers(g: nx.MultiDiGraph, a: str = "government", b: str = "private") -> pd
             data = p.nodes[n]
             cases = sorted({c for m in p.neighbors(n) for c in p.edges[n, m]["cases"].split(";")})
             rows.append({"actor_id": n, "name_en": data.get("name_en"), "name_zh": data.get("name_zh"),
-                         "kind": data.get("kind"), "sector": data.get("sector"), "degree": p.degree(n),
-                         f"n_{a}": na, f"n_{b}": nb, "pairs": na * nb,
-                         "betweenness": round(between[n], 4), "cases": ";".join(cases)})
-    columns = ["actor_id", "name_en", "name_zh", "kind", "sector", "degree", f"n_{a}", f"n_{b}", "pairs",
-               "betweenness", "cases"]
+                         "kind": data.get("kind"), "sector": data.get("sector"), f"n_{a}": na, f"n_{b}": nb,
+                         "pairs": na * nb, "cases": ";".join(cases)})
+    columns = ["actor_id", "name_en", "name_zh", "kind", "sector", f"n_{a}", f"n_{b}", "pairs", "cases"]
     table = pd.DataFrame(rows, columns=columns)
-    table = table.sort_values(["pairs", "betweenness", "actor_id"], ascending=[False, False, True], kind="mergesort")
+    table = table.sort_values(["pairs", "actor_id"], ascending=[False, True], kind="mergesort")
     return table.reset_index(drop=True)
 
 
 def funding_flows(relations: pd.DataFrame, actors: pd.DataFrame, funding: pd.DataFrame,
-                  types: Iterable[str] | None = finance.HEADLINE_TYPES) -> pd.DataFrame:
-    """Every ``funds`` tie, with the money its case prints.
+                  parts: pd.DataFrame) -> pd.DataFrame:
+    """Every ``funds`` tie, with the spending its case prints (programme totals and grants, as the sources
+    have them: :func:`trendlib.analysis.finance.money_by_kind`).
 
-    The amounts are the case's, not the tie's: a case with two funding ties
-    shows the same amounts twice, so never sum ``usd_*`` down this table
-    (:func:`sector_flows` counts ties, not money).  Amounts are those that
-    :func:`trendlib.analysis.finance.totals` would add: second mentions and
-    parts dropped, only ``types``.  Columns: ``relation_id``, ``case_id``,
-    ``trend``, ``funder``, ``recipient`` (English names), their sectors,
-    ``crosses``, ``phrase_en``, ``line``, ``amounts`` (the printed texts, ``;``-joined),
-    ``usd_printed``, ``usd_corrected``.
+    The money is the case's, not the tie's: a case with two funding ties shows the same money twice, so
+    never sum ``usd`` down this table.
 
-    >>> a = pd.DataFrame({"actor_id": ["x", "companies"], "name_en": ["X", "companies (unnamed)"],
-    ...                   "name_zh": ["某部", "企业"], "sector": ["government", "private"]})
-    >>> r = pd.DataFrame({"relation_id": ["R1"], "case_id": ["T3-01"], "trend": [3], "source": ["x"],
-    ...                   "target": ["companies"], "type": ["funds"], "phrase_en": ["grants"], "line": [10],
-    ...                   "crosses": ["government_business"]})
-    >>> f = pd.DataFrame({"amount_id": ["F1"], "case_id": ["T3-01"], "text": ["1亿美元"], "usd": [1e8],
-    ...                   "usd_corrected": [None], "amount_type": ["grant_or_award"], "status": ["confirmed"],
-    ...                   "repeats": [None], "part_of": [None]})
-    >>> funding_flows(r, a, f)[["funder", "recipient", "amounts", "usd_printed"]].values.tolist()
-    [['X', 'companies (unnamed)', '1亿美元', 100000000.0]]
+    Returns
+    -------
+    DataFrame
+        ``relation_id``, ``case_id``, ``trend``, ``funder``, ``recipient`` (English names), their sectors,
+        ``crosses``, ``phrase_en``, ``line`` and ``usd`` (the case's spending; empty where it prints none).
     """
     ties = with_parties(relations[relations["type"] == "funds"], actors)
-    money = finance.countable(funding)
-    if types is not None:
-        money = money[money["amount_type"].isin(tuple(types))]
-    money = money.assign(usd_best=finance.best_usd(money))
-    per_case = money.groupby("case_id").agg(
-        amounts=("text", lambda s: ";".join(s)), usd_printed=("usd", "sum"), usd_corrected=("usd_best", "sum"))
-    out = ties.merge(per_case, left_on="case_id", right_index=True, how="left")
-    out = out.rename(columns={"source_en": "funder", "target_en": "recipient",
-                              "source_sector": "funder_sector", "target_sector": "recipient_sector"})
-    out["amounts"] = out["amounts"].fillna("")
-    for col in ("usd_printed", "usd_corrected"):
-        out[col] = out[col].astype("float64")
+    money = finance.money_by_kind(funding, parts)
+    money = money[money["kind"].isin(vocab.SPENDING_TYPES)]
+    per_case = money.groupby("case_id")["usd"].sum()
+    out = ties.assign(usd=ties["case_id"].map(per_case).astype("float64"))
+    out = out.rename(columns={"source_en": "funder", "target_en": "recipient", "source_sector": "funder_sector",
+                              "target_sector": "recipient_sector"})
     columns = ["relation_id", "case_id", "trend", "funder", "recipient", "funder_sector", "recipient_sector",
-               "crosses", "phrase_en", "line", "amounts", "usd_printed", "usd_corrected"]
+               "crosses", "phrase_en", "line", "usd"]
     return out[columns].reset_index(drop=True)
 
 
@@ -200,70 +221,43 @@ def sector_flows(relations: pd.DataFrame, actors: pd.DataFrame, tie_type: str | 
     >>> int(sector_flows(r, a, "funds").loc["government", "private"])
     1
     """
-    r = relations if tie_type is None else relations[relations["type"] == tie_type]
     if tie_type is not None and tie_type not in vocab.RELATION_TYPES:
         raise ValueError(f"unknown tie type {tie_type!r}; use {', '.join(vocab.RELATION_TYPES)}")
+    r = relations if tie_type is None else relations[relations["type"] == tie_type]
     r = with_parties(r, actors)
-    return crosstab(r, "source_sector", "target_sector", index_order=vocab.SECTORS,
-                    columns_order=vocab.SECTORS)
-
-
-def boundaries_named_and_crossed(barriers: pd.DataFrame, relations: pd.DataFrame) -> pd.DataFrame:
-    """For each boundary a chapter's barriers list names: where it is named, and which ties cross it.
-
-    One row per boundary named in at least one 突破壁垒 list (vocabulary
-    order).  Columns: ``bullets`` (bullets naming it), ``trends_named``
-    (the chapters whose list names it), ``ties`` (ties crossing it, any
-    chapter), ``ties_in_named`` (of them, in a chapter whose list names it),
-    ``trends_crossed`` (chapters with a tie crossing it), and one column
-    per tie type (ties crossing it, any chapter).
-
-    >>> b = pd.DataFrame({"trend": [3], "boundary": ["across_levels"]})
-    >>> r = pd.DataFrame({"trend": [3, 4], "type": ["funds", "funds"], "crosses": ["across_levels", "across_levels"]})
-    >>> row = boundaries_named_and_crossed(b, r).iloc[0]
-    >>> row["trends_named"], int(row["ties"]), int(row["ties_in_named"]), row["trends_crossed"]
-    ('3', 2, 1, '3;4')
-    """
-    named = barriers.loc[split_list(barriers["boundary"]).index].assign(
-        value=split_list(barriers["boundary"]).to_numpy())
-    rows = []
-    for boundary in [b for b in vocab.BOUNDARIES if b in set(named["value"])]:
-        where = sorted({int(t) for t in named.loc[named["value"] == boundary, "trend"]})
-        crossing = relations[relations["crosses"] == boundary]
-        row = {"boundary": boundary, "bullets": int((named["value"] == boundary).sum()),
-               "trends_named": ";".join(map(str, where)), "ties": len(crossing),
-               "ties_in_named": int(crossing["trend"].isin(where).sum()),
-               "trends_crossed": ";".join(map(str, sorted({int(t) for t in crossing["trend"]})))}
-        for tie in vocab.RELATION_TYPES:
-            row[tie] = int((crossing["type"] == tie).sum())
-        rows.append(row)
-    return pd.DataFrame(rows)
+    table = pd.crosstab(r["source_sector"], r["target_sector"])
+    return table.reindex(index=list(vocab.SECTORS), columns=list(vocab.SECTORS), fill_value=0)
 
 
 def chapter_match(barriers: pd.DataFrame, relations: pd.DataFrame) -> pd.DataFrame:
     """Per chapter: do the ties of its cases cross the party boundaries its 突破壁垒 list names?
 
-    Only :data:`PARTY_BOUNDARIES` count, on both sides. Columns: ``trend``,
-    ``named`` (the list's party boundaries, ``;``-joined), ``ties`` (the
-    chapter's ties that cross a party boundary), ``on_list`` (of them,
-    crossing one the list names), ``share`` (on_list / ties, rounded to
-    0.01) and ``most_crossed`` (the boundary its ties cross most often).
+    Only :data:`PARTY_BOUNDARIES` count, on both sides; a tie that crosses several counts once.
 
+    Returns
+    -------
+    DataFrame
+        ``trend``, ``named`` (the list's party boundaries, ``;``-joined), ``ties`` (the chapter's ties that
+        cross a party boundary), ``on_list`` (of them, crossing one the list names), ``share``.
+
+    Examples
+    --------
     >>> b = pd.DataFrame({"trend": [3], "boundary": ["across_levels;competing_goals"]})
-    >>> r = pd.DataFrame({"trend": [3, 3], "crosses": ["across_levels", "within_government"]})
+    >>> r = pd.DataFrame({"relation_id": ["R1", "R2"], "case_id": ["a", "a"], "trend": [3, 3], "type": ["funds"] * 2,
+    ...                   "crosses": ["across_levels;government_business", "within_government"]})
     >>> chapter_match(b, r)[["named", "ties", "on_list", "share"]].values.tolist()
     [['across_levels', 2, 1, 0.5]]
     """
     rows = []
-    crossing = relations[relations["crosses"].isin(PARTY_BOUNDARIES)]
+    crossing = crossing_rows(relations)
+    crossing = crossing[crossing["boundary"].isin(PARTY_BOUNDARIES)]
     for trend in sorted({int(x) for x in barriers["trend"]}):
-        listed = set(split_list(barriers.loc[barriers["trend"] == trend, "boundary"]))
+        listed = {v for cell in barriers.loc[barriers["trend"] == trend, "boundary"].dropna()
+                  for v in str(cell).split(";")}
         named = [b for b in PARTY_BOUNDARIES if b in listed]
         own = crossing[crossing["trend"] == trend]
-        on_list = int(own["crosses"].isin(named).sum())
-        counts = own["crosses"].value_counts()
-        top = sorted(counts.index, key=lambda b: (-counts[b], PARTY_BOUNDARIES.index(b)))[:1]
-        rows.append({"trend": trend, "named": ";".join(named), "ties": len(own), "on_list": on_list,
-                     "share": round(on_list / len(own), 2) if len(own) else None,
-                     "most_crossed": top[0] if top else None})
+        ties = own["relation_id"].nunique()
+        on_list = own.loc[own["boundary"].isin(named), "relation_id"].nunique()
+        rows.append({"trend": trend, "named": ";".join(named), "ties": ties, "on_list": on_list,
+                     "share": round(on_list / ties, 2) if ties else None})
     return pd.DataFrame(rows)

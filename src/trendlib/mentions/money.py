@@ -519,7 +519,13 @@ MAX_RATE = 1e4
 
 
 def read_rates(path: str | Path) -> dict[tuple[str, int], float]:
-    """(currency, year) → US dollars per unit, every row of ``exchange_rates.csv`` checked.
+    """(currency, year) → US dollars per unit, every row of ``exchange_rates.csv`` checked
+    (:func:`read_rate_rows`)."""
+    return {(r["currency"], r["year"]): r["usd_per_unit"] for r in read_rate_rows(path)}
+
+
+def read_rate_rows(path: str | Path) -> list[dict]:
+    """Every row of ``exchange_rates.csv`` (currency, year, usd_per_unit, source), checked.
 
     The CSV has columns ``currency, year, usd_per_unit, source`` and is UTF-8
     (a byte-order mark, as Excel writes, is fine). Malformed rows (bad code,
@@ -536,7 +542,7 @@ def read_rates(path: str | Path) -> dict[tuple[str, int], float]:
     if reader.fieldnames is None or not need <= set(reader.fieldnames):
         raise ExchangeRateError(f"{path}: header must contain {', '.join(sorted(need))}, got "
                                 f"{', '.join(reader.fieldnames or [])}")
-    rates: dict[tuple[str, int], float] = {}
+    rates: dict[tuple[str, int], dict] = {}
     for row in reader:
         where = f"{path}: line {reader.line_num}"
         code = (row["currency"] or "").strip()
@@ -554,8 +560,8 @@ def read_rates(path: str | Path) -> dict[tuple[str, int], float]:
             raise ExchangeRateError(f"{where}: {code} {yr} has no source")
         if (code, yr) in rates:
             raise ExchangeRateError(f"{where}: duplicate rate for {code} {yr}")
-        rates[(code, yr)] = rate
-    return rates
+        rates[(code, yr)] = {"currency": code, "year": yr, "usd_per_unit": rate, "source": row["source"].strip()}
+    return [rates[k] for k in sorted(rates)]
 
 
 def load_rates(

@@ -3,22 +3,22 @@
 As networkx keeps ``readwrite/`` apart from ``algorithms/``, the package has
 one module per job:
 
-* :mod:`~trendlib.network.graphs` — the network of stated ties (:func:`ties`), the actor–case
-  two-mode graph (:func:`two_mode`) and its co-mention projection (:func:`comention`), and filters;
-* :mod:`~trendlib.network.measures` — centrality and communities;
+* :mod:`~trendlib.network.graphs` — the network of stated ties (:func:`ties`, unnamed groups one node per
+  case), its aggregate by kind of party (:func:`pooled_by_kind`), the actor–case two-mode graph
+  (:func:`two_mode`), and filters;
+* :mod:`~trendlib.network.measures` — centrality and brokerage;
 * :mod:`~trendlib.network.readwrite` — GraphML and GEXF bytes, graphs as tables;
-* :mod:`~trendlib.network.explorer` — the standalone explorer page.
+* :mod:`~trendlib.network.explorer` — the standalone explorer page and the notebook widget.
 
 >>> from trendlib import network
->>> sorted(network.NORMALIZATIONS)
-['cosine', 'jaccard', 'none']
+>>> network.group_node("companies", "T2-02")
+'companies@T2-02'
 """
 
-from .graphs import NORMALIZATIONS, comention, project, subgraph, tie_projection, tie_subgraph, ties, two_mode
-from .measures import COMMUNITY_METHODS, centrality, communities
 from .explorer import explorer_html, interactive
+from .graphs import group_node, pooled_by_kind, subgraph, tie_projection, tie_subgraph, ties, two_mode
+from .measures import centrality
 from .readwrite import edge_table, graph_bytes, node_table, write_graph
 
-__all__ = ["NORMALIZATIONS", "COMMUNITY_METHODS", "two_mode", "comention", "project", "subgraph", "ties",
-           "tie_subgraph", "tie_projection", "centrality", "communities", "graph_bytes", "write_graph",
-           "node_table", "edge_table", "explorer_html", "interactive"]
+__all__ = ["two_mode", "subgraph", "group_node", "ties", "pooled_by_kind", "tie_subgraph", "tie_projection",
+           "centrality", "graph_bytes", "write_graph", "node_table", "edge_table", "explorer_html", "interactive"]

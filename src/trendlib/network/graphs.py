@@ -1,17 +1,18 @@
 """Graph construction and filters: the stakeholder networks of the report.
 
-Three networks, each traceable to the text:
+Two networks, each traceable to the text:
 
 * :func:`ties` — the **network of stated ties**: a directed multigraph of parties
-  (named actors and stakeholder groups) whose edges are the relations the
-  text states (who funds, regulates, serves … whom), each carrying its type,
-  case, trend, phrase, raw line and the boundary it crosses. Filter it with
-  :func:`tie_subgraph`, collapse it with :func:`tie_projection`.
+  whose edges are the relations the text states (who funds, regulates, serves …
+  whom), each carrying its type, case, trend, phrase, raw line and the boundaries
+  it crosses. A named actor is one node; an unnamed stakeholder group is one node
+  per case (:func:`group_node`), so that "companies" of two unrelated cases are not
+  one hub. Filter it with :func:`tie_subgraph`, collapse it with
+  :func:`tie_projection`; :func:`pooled_by_kind` is the aggregate graph of kinds
+  of party, for group-level questions only.
 * :func:`two_mode` — the bipartite graph of actors and the cases whose span
-  mentions them (discourse network analysis's two-mode network).
-* :func:`comention` — its one-mode projection: two actors are linked when one
-  case's span names both. A co-mention is not a collaboration; it is kept as
-  what it is.
+  mentions them (discourse network analysis's two-mode network): a mention, not a
+  tie.
 
 Node attributes of the two-mode graph (missing values are left out, never
 ``None``):
@@ -38,27 +39,22 @@ n_actors    —                                     number of actors it mentions
 
 Edge attributes: ``mentions`` (number of mention rows), ``lines``
 (``;``-joined sorted distinct lines), ``forms`` (``;``-joined sorted
-distinct verbatim mentions).  The projection adds ``weight``, ``shared`` and
-``cases`` (see :func:`comention`).
+distinct verbatim mentions).
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable
 
 import networkx as nx
-from networkx.algorithms import bipartite
 import pandas as pd
 
 from .. import vocab
+from ..coding import GROUP_TYPE
 from ._util import _as_int, _as_list, _missing, _node_key, _plain, _rebuilt, _sorted_edges
 
-__all__ = ["NORMALIZATIONS", "two_mode", "comention", "project", "subgraph", "ties", "tie_subgraph", "tie_projection"]
-
-#: Allowed values of :func:`comention`'s ``normalization``.
-NORMALIZATIONS = ("none", "jaccard", "cosine")
+__all__ = ["two_mode", "subgraph", "group_node", "ties", "pooled_by_kind", "tie_subgraph", "tie_projection"]
 
 # Columns copied to node attributes: (column, attribute, kind of value).
 # "str" and "int" are scalars left out when missing; "list" is a ';'-joined
@@ -202,55 +198,6 @@ def two_mode(actors: pd.DataFrame, cases: pd.DataFrame, case_actors: pd.DataFram
     return _count(g)
 
 
-def comention(g: nx.Graph, normalization: str = "none") -> nx.Graph:
-    """One-mode actor–actor projection of a two-mode graph: two actors share an edge when one
-    case's span names both (discourse network analysis). A co-mention, not a stated tie.
-
-    Each edge has ``shared`` (number of shared cases), ``cases`` (their ids,
-    sorted, ``;``-joined) and ``weight``: ``shared`` for ``"none"``
-    (networkx's ``weighted_projected_graph``); ``shared / |A ∪ B|`` for
-    ``"jaccard"`` (``overlap_weighted_projected_graph(jaccard=True)``);
-    ``shared / sqrt(|A|·|B|)`` for ``"cosine"``, where A and B are the two
-    actors' case sets. Every actor of ``g`` is a node (isolated if it shares no
-    case); ``graph["normalization"]`` records the choice.
-
-    >>> g = nx.Graph([("usa_cfpb", "T6-01"), ("gbr_fca", "T6-01"), ("gbr_fca", "T6-02")])
-    >>> nx.set_node_attributes(g, {n: "case" if n[0] == "T" else "actor" for n in g}, "kind")
-    >>> comention(g, "jaccard").edges["gbr_fca", "usa_cfpb"]
-    {'weight': 0.5, 'shared': 1, 'cases': 'T6-01'}
-    """
-    if normalization not in NORMALIZATIONS:
-        raise ValueError(
-            f"unknown normalization {normalization!r}; use one of {', '.join(NORMALIZATIONS)}"
-        )
-    actors = sorted((n for n, d in g.nodes(data=True) if d.get("kind") == "actor"), key=str)
-    if normalization == "none":
-        projected = bipartite.weighted_projected_graph(g, actors)
-    elif normalization == "jaccard":
-        projected = bipartite.overlap_weighted_projected_graph(g, actors, jaccard=True)
-    else:
-        projected = bipartite.generic_weighted_projected_graph(g, actors, weight_function=_cosine)
-
-    p = nx.Graph()
-    p.graph["normalization"] = normalization
-    for a in actors:
-        p.add_node(a, **g.nodes[a])
-    for a, b in sorted((tuple(sorted(e, key=str)) for e in projected.edges), key=lambda e: (str(e[0]), str(e[1]))):
-        common = sorted(set(g[a]) & set(g[b]), key=str)
-        p.add_edge(a, b, weight=projected[a][b]["weight"], shared=len(common),
-                   cases=";".join(str(c) for c in common))
-    return p
-
-
-#: The name the first version used for :func:`comention`.
-project = comention
-
-
-def _cosine(g: nx.Graph, u, v) -> float:
-    a, b = set(g[u]), set(g[v])
-    return len(a & b) / math.sqrt(len(a) * len(b))
-
-
 def subgraph(g: nx.Graph, *, trend=None, sector=None, country=None, year=None) -> nx.Graph:
     """The part of a two-mode graph that passes the filters (all given filters apply).
 
@@ -328,17 +275,41 @@ _PARTY_COLUMNS = (
 )
 
 
-def ties(actors: pd.DataFrame, relations: pd.DataFrame) -> nx.MultiDiGraph:
+def group_node(group: str, case_id: str) -> str:
+    """The node of an unnamed stakeholder group in one case: ``companies@T2-02``.
+
+    The companies of Finland's tourism case are not the companies of Boston's: an unnamed group is a party
+    only within its case, so it is one node per case, never one pooled node that would join unrelated cases.
+
+    >>> group_node("companies", "T2-02")
+    'companies@T2-02'
+    """
+    return f"{group}@{case_id}"
+
+
+def ties(actors: pd.DataFrame, relations: pd.DataFrame, cases: pd.DataFrame | None = None) -> nx.MultiDiGraph:
     """The network of stated ties: a directed multigraph of parties, one edge per relation.
 
-    Nodes are the parties (named actors and stakeholder groups) of at least one
-    relation, with ``kind`` (``"actor"`` or ``"group"``), ``name_zh``,
-    ``name_en``, ``type``, ``country``, ``sector``, ``level``, ``n_ties`` and
-    ``trends``. Each edge, keyed by ``relation_id``, carries ``tie`` (the
-    relation's type), ``directed`` (an undirected tie — partners, a mutual
-    exchange of data — runs from the party whose id sorts first), ``case_id``,
-    ``trend``, ``phrase``, ``phrase_en``, ``line`` and ``crosses``.
+    Nodes are the parties of at least one relation: each named actor once (``kind`` ``"actor"``), and each
+    unnamed stakeholder group once per case that names it (``kind`` ``"group"``, id ``group@case``,
+    :func:`group_node`, with ``group`` and ``case_id``, its label naming the case), with ``name_zh``,
+    ``name_en``, ``type``, ``country``, ``sector``, ``level``, ``n_ties`` and ``trends``; a group takes its
+    case's country and, for public bodies, its level, where ``cases`` gives them. Each edge, keyed by
+    ``relation_id``, carries ``tie`` (the relation's type), ``directed`` (an undirected tie — partners, a mutual
+    exchange of data — runs from the party whose id sorts first), ``within`` (a tie inside one organisation),
+    ``case_id``, ``trend``, ``phrase``, ``phrase_en``, ``line`` and ``crosses`` (``;``-joined).
 
+    Returns
+    -------
+    networkx.MultiDiGraph
+
+    See Also
+    --------
+    tie_subgraph : the ties that pass filters (types, within, boundaries, sectors).
+    pooled_by_kind : the aggregate graph of kinds of party.
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> a = pd.DataFrame({"actor_id": ["usa_doe", "companies"], "name_zh": ["美国能源部", "企业"],
     ...                   "name_en": ["DOE", "companies"], "type": ["government_agency", "stakeholder_group"],
@@ -349,21 +320,41 @@ def ties(actors: pd.DataFrame, relations: pd.DataFrame) -> nx.MultiDiGraph:
     ...                   "crosses": ["government_business"]})
     >>> g = ties(a, r)
     >>> list(g.edges(keys=True, data="tie"))
-    [('usa_doe', 'companies', 'R001', 'supports')]
-    >>> g.nodes["companies"]["kind"], g.nodes["usa_doe"]["n_ties"]
-    ('group', 1)
+    [('usa_doe', 'companies@T6-24', 'R001', 'supports')]
+    >>> g.nodes["companies@T6-24"]["name_en"], g.nodes["usa_doe"]["n_ties"]
+    ('companies (T6-24)', 1)
     """
     _require(actors, "actors", ("actor_id",))
     _require(relations, "relations", ("relation_id", "case_id", "source", "target", "type"))
     rows = dict(zip(_unique_ids(actors, "actors", "actor_id"), actors.to_dict("records")))
+    case_rows = {} if cases is None else dict(zip(cases["case_id"], cases.to_dict("records")))
     g = nx.MultiDiGraph()
     records = relations.to_dict("records")
-    parties = sorted({str(_plain(r[e])) for r in records for e in ("source", "target")})
-    for p in parties:
-        if p not in rows:
-            raise ValueError(f"relations: unknown party {p!r}")
+
+    def node(party: str, case_id: str) -> str:
+        if party not in rows:
+            raise ValueError(f"relations: unknown party {party!r}")
+        return group_node(party, case_id) if rows[party].get("type") == GROUP_TYPE else party
+
+    nodes: dict[str, tuple[str, str]] = {}
+    for r in records:
+        for end in ("source", "target"):
+            p, cid = str(_plain(r[end])), str(r["case_id"])
+            nodes[node(p, cid)] = (p, cid)
+    for n in sorted(nodes):
+        p, cid = nodes[n]
         attrs = _copy_columns(rows[p], _PARTY_COLUMNS, f"party {p}")
-        g.add_node(p, kind="group" if attrs.get("type") == "stakeholder_group" else "actor", **attrs)
+        if n == p:
+            g.add_node(n, kind="actor", **attrs)
+            continue
+        case = case_rows.get(cid, {})
+        attrs.update(group=p, case_id=cid, name_en=f"{attrs.get('name_en', p)} ({cid})",
+                     name_zh=f"{attrs.get('name_zh', p)}（{cid}）")
+        if not _missing(case.get("country")):
+            attrs["country"] = str(case["country"])
+        if attrs.get("sector") == "government" and p != "subnational_governments" and not _missing(case.get("level")):
+            attrs["level"] = str(case["level"])
+        g.add_node(n, kind="group", **attrs)
     for r in sorted(records, key=lambda r: str(r["relation_id"])):
         attrs = {"tie": str(r["type"]), "case_id": str(r["case_id"])}
         for col in ("trend", "line"):
@@ -373,8 +364,51 @@ def ties(actors: pd.DataFrame, relations: pd.DataFrame) -> nx.MultiDiGraph:
             if col in r and not _missing(r[col]):
                 attrs[col] = str(_plain(r[col]))
         attrs["directed"] = bool(_plain(r["directed"])) if "directed" in r and not _missing(r["directed"]) else True
-        g.add_edge(str(_plain(r["source"])), str(_plain(r["target"])), key=str(r["relation_id"]), **attrs)
+        attrs["within"] = bool(_plain(r["within"])) if "within" in r and not _missing(r["within"]) else False
+        cid = str(r["case_id"])
+        g.add_edge(node(str(_plain(r["source"])), cid), node(str(_plain(r["target"])), cid),
+                   key=str(r["relation_id"]), **attrs)
     return _count_ties(g)
+
+
+def pooled_by_kind(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The aggregate graph of kinds of party: which kinds meet which, through which ties.
+
+    Each named actor becomes its actor ``type`` (national_government, company …) and each case-scoped group
+    its group (companies, citizens …); ties between two kinds are summed into one edge per pair of kinds and
+    tie type, with ``weight`` (ties), ``cases`` and ``within`` (how many of them are inside one
+    organisation). This answers group-level questions only: a node is a kind, not a party, and its degree
+    says nothing about any one party.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"actor_id": ["usa_doe", "companies"], "type": ["government_agency", "stakeholder_group"],
+    ...                   "sector": ["government", "private"]})
+    >>> r = pd.DataFrame({"relation_id": ["R1", "R2"], "case_id": ["T6-24", "T6-25"], "source": ["usa_doe"] * 2,
+    ...                   "target": ["companies"] * 2, "type": ["supports"] * 2})
+    >>> list(pooled_by_kind(ties(a, r)).edges(data="weight"))
+    [('government_agency', 'companies', 2)]
+    """
+    def kind(n):
+        d = g.nodes[n]
+        return d["group"] if d.get("kind") == "group" else str(d.get("type", "other"))
+
+    h = nx.MultiDiGraph(aggregate="parties pooled by kind: named actors by type, unnamed groups by group")
+    sums: dict[tuple, dict] = {}
+    for u, v, _, d in _sorted_edges(g):
+        key = (kind(u), kind(v), d.get("tie", ""))
+        entry = sums.setdefault(key, {"weight": 0, "within": 0, "cases": set()})
+        entry["weight"] += 1
+        entry["within"] += bool(d.get("within"))
+        entry["cases"].add(d.get("case_id", ""))
+    for k in sorted({k for key in sums for k in key[:2]}):
+        sector = next((g.nodes[n].get("sector") for n in sorted(g) if kind(n) == k), None)
+        h.add_node(k, kind="kind", name_en=vocab.ACTOR_TYPES.label(k) if k in vocab.ACTOR_TYPES else k,
+                   **({"sector": sector} if sector else {}))
+    for (a, b, tie), e in sorted(sums.items()):
+        h.add_edge(a, b, key=tie, tie=tie, weight=e["weight"], within=e["within"], cases=";".join(sorted(e["cases"])))
+    return h
 
 
 def _count_ties(g: nx.MultiDiGraph) -> nx.MultiDiGraph:

@@ -1,7 +1,6 @@
-"""Measures of the networks: who is central, who brokers, which communities form.
+"""Measures of the networks: who is central and who brokers.
 
-All deterministic: nodes are relabelled in sorted order before an algorithm
-runs, and community detection is seeded.
+Deterministic: nodes are relabelled in sorted order before an algorithm runs.
 """
 
 from __future__ import annotations
@@ -11,10 +10,7 @@ import pandas as pd
 
 from ._util import _rebuilt
 
-__all__ = ["COMMUNITY_METHODS", "centrality", "communities"]
-
-#: Allowed values of :func:`communities`' ``method``.
-COMMUNITY_METHODS = ("louvain", "greedy")
+__all__ = ["centrality"]
 
 
 def centrality(projection: nx.Graph) -> pd.DataFrame:
@@ -56,46 +52,3 @@ def centrality(projection: nx.Graph) -> pd.DataFrame:
         kind="mergesort",
     )
     return table.reset_index(drop=True)
-
-
-def communities(projection: nx.Graph, seed: int = 0, *, method: str = "louvain",
-                resolution: float = 1.0) -> dict[str, int]:
-    """Community label of every actor of a projection (edge ``weight`` used).
-
-    ``method`` is ``"louvain"`` (networkx ``louvain_communities`` with
-    ``seed``) or ``"greedy"`` (``greedy_modularity_communities``; no
-    randomness).  Nodes are relabelled 0, 1, ... in sorted id order before the
-    algorithm runs, so the result does not depend on string hashing or input
-    order.  Communities are numbered 0, 1, ... by size (largest first), ties
-    by their smallest member id; an isolated actor is a community of its own.
-    The dict is in actor-id order.
-
-    >>> p = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("d", "e"), ("c", "d")])
-    >>> communities(p)
-    {'a': 0, 'b': 0, 'c': 0, 'd': 1, 'e': 1}
-    """
-    if method not in COMMUNITY_METHODS:
-        raise ValueError(f"unknown method {method!r}; use one of {', '.join(COMMUNITY_METHODS)}")
-    nodes = sorted(projection.nodes, key=str)
-    if not nodes:
-        return {}
-    index = {n: i for i, n in enumerate(nodes)}
-    h = nx.Graph()
-    h.add_nodes_from(range(len(nodes)))
-    for u, v, w in sorted(
-        (min(index[u], index[v]), max(index[u], index[v]), w)
-        for u, v, w in projection.edges(data="weight", default=1)
-    ):
-        h.add_edge(u, v, weight=w)
-    if method == "louvain":
-        parts = nx.community.louvain_communities(h, weight="weight", resolution=resolution, seed=seed)
-    elif h.number_of_edges() == 0:
-        parts = [{i} for i in h]
-    else:
-        parts = nx.community.greedy_modularity_communities(h, weight="weight", resolution=resolution)
-    groups = sorted((sorted(str(nodes[i]) for i in part) for part in parts),
-                    key=lambda members: (-len(members), members[0]))
-    label = {member: k for k, members in enumerate(groups) for member in members}
-    return {str(n): label[str(n)] for n in nodes}
-
-
