@@ -190,6 +190,15 @@ def render(tables, actors: list[dict] | None = None, history: dict | None = None
         "|---|---|" + "---|" * len(_rounds(tables.reliability)) + "---|",
         *_agreement(tables.reliability),
         "",
+        "## Who coded",
+        "",
+        history.get("method", ""),
+        "",
+        "| coder | kind | sessions | role | saw | independence |",
+        "|---|---|---|---|---|---|",
+        *[f"| `{c['id']}` | {c['kind']} | {c['sessions']} | {c['role']} | {c['saw']} | {c['independence']} |"
+          for c in history.get("coders", [])],
+        "",
         "## Changes by version",
         "",
         "Each rule names the version that added or sharpened it; the adjudication log cites these names.",
@@ -225,6 +234,8 @@ def write(path: Path | str | None = None) -> Path:
 
     out = Path(path) if path else project_root() / "docs" / "CODEBOOK.md"
     history = read_yaml(reference_dir() / "coding" / "codebook.yaml")
+    coders = read_yaml(reference_dir() / "coding" / "coders.yaml")
+    history = {**history, "method": coders["method"], "coders": coders["rows"]}
     out.write_text(render(load(), load_yaml(reference_dir() / "actors.yaml"), history), encoding="utf-8")
     return out
 

@@ -262,17 +262,25 @@ ROWS["coding/adjudication.yaml"] = _rows({
     "codebook_changed": {"type": ["string", "null"]}, "round": {"enum": [1, 2, 3]}, "found_by": TEXT,
 }, ["case", "item", "value", "decision", "reason", "codebook_changed"])
 
+ROWS["coding/coders.yaml"] = _rows({
+    "id": {"type": "string", "pattern": "^[a-z0-9-]+$"},
+    "kind": TEXT, "sessions": TEXT, "role": TEXT, "saw": TEXT, "independence": TEXT,
+}, ["id", "kind", "sessions", "role", "saw", "independence"])
 ROWS["coding/codebook.yaml"] = _rows({
     "rule": {"type": "string", "pattern": "^R[-0-9A-Za-z]+$"},
     "version": {"type": "string", "pattern": "^v[0-9]+(\\.[0-9]+)?$"},
     "text": TEXT,
 }, ["rule", "version", "text"])
 
-REVIEW = {"type": "object", "required": ["status"], "properties": {"status": _enum(["reviewed", "draft", "record"])}}
+#: A file's review record: its status, the coders (coding/coders.yaml) who made it, and when; a reading's
+#: record also names its codebook version and its cases.
+REVIEW = _row({"status": _enum(["reviewed", "draft", "record"]),
+               "coders": {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9-]+$"}, "minItems": 1},
+               "date": DATE, "note": TEXT, "codebook": TEXT, "cases": TEXT}, ["status", "coders", "date"])
 
 
 #: Top-level keys a file has beside about, review and rows.
-_HEADER = {"coding/codebook.yaml": {"version": {"type": "string", "pattern": "^v[0-9]+(\\.[0-9]+)? \\(\\d{4}-\\d\\d-\\d\\d\\)$"}}}
+_HEADER = {"coding/coders.yaml": {"method": TEXT}, "coding/codebook.yaml": {"version": {"type": "string", "pattern": "^v[0-9]+(\\.[0-9]+)? \\(\\d{4}-\\d\\d-\\d\\d\\)$"}}}
 
 
 def _schema(name: str) -> dict:
@@ -514,6 +522,8 @@ class Reference:
     exceptions: list[dict]
     codebook: list[dict]  # the codebook's rules by version (coding/codebook.yaml)
     codebook_version: str
+    coders: list[dict]  # who coded and curated (coding/coders.yaml)
+    method: str  # the method statement, in the words the README, notebooks and codebook use
     currencies: list[dict]
     currencies_path: Path
     rates_path: Path
@@ -524,7 +534,7 @@ FILES = ("actors.yaml", "places.yaml", "cases.yaml", "relations.yaml", "boxes.ya
          "hyphenated_words.yaml", "infographics.yaml", "amounts.yaml", "statistics.yaml", "glosses.yaml",
          "currencies.yaml",
          *(f"coding/{name}.yaml" for name in READINGS),
-         "coding/adjudication.yaml", "coding/exceptions.yaml", "coding/codebook.yaml")
+         "coding/adjudication.yaml", "coding/exceptions.yaml", "coding/codebook.yaml", "coding/coders.yaml")
 
 
 # ---------------------------------------------------------------- the cache of checked files
@@ -583,6 +593,13 @@ def load_reference(directory: Path | None = None, *, cache: Path | bool | None =
     docs = {name: _load(d / name, name, folder) for name in FILES}
     rows = {name: doc["rows"] for name, doc in docs.items()}
     review = {name: doc["review"] for name, doc in docs.items()}
+    known = {c["id"] for c in rows["coding/coders.yaml"]}
+    for name, record in review.items():
+        unknown = [c for c in record["coders"] if c not in known]
+        if unknown:
+            raise CuratedDataError(f"{d / name}: review, coders: {', '.join(map(repr, unknown))} "
+                                   f"{'is' if len(unknown) == 1 else 'are'} not in coding/coders.yaml; add the coder "
+                                   "there, saying what it saw and how independent it was")
     return Reference(
         directory=d, actors=rows["actors.yaml"], places=rows["places.yaml"], cases=rows["cases.yaml"], relations=rows["relations.yaml"],
         boxes=rows["boxes.yaml"], barriers=rows["barriers.yaml"], not_actors=rows["not_actors.yaml"],
@@ -594,5 +611,6 @@ def load_reference(directory: Path | None = None, *, cache: Path | bool | None =
         v3_reading=rows["coding/v3_reading.yaml"], v3_fresh_reading=rows["coding/v3_fresh_reading.yaml"],
         adjudication=rows["coding/adjudication.yaml"], exceptions=rows["coding/exceptions.yaml"],
         codebook=rows["coding/codebook.yaml"], codebook_version=docs["coding/codebook.yaml"]["version"],
+        coders=rows["coding/coders.yaml"], method=docs["coding/coders.yaml"]["method"],
         currencies=rows["currencies.yaml"], currencies_path=d / "currencies.yaml",
         rates_path=d / "exchange_rates.csv", review=review)

@@ -455,6 +455,14 @@ TABLES: tuple[Table, ...] = (
         _f("coders", "string", "who coded the second coding, what they saw and how independent they were (the "
            "readings' records under data/reference/coding/)", "coders", "编码者"),
     ), primary_key=("round", "field")),
+    Table("coders", "coder: who coded or curated, what it saw and how independent it was", (
+        _f("coder_id", "string", "id the readings and review records name (coding/coders.yaml)", "coder", "编码者"),
+        _f("kind", "string", "what kind of coder", "kind of coder", "编码者类型"),
+        _f("sessions", "string", "how many working sessions (each with its own brief)", "sessions", "会话数"),
+        _f("role", "string", "what it did", "role", "职责"),
+        _f("saw", "string", "what it saw while coding", "saw", "所见材料"),
+        _f("independence", "string", "how independent it was of the other codings", "independence", "独立性"),
+    ), primary_key=("coder_id",)),
     Table("adjudication", "decision on a disagreement between two codings, or a recode that a changed rule or a "
           "consistency check made", (
         _f("decision_id", "string", "A<seq> in the log's order (coding/adjudication.yaml)", "decision", "裁定"),
@@ -467,7 +475,7 @@ TABLES: tuple[Table, ...] = (
            "编码值"),
         _f("first", "string", "what the first (or adjudicated) coding had", "first coding", "第一次编码"),
         _f("second", "string", "what the second (or fresh) coding had", "second coding", "第二次编码"),
-        _f("decision", "string", "what the lead decided", "decision", "裁定结果"),
+        _f("decision", "string", "what the curator decided", "decision", "裁定结果"),
         _f("reason", "string", "why, in one line", "reason", "理由"),
         _f("codebook_changed", "string", "the codebook rule the decision added or sharpened (docs/CODEBOOK.md, "
            "Changes); empty when the codebook stood", "codebook rule", "编码规则"),

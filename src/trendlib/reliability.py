@@ -334,6 +334,19 @@ def reading_values(rows: list[dict], named_sectors: dict[str, list[str]] | None 
     return out
 
 
+def describe_coders(coders: list[dict], ids: Iterable[str]) -> str:
+    """The coders of a reading in research terms: what kind of coder, how many sessions, what each saw and
+    how independent it was (``coding/coders.yaml``).
+
+    >>> describe_coders([{"id": "x", "kind": "a model", "sessions": "1", "saw": "the codebook",
+    ...                   "independence": "blind"}], ["x"])
+    'a model, 1 session(s); saw the codebook; blind'
+    """
+    by_id = {c["id"]: c for c in coders}
+    return " | ".join(f"{by_id[i]['kind']}, {by_id[i]['sessions']} session(s); saw {by_id[i]['saw']}; "
+                      f"{by_id[i]['independence']}" for i in ids)
+
+
 def measure(ref, cases, examples: Iterable[str]) -> list[dict]:
     """Every round of ``reliability.csv`` from the readings in ``data/reference/coding/``.
 
@@ -361,7 +374,7 @@ def measure(ref, cases, examples: Iterable[str]) -> list[dict]:
             raise CodingError(f"{source}: the sampled cases {', '.join(missing)} have no case-level codes; the "
                               "sample (trendlib.reliability.round_samples) and the reading disagree")
         tie_cases = list(trend_of) if r.ties_on_every_case else sample
-        coders = ref.review.get(source, {}).get("coder", "")
+        coders = describe_coders(ref.coders, ref.review[source]["coders"])
         for row in measure_round(first, second, sample, tie_cases, BOOTSTRAP_SEED + r.number):
             rows.append({"round": r.number, **row, "codebook": r.codebook, "coders": coders})
     return rows
