@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from .load import Tables, load  # noqa: E402  (the version is set first: build imports it)
 

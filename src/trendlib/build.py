@@ -198,7 +198,7 @@ def render(t: dict[str, pd.DataFrame], sha256: str) -> dict[str, bytes]:
     for resource in package["resources"]:
         data = files[resource["path"]]
         resource.update(hash=f"sha256:{digests[resource['path']]}", bytes=len(data))
-    package["trendlib"] = {"version": __version__, "files": digests}
+    package["trendlib"] = {"version": __version__, "report_sha256": sha256, "files": digests}
     files[registry.MANIFEST] = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     if sorted(files) != registry.outputs():  # the registry declares what a build may write
         raise AssertionError(f"rendered {sorted(files)}, declared {registry.outputs()}")

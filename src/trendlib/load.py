@@ -26,15 +26,28 @@ def _getitem(self, name: str) -> pd.DataFrame:
 
 
 def _names(self) -> list[str]:
-    return [f.name for f in fields(self)]
+    """The tables' names, in build order."""
+    return [f.name for f in fields(self) if f.name not in _ABOUT]
 
+
+def _repr(self) -> str:
+    rows = "\n".join(f"  {name:<16} {len(self[name]):>5} rows" for name in self.names())
+    return (f"trendlib tables, version {self.version} (report SHA-256 {self.report_sha256[:12]}…), "
+            f"{len(self.names())} tables:\n{rows}")
+
+
+#: What a load knows of the build beside its tables: the version that wrote it and the report it parsed.
+_ABOUT = ("version", "report_sha256")
 
 #: Every table of the collection, as DataFrames (``t.cases``, ``t["cases"]``); one attribute per
-#: table of :data:`trendlib.registry.TABLES`, in build order.
+#: table of :data:`trendlib.registry.TABLES`, in build order, and the ``version`` of trendlib that built them
+#: and the SHA-256 of the report they were parsed from. Printed, a summary.
 Tables = make_dataclass(
-    "Tables", [(name, pd.DataFrame) for name in registry.names()], frozen=True,
-    namespace={"__getitem__": _getitem, "names": _names, "__module__": __name__,
-               "__doc__": "Every table of the collection, as DataFrames (``t.cases``, ``t[\"cases\"]``)."})
+    "Tables", [*((name, pd.DataFrame) for name in registry.names()), ("version", str), ("report_sha256", str)],
+    frozen=True, repr=False,
+    namespace={"__getitem__": _getitem, "names": _names, "__repr__": _repr, "__module__": __name__,
+               "__doc__": "Every table of the collection, as DataFrames (``t.cases``, ``t[\"cases\"]``), with the "
+                          "``version`` that built them; printed, a summary."})
 
 
 def read_table(path: Path | io.BytesIO, table: str) -> pd.DataFrame:
@@ -100,10 +113,17 @@ def load(directory: Path | str | None = None) -> Tables:
     >>> t = load()
     >>> int(t.trends.trend.max())
     8
+    >>> print(t)  # doctest: +ELLIPSIS
+    trendlib tables, version ... tables:
+      trends               9 rows
+    ...
     """
     d = Path(directory) if directory else paths.processed_dir()
     data = read_build(d)
-    return Tables(**{name: read_table(io.BytesIO(data[name]), name) for name in registry.names()})
+    package = json.loads((d / registry.MANIFEST).read_text(encoding="utf-8"))
+    return Tables(**{name: read_table(io.BytesIO(data[name]), name) for name in registry.names()},
+                  version=str(package.get("version") or package["trendlib"]["version"]),
+                  report_sha256=str(package["trendlib"].get("report_sha256", "")))
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-__all__ = ["heatmap", "stacked_barh", "color_ticklabels", "interval_dots", "QUALITATIVE"]
+__all__ = ["heatmap", "stacked_barh", "color_ticklabels", "interval_dots", "paired_barh", "QUALITATIVE"]
 
 from ..palettes import QUALITATIVE  # noqa: E402  (declared once, in trendlib.palettes)
 
@@ -169,3 +169,33 @@ def interval_dots(ax, tables: Mapping[str, pd.DataFrame], labels: Mapping[str, s
     if len(tables) > 1:
         ax.legend(frameon=False, fontsize=9, loc="lower right")
     return y
+
+
+def paired_barh(ax, table: pd.DataFrame, columns: Mapping[str, str], labels: Sequence[str], *,
+                colors: Sequence[str] = ("#BBBBBB", "#0072B2"), log: bool = False, xlabel: str | None = None):
+    """Two (or more) bars per row of ``table``, side by side: e.g. an amount as printed and as its source has it.
+
+    ``columns`` maps a column of ``table`` to its legend label; ``labels`` are the row labels, top to bottom.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().subplots()
+    >>> t = pd.DataFrame({"printed": [5.0, 2.0], "source": [4.0, 2.0]})
+    >>> len(paired_barh(ax, t, {"printed": "as printed", "source": "as the sources have it"}, ["a", "b"]))
+    2
+    """
+    y = np.arange(len(table))
+    height = 0.8 / len(columns)
+    bars = []
+    for k, (col, label) in enumerate(columns.items()):
+        offset = (k - (len(columns) - 1) / 2) * height
+        bars.append(ax.barh(y + offset, table[col].to_numpy(dtype=float), height, color=colors[k % len(colors)],
+                            label=label))
+    ax.set_yticks(y, list(labels))
+    ax.invert_yaxis()
+    if log:
+        ax.set_xscale("log")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False, loc="lower right", fontsize=9)
+    if xlabel:
+        ax.set_xlabel(xlabel)
+    return bars

@@ -310,13 +310,14 @@ def rate_sensitivity(funding: pd.DataFrame, parts: pd.DataFrame, exchange_rates:
     years = rate_years(exchange_rates)
     money = money_by_kind(funding, parts)
     money = money[money["kind"].isin(tuple(kinds)) & money["value"].notna()]
-    table = pd.DataFrame({"currency": money["currency"].astype("string"), "n_amounts": 1,
-                          "value_total": money["value"].astype("float64")})
+    table = pd.DataFrame({"currency": money["currency"].astype("string"), "value_total": money["value"].astype("float64")})
     for y in years:
         table[f"usd_{y}"] = usd_at(money["value"], money["currency"], exchange_rates, y).astype("float64")
     table = table.groupby("currency", sort=True).sum().reset_index()
+    table.insert(1, "n_amounts", table["currency"].map(money.groupby("currency")["amount_id"].nunique()))
     table = table.sort_values([f"usd_{base}", "currency"], ascending=[False, True], kind="mergesort")
     whole = table.drop(columns=["currency", "value_total"]).sum()
+    whole["n_amounts"] = money["amount_id"].nunique()
     table = pd.concat([table, pd.DataFrame([{"currency": "all", **whole.to_dict(), "value_total": None}])],
                       ignore_index=True)
     for y in years:

@@ -8,17 +8,18 @@ one module per job:
   (:func:`two_mode`), and filters;
 * :mod:`~trendlib.network.measures` — centrality and brokerage;
 * :mod:`~trendlib.network.readwrite` — GraphML and GEXF bytes, graphs as tables;
-* :mod:`~trendlib.network.explorer` — the standalone explorer page and the notebook widget.
+* :mod:`~trendlib.network.explorer` — the standalone explorer page (the notebook widget is
+  :func:`trendlib.analysis.netfig.interactive`).
 
 >>> from trendlib import network
 >>> network.group_node("companies", "T2-02")
 'companies@T2-02'
 """
 
-from .explorer import explorer_html, interactive
+from .explorer import explorer_html
 from .graphs import group_node, pooled_by_kind, subgraph, tie_projection, tie_subgraph, ties, two_mode
 from .measures import centrality
 from .readwrite import edge_table, graph_bytes, node_table, write_graph
 
 __all__ = ["two_mode", "subgraph", "group_node", "ties", "pooled_by_kind", "tie_subgraph", "tie_projection",
-           "centrality", "graph_bytes", "write_graph", "node_table", "edge_table", "explorer_html", "interactive"]
+           "centrality", "graph_bytes", "write_graph", "node_table", "edge_table", "explorer_html"]

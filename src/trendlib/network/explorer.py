@@ -27,7 +27,7 @@ from .. import vocab
 from ..palettes import SECTOR_COLORS, TIE_COLORS
 from ._util import _node_key, _sorted_edges
 
-__all__ = ["explorer_html", "layout", "interactive"]
+__all__ = ["explorer_html", "layout", "script_json"]
 
 
 def _static(name: str) -> str:
@@ -37,10 +37,18 @@ def _static(name: str) -> str:
 def layout(g: nx.MultiDiGraph, seed: int = 0) -> dict[str, tuple[float, float]]:
     """Seeded positions of the parties, rounded so that pages and figures are byte-identical.
 
-    The largest connected group of parties is laid out with ForceAtlas2 (Gephi's layout, in networkx)
-    with strong gravity, so the hubs (the stakeholder groups) spread apart instead of piling up in the
-    middle; it fills the square −100…100. Smaller groups sit in a row beneath it.
+    With each unnamed group one node per case, the network falls apart into many small connected groups of
+    parties. Each is laid out on its own (networkx's spring layout, seeded), given room in proportion to its
+    size, and the groups are packed in rows, largest first, into the square −100…100: no group is squeezed
+    into a corner of another.
 
+    Returns
+    -------
+    dict
+        node → (x, y).
+
+    Examples
+    --------
     >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("x", "y")])
     >>> sorted(layout(g)) == ["a", "b", "c", "x", "y"] and layout(g) == layout(g)
     True
@@ -51,30 +59,35 @@ def layout(g: nx.MultiDiGraph, seed: int = 0) -> dict[str, tuple[float, float]]:
     if not simple:
         return {}
     groups = sorted((sorted(c, key=str) for c in nx.connected_components(simple)), key=lambda c: (-len(c), str(c[0])))
-
-    def part(nodes):
-        # a plain copy in sorted order: a subgraph view may iterate its nodes in set (hash) order
+    boxes = []
+    for nodes in groups:
         h = nx.Graph()
         h.add_nodes_from(nodes)
         h.add_edges_from(sorted((tuple(sorted((u, v), key=str)) for u, v in simple.edges(nodes)), key=str))
-        return h
-
-    main, rest = part(groups[0]), groups[1:]
-    pos = {}
-    if len(main) > 1:
-        raw = nx.forceatlas2_layout(main, max_iter=200, seed=seed, scaling_ratio=4.0, gravity=2.0,
-                                    strong_gravity=True, distributed_action=True)
-        xs, ys = [p[0] for p in raw.values()], [p[1] for p in raw.values()]
+        if len(nodes) == 1:
+            local = {nodes[0]: (0.0, 0.0)}
+        elif len(nodes) == 2:
+            local = {nodes[0]: (-0.5, 0.0), nodes[1]: (0.5, 0.0)}
+        else:
+            local = {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(h, seed=seed).items()}
+        xs, ys = [p[0] for p in local.values()], [p[1] for p in local.values()]
         cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
         r = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
-        pos = {n: ((x - cx) / r, (y - cy) / r) for n, (x, y) in raw.items()}
-    else:
-        pos = {groups[0][0]: (0.0, 0.0)}
-    for i, group in enumerate(rest):
-        sub = nx.spring_layout(part(group), seed=seed, scale=0.06 * len(group) ** 0.5)
-        ox = -1 + (i + 0.5) * 2 / len(rest)
-        pos.update({n: (ox + x, -1.25 + y) for n, (x, y) in sub.items()})
-    return {n: (round(float(x) * 100, 2), round(float(y) * 100, 2)) for n, (x, y) in pos.items()}
+        side = len(nodes) ** 0.5  # room in proportion to the group's size
+        boxes.append(({n: ((x - cx) / r * side / 2, (y - cy) / r * side / 2) for n, (x, y) in local.items()}, side))
+    width = max(sum(side ** 2 for _, side in boxes) ** 0.5 * 1.3, boxes[0][1])
+    pos, x, y, row = {}, 0.0, 0.0, 0.0
+    for local, side in boxes:
+        cell = side + 0.6  # a margin between groups
+        if x and x + cell > width:
+            x, y, row = 0.0, y - row, 0.0
+        for n, (px, py) in local.items():
+            pos[n] = (x + cell / 2 + px, y - cell / 2 + py)
+        x, row = x + cell, max(row, cell)
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    r = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
+    return {n: (round((px - cx) / r * 100, 2), round((py - cy) / r * 100, 2)) for n, (px, py) in pos.items()}
 
 
 #: Characters that could end or open markup inside a <script> element, as JSON escapes (JSON reads them back
@@ -127,38 +140,6 @@ def explorer_html(g: nx.MultiDiGraph, cases: dict[str, dict], *, title: str = "t
     payload = script_json(data)
     return _PAGE.format(title=html.escape(title), graphology=_static("graphology-0.25.4.umd.min.js"),
                         sigma=_static("sigma-3.0.3.min.js"), data=payload, script=_SCRIPT)
-
-
-def interactive(g: nx.MultiDiGraph, *, height: int = 560, lang: str = "en"):
-    """The network of ties ``g`` as an ipysigma widget, for a notebook (médialab's ipysigma, sigma.js).
-
-    Parties are coloured by sector and sized by their number of ties, labelled
-    in English (``lang="zh"``: Chinese); ties are coloured by type (click a
-    type in the legend to keep only those ties), and hovering or clicking a
-    tie shows its case, its English phrase and the raw line the phrase is
-    printed on. Positions are those of the standalone explorer (:func:`layout`),
-    so the view is the same every run. Needs ``ipysigma`` (a dependency of
-    trendlib) and a Jupyter front end to draw.
-    """
-    from ipysigma import Sigma  # imported here: the build does not need a widget library
-
-    h = nx.MultiDiGraph()
-    pos = layout(g)
-    for n in sorted(g.nodes, key=lambda n: _node_key(g, n)):
-        d = g.nodes[n]
-        x, y = pos.get(n, (0.0, 0.0))
-        h.add_node(n, x=x, y=y, sector=d.get("sector", "(none)"), ties=g.degree(n),
-                   label=d.get("name_zh" if lang == "zh" else "name_en", n),
-                   name_en=d.get("name_en", n), name_zh=d.get("name_zh", ""), kind=d.get("kind", ""))
-    for u, v, k, d in _sorted_edges(g):
-        where = f"{d.get('case_id', '')}, raw line {d.get('line', '?')}"
-        h.add_edge(u, v, key=k, tie=d.get("tie", ""), case_id=d.get("case_id", ""), line=d.get("line"),
-                   phrase=d.get("phrase", ""), label=f"{d.get('tie', '')} · {where}: {d.get('phrase_en', '')}")
-    return Sigma(h, height=height, layout={n: {"x": h.nodes[n]["x"], "y": h.nodes[n]["y"]} for n in h},
-                 node_color="sector", node_color_palette=SECTOR_COLORS, node_size="ties",
-                 node_size_range=(3, 18), node_label="label", edge_color="tie", edge_color_palette=TIE_COLORS,
-                 edge_label="label", clickable_edges=True, default_edge_type="arrow",
-                 label_font="Noto Sans CJK SC, sans-serif")
 
 
 _PAGE = """<!DOCTYPE html>
