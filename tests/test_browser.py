@@ -357,19 +357,121 @@ def test_the_explorer_finds_europol_and_lists_its_cases_on_click(explorer, shots
 
 def test_the_explorer_lists_a_partys_cases_when_its_node_is_clicked(explorer):
     page, _, errors = explorer
-    page.mouse.click(1200, 40)  # the stage: clears the selection
+    page.evaluate("window.trendlibExplorer.clearSelection()")
     assert page.locator("#info").text_content().strip() == ""
     page.wait_for_timeout(400)  # two clicks within sigma's 300 ms are one double-click
     x, y = page.evaluate("""() => {
         const {graph, renderer} = window.trendlibExplorer;
         const node = graph.findNode((n, a) => a.name_zh === "欧洲刑警组织");
-        const p = renderer.graphToViewport(graph.getNodeAttributes(node));
+        const p = renderer.framedGraphToViewport(renderer.getNodeDisplayData(node));
         const box = document.getElementById("graph").getBoundingClientRect();
         return [box.left + p.x, box.top + p.y];
     }""")
     page.mouse.click(x, y)
     assert "T8-08" in page.locator("#info").text_content()
     assert errors == []
+
+
+LABELS = """() => window.trendlibExplorer.labelBoxes()"""
+
+
+def assert_labels_readable(labels, what):
+    boxes, width, height = labels["boxes"], labels["width"], labels["height"]
+    for b in boxes:
+        assert b["x"] >= 0 and b["y"] >= 0 and b["x"] + b["w"] <= width + 0.5 and b["y"] + b["h"] <= height + 0.5, \
+            f"{what}: the label {b['text']!r} runs off the canvas ({width}×{height}): {b}"
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"]
+                        and b["y"] < a["y"] + a["h"]), f"{what}: labels {a['text']!r} and {b['text']!r} overlap"
+
+
+def test_the_explorers_opening_view_labels_named_parties_not_groups(explorer, shots):
+    page, _, errors = explorer
+    page.evaluate("window.trendlibExplorer.clearSelection(true)")
+    labels = page.evaluate(LABELS)
+    page.screenshot(path=str(shots / "explorer-opening.png"))
+    assert_labels_readable(labels, "opening view")
+    kinds = page.evaluate("""(nodes) => nodes.map(n => window.trendlibExplorer.graph.getNodeAttribute(n, "kind"))""",
+                          [b["node"] for b in labels["boxes"]])
+    assert len(kinds) >= 30 and set(kinds) == {"actor"}, "the opening view labels groups, or too few named parties"
+    sizes = page.evaluate("""() => {
+        const {graph, renderer} = window.trendlibExplorer;
+        const out = {actor: [], group: []};
+        graph.forEachNode((n, a) => out[a.kind].push(renderer.getNodeDisplayData(n).size));
+        return out;
+    }""")
+    assert max(sizes["group"]) <= 4 < max(sizes["actor"]), "case-scoped groups are drawn as large as named parties"
+    # groups can be filtered out altogether
+    page.locator("#show-groups").uncheck()
+    hidden = page.evaluate("""() => {
+        const {graph, renderer} = window.trendlibExplorer;
+        return graph.filterNodes((n, a) => a.kind === "group").every(n => renderer.getNodeDisplayData(n).hidden);
+    }""")
+    page.screenshot(path=str(shots / "explorer-named-only.png"))
+    page.locator("#show-groups").check()
+    assert hidden and errors == []
+
+
+def _select(page, name_en):
+    page.evaluate("window.trendlibExplorer.clearSelection()")
+    page.fill("#search", name_en)
+    page.locator("#matches .match", has_text=name_en).first.click()
+    page.wait_for_timeout(100)
+
+
+@pytest.mark.parametrize("name_en", ["United States federal government", "European Union",
+                                     "Government of the United Kingdom", "Mayor's Office of New Urban Mechanics"])
+def test_a_selected_party_is_centred_labelled_and_its_ties_listed_first(explorer, shots, name_en):
+    page, _, errors = explorer
+    _select(page, name_en)
+    state = page.evaluate("""() => {
+        const {graph, renderer} = window.trendlibExplorer;
+        const node = graph.findNode((n, a) => a.name_en.startsWith(%s));
+        const p = renderer.framedGraphToViewport(renderer.getNodeDisplayData(node));
+        const incident = new Set(graph.edges(node));
+        const colours = {on: [], off: []};
+        graph.forEachEdge(e => {
+            const d = renderer.getEdgeDisplayData(e);
+            if (!d.hidden) colours[incident.has(e) ? "on" : "off"].push(d.color);
+        });
+        return {node, p, ...renderer.getDimensions(), colours};
+    }""" % json.dumps(name_en))
+    labels = page.evaluate(LABELS)
+    page.screenshot(path=str(shots / f"explorer-selected-{state['node']}.png"))
+    assert abs(state["p"]["x"] - state["width"] / 2) < 2 and abs(state["p"]["y"] - state["height"] / 2) < 2, \
+        f"{name_en} is not centred"
+    assert labels["boxes"][0]["node"] == state["node"], f"{name_en} is not labelled"
+    assert_labels_readable(labels, name_en)
+    assert state["colours"]["on"] and "#ececec" not in state["colours"]["on"], "its ties are not highlighted"
+    assert set(state["colours"]["off"]) <= {"#ececec"}, "the other ties are not dimmed"
+    # its list of ties is on screen without scrolling
+    first = page.locator("#info #ties li").first.bounding_box()
+    assert first and first["y"] + first["height"] <= 860, "the list of its ties is below the fold"
+    assert errors == []
+
+
+def test_no_two_labels_overlap_whoever_is_selected(explorer):
+    page, _, errors = explorer
+    bad = page.evaluate("""() => {
+        const {graph, showParty, clearSelection, labelBoxes} = window.trendlibExplorer;
+        const faults = [];
+        for (const node of graph.nodes()) {
+            showParty(node);
+            const {boxes, width, height} = labelBoxes();
+            if (!boxes.length || boxes[0].node !== node) faults.push([node, "not labelled"]);
+            for (const b of boxes) if (b.x < 0 || b.y < 0 || b.x + b.w > width + 0.5 || b.y + b.h > height + 0.5)
+                faults.push([node, "off the canvas: " + b.text]);
+            for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+                const a = boxes[i], b = boxes[j];
+                if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
+                    faults.push([node, a.text + " / " + b.text]);
+            }
+        }
+        clearSelection();
+        return faults;
+    }""")
+    assert bad == [] and errors == []
 
 
 def test_the_explorer_draws_chinese_as_glyphs(explorer):

@@ -419,12 +419,15 @@ def _count_ties(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return g
 
 
-def tie_subgraph(g: nx.MultiDiGraph, *, types=None, trend=None, crosses=None, sector=None) -> nx.MultiDiGraph:
+def tie_subgraph(g: nx.MultiDiGraph, *, types=None, trend=None, crosses=None, sector=None,
+                 within: bool | None = None) -> nx.MultiDiGraph:
     """The ties that pass every filter given, and the parties they join.
 
     ``types``: a tie type or several (vocab.RELATION_TYPES); ``trend``: an int
-    or several; ``crosses``: a boundary or several (vocab.BOUNDARIES);
-    ``sector``: ties with at least one party of that sector (or sectors).
+    or several; ``crosses``: ties that cross at least one of these boundaries
+    (vocab.BOUNDARIES; a tie's ``crosses`` is a set); ``sector``: ties with at
+    least one party of that sector (or sectors); ``within``: ``False`` keeps the
+    ties between organisations, ``True`` those inside one.
 
     >>> import pandas as pd
     >>> a = pd.DataFrame({"actor_id": ["x", "y"], "sector": ["government", "private"]})
@@ -455,7 +458,9 @@ def tie_subgraph(g: nx.MultiDiGraph, *, types=None, trend=None, crosses=None, se
             continue
         if trends is not None and d.get("trend") not in trends:
             continue
-        if bounds is not None and d.get("crosses") not in bounds:
+        if bounds is not None and not (set(str(d.get("crosses") or "").split(";")) & bounds):
+            continue
+        if within is not None and bool(d.get("within")) != within:
             continue
         if sectors is not None and not ({g.nodes[u].get("sector"), g.nodes[v].get("sector")} & sectors):
             continue
