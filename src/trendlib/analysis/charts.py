@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-__all__ = ["heatmap", "stacked_barh", "color_ticklabels", "interval_dots", "paired_barh", "QUALITATIVE"]
+__all__ = ["agreement_bands", "heatmap", "stacked_barh", "color_ticklabels", "interval_dots", "paired_barh", "QUALITATIVE"]
 
 from ..palettes import QUALITATIVE  # noqa: E402  (declared once, in trendlib.palettes)
 
@@ -199,3 +199,30 @@ def paired_barh(ax, table: pd.DataFrame, columns: Mapping[str, str], labels: Seq
     if xlabel:
         ax.set_xlabel(xlabel)
     return bars
+
+
+def agreement_bands(ax, thresholds: Mapping[str, float] | None = None, *, left: float = 0.5) -> None:
+    """Shade the bands of Krippendorff's conventions behind an agreement axis (x): unreliable below
+    ``thresholds["tentative"]``, tentative below ``thresholds["reliable"]``, reliable above; named on top.
+
+    See Also
+    --------
+    trendlib.reliability.THRESHOLDS : the thresholds, and the status of a field by its interval's lower bound.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().subplots()
+    >>> agreement_bands(ax)
+    >>> [t.get_text() for t in ax.texts]
+    ['unreliable', 'tentative', 'reliable']
+    """
+    from ..reliability import THRESHOLDS
+
+    t = dict(thresholds or THRESHOLDS)
+    ax.axvspan(left, t["tentative"], color="#f4d6d6", zorder=0)
+    ax.axvspan(t["tentative"], t["reliable"], color="#f7ecd0", zorder=0)
+    ax.set_xlim(left, 1.02)
+    blend = ax.get_xaxis_transform()  # x in data, y in axes fraction
+    for x, text, colour in (((left + t["tentative"]) / 2, "unreliable", "#9a3b3b"),
+                            ((t["tentative"] + t["reliable"]) / 2, "tentative", "#8a6a1a"),
+                            ((t["reliable"] + 1.02) / 2, "reliable", "#555555")):
+        ax.text(x, 1.01, text, transform=blend, ha="center", va="bottom", fontsize=9, color=colour)

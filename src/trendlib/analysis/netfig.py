@@ -33,10 +33,10 @@ from ..palettes import SECTOR_COLORS, TIE_COLORS
 
 __all__ = ["draw_ties", "overlaps", "interactive"]
 
-# the spots tried around a dot, in points: right, left, above, below, then the diagonals
-_SPOTS = ((6, 0, "left", "center"), (-6, 0, "right", "center"), (0, 6, "center", "bottom"),
-          (0, -6, "center", "top"), (5, 5, "left", "bottom"), (-5, 5, "right", "bottom"),
-          (5, -5, "left", "top"), (-5, -5, "right", "top"))
+# the spots tried around a dot (directions, scaled by its radius): right, left, above, below, the diagonals
+_SPOTS = ((1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
+          (0, -1, "center", "top"), (0.8, 0.8, "left", "bottom"), (-0.8, 0.8, "right", "bottom"),
+          (0.8, -0.8, "left", "top"), (-0.8, -0.8, "right", "top"))
 
 
 def _box(ax, text):
@@ -44,38 +44,67 @@ def _box(ax, text):
     return text.get_window_extent()
 
 
-def draw_ties(ax, g: nx.MultiDiGraph, pos: Mapping, labelled: Iterable, *, fontsize: float = 8):
+def draw_ties(ax, g: nx.MultiDiGraph, pos: Mapping, labelled: Iterable, *, fontsize: float = 8,
+              legend: bool = True):
     """Draw ``g`` at ``pos`` on ``ax``; label the nodes of ``labelled`` (in order) where they fit.
+
+    A label is placed at the first of eight spots around its dot that stays inside the axes and covers neither
+    a label already placed nor a named party's dot. ``legend`` adds the sectors' colours beside the axes.
 
     Returns
     -------
     (list of matplotlib.text.Text, list)
         The labels placed, and the nodes whose label found no free spot.
+
+    See Also
+    --------
+    overlaps : check a figure's labels.
+    trendlib.network.explorer.layout : the positions.
     """
+    from matplotlib.lines import Line2D
+    from matplotlib.transforms import Bbox
+
     simple = nx.Graph()
     simple.add_nodes_from(g)
     simple.add_edges_from((u, v) for u, v in g.edges() if u != v)
     nx.draw_networkx_edges(simple, pos, ax=ax, edge_color="#c8c8c8", width=0.6)
     degree = dict(g.degree())
+    size = {}
     for kind, edge, alpha in (("group", "#888888", 0.55), ("actor", "white", 1.0)):
         nodes = sorted((n for n in g if g.nodes[n].get("kind") == kind), key=lambda n: (degree[n], str(n)))
-        sizes = [6 if kind == "group" else 12 + 10 * degree[n] for n in nodes]
+        size.update({n: 6 if kind == "group" else 12 + 10 * degree[n] for n in nodes})
         colors = [SECTOR_COLORS.get(g.nodes[n].get("sector"), "#999999") for n in nodes]
-        nx.draw_networkx_nodes(g, pos, nodelist=nodes, node_size=sizes, node_color=colors, edgecolors=edge,
-                               linewidths=0.6, alpha=alpha, ax=ax)
+        nx.draw_networkx_nodes(g, pos, nodelist=nodes, node_size=[size[n] for n in nodes], node_color=colors,
+                               edgecolors=edge, linewidths=0.6, alpha=alpha, ax=ax)
+    if legend:
+        present = [s for s in vocab.SECTORS if any(d.get("sector") == s for _, d in g.nodes(data=True))]
+        handles = [Line2D([], [], marker="o", ls="", ms=7, color=SECTOR_COLORS[s], label=vocab.SECTORS.label(s, "en"))
+                   for s in present]
+        handles.append(Line2D([], [], marker="o", ls="", ms=4, color="#bbbbbb", markeredgecolor="#888888",
+                              label="unnamed group (one per case)"))
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8,
+                  title="sector", title_fontsize=9)
     ax.set_axis_off()
     ax.margins(0.06)
     ax.figure.canvas.draw()
     frame = ax.get_window_extent()
+    px = ax.figure.dpi / 72  # points to pixels
+    discs = {}
+    for n, k in g.nodes(data="kind"):
+        if k == "actor":
+            (cx, cy), r = ax.transData.transform(pos[n]), size[n] ** 0.5 / 2 * px
+            discs[n] = Bbox.from_extents(cx - r, cy - r, cx + r, cy + r)
     placed, boxes, dropped = [], [], []
     for n in labelled:
         x, y = pos[n]
+        gap = size[n] ** 0.5 / 2 + 2  # points from the dot's centre: its radius and a little air
         for dx, dy, ha, va in _SPOTS:
-            text = ax.annotate(g.nodes[n].get("name_en", str(n)), (x, y), xytext=(dx, dy),
+            text = ax.annotate(g.nodes[n].get("name_en", str(n)), (x, y), xytext=(dx * gap, dy * gap),
                                textcoords="offset points", ha=ha, va=va, fontsize=fontsize, color="#222222")
             box = _box(ax, text)
             inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
-            if inside and not any(box.overlaps(b) for b in boxes):
+            if inside and not any(box.overlaps(b) for b in boxes) and \
+                    not any(box.overlaps(d) for m, d in discs.items() if m != n):
                 placed.append(text)
                 boxes.append(box)
                 break

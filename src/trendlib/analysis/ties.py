@@ -23,11 +23,11 @@ import pandas as pd
 
 from .. import vocab
 from ..network import centrality, tie_projection
-from . import finance
+from . import finance, uncertainty
 
 __all__ = ["PARTY_BOUNDARIES", "collaboration", "party_labels", "with_parties", "crossing_rows",
-           "network_summary", "named_party_measures", "brokers", "funding_flows", "sector_flows",
-           "chapter_match"]
+           "pooled_groups", "network_summary", "types_by_trend", "crossings_by_type", "named_party_measures", "brokers", "funding_flows", "sector_flows",
+           "between_organisations", "boundaries_named_and_crossed", "funding_by_boundary", "chapter_match"]
 
 #: The boundaries a tie between two parties can cross (computed from their sectors, levels and places);
 #: the others (old and new technology, front and back office, competing goals …) are not between parties.
@@ -99,27 +99,97 @@ def crossing_rows(relations: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["relation_id", "case_id", "trend", "type", "boundary"])
 
 
+def pooled_groups(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``g`` with each unnamed group pooled into one node across all cases, as version 0.1 drew it.
+
+    Kept to show what the pooling did, never for measures: "companies" in one case and "companies" in
+    another are different firms, and pooling them joins cases that share no party.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("companies@T1-01", kind="group", group="companies")
+    >>> g.add_node("companies@T2-02", kind="group", group="companies")
+    >>> sorted(pooled_groups(g))
+    ['companies']
+    """
+    mapping = {n: d["group"] for n, d in g.nodes(data=True) if d.get("kind") == "group"}
+    h = nx.relabel_nodes(g, mapping, copy=True)
+    for n, d in g.nodes(data=True):  # the group's own name, without the case of whichever node came last
+        if n in mapping and "name_en" in d:
+            h.nodes[mapping[n]]["name_en"] = d["name_en"].removesuffix(f" ({d.get('case_id')})")
+    return h
+
+
 def network_summary(g: nx.MultiDiGraph) -> pd.DataFrame:
-    """The network of stated ties with and without its unnamed groups.
+    """The network of stated ties three ways: with each unnamed group one party per case, with named parties
+    only, and with the groups pooled across cases (version 0.1's model, for comparison only).
 
     Returns
     -------
     DataFrame
-        One row for ``all parties`` (named actors, and each unnamed group once per case) and one for
-        ``named parties only``: ``parties``, ``ties`` (edges, self-ties included), ``pairs`` (distinct
-        pairs of parties tied), ``components`` (connected groups of parties, isolated ones included) and
-        ``largest`` (parties in the largest).
+        One row per network: ``network``, ``parties``, ``ties`` (edges, self-ties included), ``pairs``
+        (distinct pairs of parties tied), ``components`` (connected groups of parties, isolated ones
+        included), ``largest`` (parties in the largest), ``top_party`` and ``top_betweenness`` (the party
+        with the highest betweenness centrality on the simple undirected graph, and its value).
+
+    See Also
+    --------
+    named_party_measures : degree and betweenness of every named party.
+    pooled_groups : the pooled model of the third row.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("a", kind="actor", name_en="A")
+    >>> g.add_node("companies@T1", kind="group", group="companies", name_en="companies (T1)")
+    >>> _ = g.add_edge("a", "companies@T1")
+    >>> network_summary(g)[["network", "parties", "pairs"]].values.tolist()
+    [['case-scoped groups', 2, 1], ['named parties only', 1, 0], ['groups pooled across cases (0.1)', 2, 1]]
     """
     named = [n for n, kind in g.nodes(data="kind") if kind == "actor"]
     rows = []
-    for label, h in (("all parties", g), ("named parties only", g.subgraph(named))):
+    for label, h in (("case-scoped groups", g), ("named parties only", g.subgraph(named)),
+                     ("groups pooled across cases (0.1)", pooled_groups(g))):
         simple = nx.Graph(h.to_undirected())
         simple.remove_edges_from(list(nx.selfloop_edges(simple)))
         parts = list(nx.connected_components(simple))
+        between = nx.betweenness_centrality(simple) if simple.number_of_edges() else {}
+        top = min(between, key=lambda n: (-between[n], str(n))) if between else None
         rows.append({"network": label, "parties": h.number_of_nodes(), "ties": h.number_of_edges(),
                      "pairs": simple.number_of_edges(), "components": len(parts),
-                     "largest": max((len(p) for p in parts), default=0)})
+                     "largest": max((len(p) for p in parts), default=0),
+                     "top_party": None if top is None else h.nodes[top].get("name_en", top),
+                     "top_betweenness": round(between[top], 4) if top is not None else 0.0})
     return pd.DataFrame(rows)
+
+
+def types_by_trend(relations: pd.DataFrame) -> pd.DataFrame:
+    """Ties per type (rows, in the codebook's order) and trend (columns), with a ``total`` column.
+
+    >>> r = pd.DataFrame({"type": ["funds", "funds", "serves"], "trend": [3, 4, 3]})
+    >>> types_by_trend(r).loc["funds"].tolist()
+    [1, 1, 2]
+    """
+    table = pd.crosstab(relations["type"], relations["trend"])
+    table = table.reindex(index=[t for t in vocab.RELATION_TYPES if t in table.index], fill_value=0)
+    table.columns = [int(c) for c in table.columns]
+    table["total"] = table.sum(axis=1)
+    table.columns.name = "trend"
+    return table
+
+
+def crossings_by_type(relations: pd.DataFrame) -> pd.DataFrame:
+    """Ties per boundary crossed (rows) and type (columns). ``crosses`` is a set, so a tie that crosses two
+    boundaries counts in two rows: the cells count tie–boundary pairs, and rows do not add up to ties.
+
+    >>> r = pd.DataFrame({"relation_id": ["R1"], "case_id": ["a"], "trend": [3], "type": ["funds"],
+    ...                   "crosses": ["across_levels;government_business"]})
+    >>> crossings_by_type(r)["funds"].to_dict()
+    {'across_levels': 1, 'government_business': 1}
+    """
+    rows = crossing_rows(relations)
+    table = pd.crosstab(rows["boundary"], rows["type"])
+    order = [b for b in vocab.BOUNDARIES if b in table.index] + (["none"] if "none" in table.index else [])
+    return table.reindex(index=order, columns=[t for t in vocab.RELATION_TYPES if t in table.columns], fill_value=0)
 
 
 def named_party_measures(g: nx.MultiDiGraph) -> pd.DataFrame:
@@ -229,7 +299,89 @@ def sector_flows(relations: pd.DataFrame, actors: pd.DataFrame, tie_type: str | 
     return table.reindex(index=list(vocab.SECTORS), columns=list(vocab.SECTORS), fill_value=0)
 
 
-def chapter_match(barriers: pd.DataFrame, relations: pd.DataFrame) -> pd.DataFrame:
+def between_organisations(relations: pd.DataFrame) -> pd.DataFrame:
+    """The ties between two organisations (``within`` false), of every type, service delivery included.
+
+    >>> r = pd.DataFrame({"type": ["serves", "supports"], "within": [False, True]})
+    >>> between_organisations(r).type.tolist()
+    ['serves']
+    """
+    within = relations["within"].astype("boolean").fillna(False).astype(bool)
+    return relations[~within]
+
+
+def boundaries_named_and_crossed(barriers: pd.DataFrame, relations: pd.DataFrame) -> pd.DataFrame:
+    """For each boundary a chapter's barriers list names: where it is named, and which ties cross it.
+
+    A tie's ``crosses`` is a set: a tie crossing two boundaries counts for each.
+
+    Returns
+    -------
+    DataFrame
+        One row per boundary named in at least one 突破壁垒 list, in the vocabulary's order: ``boundary``,
+        ``between_parties`` (whether a tie between two parties can cross it: :data:`PARTY_BOUNDARIES`),
+        ``bullets`` (bullets naming it), ``trends_named`` (the chapters whose list names it, ``;``-joined),
+        ``ties`` (ties crossing it, any chapter), ``ties_in_named`` (of them, in a chapter whose list names
+        it), ``trends_crossed``, and one column per tie type (ties crossing it, any chapter).
+
+    See Also
+    --------
+    chapter_match : the same comparison per chapter.
+
+    Examples
+    --------
+    >>> b = pd.DataFrame({"trend": [3], "boundary": ["across_levels"]})
+    >>> r = pd.DataFrame({"relation_id": ["R1", "R2"], "case_id": ["a", "b"], "trend": [3, 4],
+    ...                   "type": ["funds", "funds"], "crosses": ["across_levels;cross_border", "across_levels"]})
+    >>> row = boundaries_named_and_crossed(b, r).iloc[0]
+    >>> row["trends_named"], int(row["ties"]), int(row["ties_in_named"]), row["trends_crossed"]
+    ('3', 2, 1, '3;4')
+    """
+    named = barriers.assign(value=barriers["boundary"].fillna("").str.split(";")).explode("value")
+    named = named[named["value"] != ""]
+    crossing = crossing_rows(relations)
+    rows = []
+    for boundary in [b for b in vocab.BOUNDARIES if b in set(named["value"])]:
+        where = sorted({int(t) for t in named.loc[named["value"] == boundary, "trend"]})
+        ties = crossing[crossing["boundary"] == boundary]
+        row = {"boundary": boundary, "between_parties": boundary in PARTY_BOUNDARIES,
+               "bullets": int((named["value"] == boundary).sum()), "trends_named": ";".join(map(str, where)),
+               "ties": len(ties), "ties_in_named": int(ties["trend"].isin(where).sum()),
+               "trends_crossed": ";".join(map(str, sorted({int(t) for t in ties["trend"]})))}
+        for tie in vocab.RELATION_TYPES:
+            row[tie] = int((ties["type"] == tie).sum())
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def funding_by_boundary(flows: pd.DataFrame) -> pd.DataFrame:
+    """Funding ties per boundary they cross, and the **cases** they come from.
+
+    ``flows`` is :func:`funding_flows`. Money is not added: it belongs to cases, and one case can hold several
+    funding ties.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``boundary`` (``"none"`` for a tie between two parties outside government on the same
+        level): ``funding_ties``, ``cases`` (cases with such a tie) and ``cases_with_money`` (of those cases,
+        the ones that print money a government commits to spend); sorted by ``funding_ties``.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"relation_id": ["R1", "R2", "R3"], "case_id": ["a", "a", "b"], "trend": [3, 3, 3],
+    ...                   "type": ["funds"] * 3, "crosses": ["across_levels"] * 3, "usd": [5.0, 5.0, None]})
+    >>> funding_by_boundary(f).loc["across_levels"].tolist()
+    [3, 2, 1]
+    """
+    rows = crossing_rows(flows.assign(type="funds")).merge(flows[["relation_id", "usd"]], on="relation_id")
+    table = rows.groupby("boundary").agg(funding_ties=("relation_id", "nunique"), cases=("case_id", "nunique"))
+    with_money = rows[rows["usd"].notna()].groupby("boundary")["case_id"].nunique()
+    table["cases_with_money"] = with_money.reindex(table.index).fillna(0).astype("int64")
+    return table.sort_values(["funding_ties", "cases"], ascending=False, kind="mergesort")
+
+
+def chapter_match(barriers: pd.DataFrame, relations: pd.DataFrame, *, seed: int = uncertainty.SEED) -> pd.DataFrame:
     """Per chapter: do the ties of its cases cross the party boundaries its 突破壁垒 list names?
 
     Only :data:`PARTY_BOUNDARIES` count, on both sides; a tie that crosses several counts once.
@@ -238,7 +390,13 @@ def chapter_match(barriers: pd.DataFrame, relations: pd.DataFrame) -> pd.DataFra
     -------
     DataFrame
         ``trend``, ``named`` (the list's party boundaries, ``;``-joined), ``ties`` (the chapter's ties that
-        cross a party boundary), ``on_list`` (of them, crossing one the list names), ``share``.
+        cross a party boundary), ``cases`` (the cases they come from), ``on_list`` (of the ties, those crossing
+        a boundary the list names), ``share`` with ``ci_low`` and ``ci_high`` (bootstrap 95 % interval, the
+        chapter's cases resampled; empty where the list names no party boundary), ``most_crossed`` (the boundary its ties cross most often).
+
+    See Also
+    --------
+    boundaries_named_and_crossed : the same comparison per boundary.
 
     Examples
     --------
@@ -256,8 +414,17 @@ def chapter_match(barriers: pd.DataFrame, relations: pd.DataFrame) -> pd.DataFra
                   for v in str(cell).split(";")}
         named = [b for b in PARTY_BOUNDARIES if b in listed]
         own = crossing[crossing["trend"] == trend]
-        ties = own["relation_id"].nunique()
-        on_list = own.loc[own["boundary"].isin(named), "relation_id"].nunique()
-        rows.append({"trend": trend, "named": ";".join(named), "ties": ties, "on_list": on_list,
-                     "share": round(on_list / ties, 2) if ties else None})
+        per_tie = own.groupby("relation_id").agg(case_id=("case_id", "first"),
+                                                 on_list=("boundary", lambda b: bool(set(b) & set(named))))
+        ties, on_list = len(per_tie), int(per_tie["on_list"].sum())
+        # a list that names no party boundary has no share: its chapter cannot match or miss one
+        row = {"trend": trend, "named": ";".join(named), "ties": ties, "cases": per_tie["case_id"].nunique(),
+               "on_list": on_list, "share": round(on_list / ties, 2) if ties and named else None,
+               "ci_low": None, "ci_high": None,
+               "most_crossed": own["boundary"].value_counts().sort_index().idxmax() if ties else None}
+        if row["share"] is not None:
+            interval = uncertainty.shares(per_tie.assign(on=per_tie["on_list"].map({True: "yes", False: "no"})),
+                                          "on", cluster="case_id", order=["yes"], seed=seed).iloc[0]
+            row.update(ci_low=interval["ci_low"], ci_high=interval["ci_high"])
+        rows.append(row)
     return pd.DataFrame(rows)
