@@ -1,4 +1,4 @@
-"""Figure styling for trendlib: Chinese-capable fonts and fixed sector colours.
+"""Figure styling for trendlib: Chinese-capable fonts, and every colour the notebooks use.
 
 Matplotlib's default font (DejaVu Sans) has no CJK glyphs, so Chinese labels
 would render as empty boxes with a ``Glyph ... missing from font(s)``
@@ -23,6 +23,9 @@ __all__ = [
     "FONT_FILE",
     "SECTOR_COLORS",
     "TIE_COLORS",
+    "EVIDENCE_COLORS",
+    "AMOUNT_COLORS",
+    "QUALITATIVE",
     "use_report_style",
 ]
 
@@ -32,7 +35,8 @@ FONT_FILE: Path = Path(__file__).resolve().parents[1] / "fonts" / "TrendlibSansS
 #: Family name under which matplotlib knows the bundled font.
 CJK_FAMILY: str = "Trendlib Sans SC"
 
-from ..palettes import SECTOR_COLORS, TIE_COLORS  # noqa: E402  (declared once, in trendlib.palettes)
+# every colour a notebook uses, declared once in trendlib.palettes (the explorer uses them too)
+from ..palettes import AMOUNT_COLORS, EVIDENCE_COLORS, QUALITATIVE, SECTOR_COLORS, TIE_COLORS  # noqa: E402
 
 _RC = {
     # Per-glyph fallback: Latin from DejaVu Sans, CJK from the bundled font.
