@@ -8,12 +8,17 @@
 #   make clean    remove .venv and caches (make rebuilds .venv by itself when its Python changed)
 #
 # Needs only Python >= 3.11 (and make). Everything else is installed into .venv
-# from pyproject.toml.
+# from requirements/lock.txt (exact versions, with hashes, resolved with uv from pyproject.toml),
+# then the package itself, editable and without dependencies.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LOCK   := requirements/lock.txt
+# the uv that installs the lock; a new version here reinstalls it
+UV_VERSION := 0.13.9
+UV     := $(VENV)/.uv-$(UV_VERSION)
 # make lab: JupyterLab's address and extra flags (e.g. LAB_FLAGS="--port 9999")
 LAB_IP    ?= 127.0.0.1
 LAB_FLAGS ?=
@@ -38,10 +43,15 @@ setup: $(STAMP)
 stale-venv:
 	@if [ -d $(VENV) ]; then echo "make: $(VENV) was made with Python $(or $(HAVE),that is gone); rebuilding it with Python $(WANT)"; rm -rf $(VENV); fi
 
-$(STAMP): pyproject.toml $(STALE)
+$(UV): $(STALE)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv>=0.5"
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -e ".[test]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	touch $@
+
+# Exactly the lock (sync also removes what it does not list), then the package itself.
+$(STAMP): $(LOCK) pyproject.toml $(UV)
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python $(LOCK)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	@# bytecode for the package's own sources too (uv compiles site-packages), in case
 	@# PYTHONDONTWRITEBYTECODE is set: every notebook kernel imports them afresh
 	$(BIN)/python -m compileall -q src
