@@ -1,43 +1,40 @@
 """Binder as a student meets it: binder/ holds a lean runtime, opens 00-start-here, no news popup.
 
-repo2docker cannot run here, so the checks are offline: the files parse, the runtime has every
-dependency of pyproject.toml (same lower bounds) and none of the test tools, postBuild installs the
-package and the overrides, and the page it opens exists.
+repo2docker cannot run here, so the checks are offline: the files parse, the runtime pins the lock's
+version of every runtime dependency of pyproject.toml (and of the `lab` extra) and holds none of the
+test tools, its Python is `python=3.11` as repo2docker reads it, postBuild installs the package and
+the overrides, and the page it opens exists.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import tomllib
 
-import yaml
+from packaging.utils import canonicalize_name
 
-from test_environment import CONDA_NAMES, requirement
+from test_environment import REPO2DOCKER_PYTHON, assert_pins_the_lock, conda_packages, lock_python, requirements, runtime
 from trendlib.paths import project_root
 
 ROOT = project_root()
 BINDER = ROOT / "binder"
 
 
-def conda_dependencies(path):
-    env = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return env, dict(requirement(d) for d in env["dependencies"] if isinstance(d, str))
-
-
-def test_binder_runtime_has_every_dependency_with_the_same_bound_and_no_test_tools():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    env, conda = conda_dependencies(BINDER / "environment.yml")
-    assert env["channels"] == ["conda-forge"]
-    for spec in [*project["dependencies"], *project["optional-dependencies"]["lab"]]:
-        name, bound = requirement(spec)
-        name = CONDA_NAMES.get(name, name)
-        assert conda.get(name) == bound, f"binder/environment.yml: {name} should be {bound!r}, is {conda.get(name)!r}"
-    runtime = {CONDA_NAMES.get(requirement(s)[0], requirement(s)[0]) for s in
-               [*project["dependencies"], *project["optional-dependencies"]["lab"]]}
-    extra = set(conda) - runtime - {"python", "pip"}
+def test_binder_runtime_pins_the_locks_version_of_every_runtime_dependency_and_no_test_tools():
+    specs = assert_pins_the_lock(BINDER / "environment.yml", runtime())
+    needed = {canonicalize_name(r.name) for r in runtime()}
+    extra = set(specs) - needed
     assert not extra, f"binder/environment.yml holds packages the notebooks do not need: {sorted(extra)}"
-    assert conda["python"] == project["requires-python"]
+    tools = {canonicalize_name(r.name) for r in requirements("test")} - needed
+    assert tools and not tools & set(specs)
+
+
+def test_repo2docker_reads_python_3_11_from_binder():
+    # repo2docker's conda buildpack: `python>=3.11` is not seen and the image keeps its default Python
+    _, _, python = conda_packages(BINDER / "environment.yml")
+    assert python == "python=3.11" == f"python={lock_python()}"
+    assert REPO2DOCKER_PYTHON.match(python)[1] == "3.11"
+    assert REPO2DOCKER_PYTHON.match("python>=3.11") is None, "the form it ignores"
 
 
 def test_post_build_installs_the_package_the_overrides_and_the_start_page():
