@@ -30,7 +30,7 @@ __all__ = [
     "ONE_ROW_PER", "trend_label", "country_label", "bilingual", "split_list", "crosstab",
     "table_overview", "characters_by_section", "cases_per_trend", "country_by_trend",
     "boundary_by_trend", "sector_pairs", "level_by_trend", "top_countries", "leaders", "labelled",
-    "boundary_overlap", "pair_list", "first_with", "jurisdictions",
+    "boundary_overlap", "SECTOR_BREADTH", "sector_breadth", "pair_list", "first_with", "jurisdictions",
 ]
 
 # ---------------------------------------------------------------- labels
@@ -320,16 +320,23 @@ def labelled(table: pd.DataFrame, labels: Mapping, axis: str = "index") -> pd.Da
 def boundary_overlap(barriers: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
     """Per chapter: do its cases cross the boundaries its 突破壁垒 list names?
 
-    Columns: ``named`` boundaries on the chapter's list, its ``cases``, the
-    cases ``coded`` with any boundary, those crossing at least one named
-    boundary (``on_list``) and their ``share`` of the coded cases (0–1).
+    Returns
+    -------
+    DataFrame
+        ``trend``, ``named`` (boundaries on the chapter's list), ``cases``, ``coded`` (cases coded with any
+        boundary), ``on_list`` (of them, crossing at least one named boundary), ``share`` (on_list / coded) with
+        ``ci_low`` and ``ci_high`` (bootstrap 95 % interval, the coded cases resampled).
 
+    Examples
+    --------
     >>> b = pd.DataFrame({"trend": [1, 1], "boundary": ["within_government", "old_new_practice"]})
     >>> c = pd.DataFrame({"trend": [1, 1, 1], "boundary": ["within_government;cross_border", "cross_border", None]})
-    >>> boundary_overlap(b, c)
+    >>> boundary_overlap(b, c)[["trend", "named", "cases", "coded", "on_list", "share"]]
        trend  named  cases  coded  on_list  share
     0      1      2      3      2        1    0.5
     """
+    from . import uncertainty
+
     def sets(df: pd.DataFrame) -> pd.Series:
         values = split_list(df["boundary"])
         return values.groupby(level=0).agg(lambda v: frozenset(v)).reindex(df.index)
@@ -341,10 +348,37 @@ def boundary_overlap(barriers: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFram
     for trend in sorted(named.index):
         in_trend = coded[cases["trend"].astype(int) == trend]
         has = [x for x in in_trend if isinstance(x, frozenset) and x]
-        on = sum(1 for x in has if x & named[trend])
-        rows.append({"trend": int(trend), "named": len(named[trend]), "cases": len(in_trend), "coded": len(has),
-                     "on_list": on, "share": round(on / len(has), 2) if has else float("nan")})
+        on = [bool(x & named[trend]) for x in has]
+        row = {"trend": int(trend), "named": len(named[trend]), "cases": len(in_trend), "coded": len(has),
+               "on_list": sum(on), "share": round(sum(on) / len(has), 2) if has else float("nan"),
+               "ci_low": float("nan"), "ci_high": float("nan")}
+        if has:
+            units = pd.DataFrame({"on": ["yes" if x else "no" for x in on]})
+            interval = uncertainty.shares(units, "on", order=["yes"]).iloc[0]
+            row.update(ci_low=interval["ci_low"], ci_high=interval["ci_high"])
+        rows.append(row)
     return pd.DataFrame(rows)
+
+
+#: The classes of :func:`sector_breadth`, in display order.
+SECTOR_BREADTH: tuple[str, ...] = ("government only", "one other sector", "two or more sectors")
+
+
+def sector_breadth(sectors: pd.Series) -> pd.Series:
+    """How many sectors each ``;``-joined list holds: ``government only``, ``one other sector`` or ``two or more
+    sectors`` (missing where the list is empty).
+
+    >>> sector_breadth(pd.Series(["government", "private", "government;private", None])).tolist()
+    ['government only', 'one other sector', 'two or more sectors', None]
+    """
+    def breadth(value):
+        if not isinstance(value, str) or not value:
+            return None
+        if ";" in value:
+            return SECTOR_BREADTH[2]
+        return SECTOR_BREADTH[0] if value == "government" else SECTOR_BREADTH[1]
+
+    return pd.Series([breadth(v) for v in sectors.astype(object)], index=sectors.index, dtype=object)
 
 
 def pair_list(matrix: pd.DataFrame) -> pd.DataFrame:

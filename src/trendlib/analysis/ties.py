@@ -27,7 +27,7 @@ from . import finance, uncertainty
 
 __all__ = ["PARTY_BOUNDARIES", "collaboration", "party_labels", "with_parties", "crossing_rows",
            "pooled_groups", "network_summary", "types_by_trend", "crossings_by_type", "named_party_measures", "brokers", "funding_flows", "sector_flows",
-           "between_organisations", "boundaries_named_and_crossed", "funding_by_boundary", "chapter_match"]
+           "sectors_with_served", "between_organisations", "boundaries_named_and_crossed", "funding_by_boundary", "chapter_match"]
 
 #: The boundaries a tie between two parties can cross (computed from their sectors, levels and places);
 #: the others (old and new technology, front and back office, competing goals …) are not between parties.
@@ -297,6 +297,39 @@ def sector_flows(relations: pd.DataFrame, actors: pd.DataFrame, tie_type: str | 
     r = with_parties(r, actors)
     table = pd.crosstab(r["source_sector"], r["target_sector"])
     return table.reindex(index=list(vocab.SECTORS), columns=list(vocab.SECTORS), fill_value=0)
+
+
+def sectors_with_served(cases: pd.DataFrame, relations: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
+    """Each case's sectors counting every party of its ties, those only served included.
+
+    ``cases.sectors`` follows the codebook: a party that is only served (citizens using a service) adds no
+    sector, because it does not act. This measure adds the sectors of all parties of the case's ties, to show
+    how much of "government alone" comes from that rule.
+
+    Returns
+    -------
+    Series
+        Indexed like ``cases``: the ``;``-joined sectors, in the vocabulary's order.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"case_id": ["a"], "sectors": ["government"]})
+    >>> r = pd.DataFrame({"case_id": ["a"], "source": ["x"], "target": ["citizens"], "type": ["serves"]})
+    >>> a = pd.DataFrame({"actor_id": ["x", "citizens"], "sectors": [None, None], "sector": ["government", "community"]})
+    >>> sectors_with_served(c, r, a).tolist()
+    ['government;community']
+    """
+    sector = actors.set_index("actor_id")["sector"]
+    parties = pd.concat([relations[["case_id", "source"]].rename(columns={"source": "party"}),
+                         relations[["case_id", "target"]].rename(columns={"target": "party"})])
+    by_case = parties.assign(sector=parties["party"].map(sector)).groupby("case_id")["sector"].agg(set)
+    order = list(vocab.SECTORS)
+    out = []
+    for cid, coded in zip(cases["case_id"], cases["sectors"], strict=True):
+        have = set() if pd.isna(coded) else set(str(coded).split(";"))
+        have |= {x for x in by_case.get(cid, set()) if isinstance(x, str)}
+        out.append(";".join(s for s in order if s in have) or None)
+    return pd.Series(out, index=cases.index, dtype="string")
 
 
 def between_organisations(relations: pd.DataFrame) -> pd.DataFrame:
