@@ -1,4 +1,5 @@
-"""The ``trendlib`` command: ``trendlib build`` parses the report and writes the tables."""
+"""The ``trendlib`` command: ``trendlib build`` parses the report and writes the tables; ``trendlib codebook``
+writes the codebook; ``trendlib diff`` compares two builds."""
 
 from __future__ import annotations
 
@@ -13,7 +14,21 @@ from .output import LOCK_WAIT
 DESCRIPTION = """\
 trendlib turns Deloitte's Government Trends 2023 (Chinese edition) into
 traceable tables and a stakeholder network."""
-EPILOG = 'Run "trendlib build --help" for the options of build.'
+EPILOG = 'Run "trendlib build --help" for the options of build (likewise codebook, diff).'
+DIFF_EPILOG = """\
+Tables are matched by the primary key their datapackage.json declares; a table
+whose key changed is compared as whole rows. Values are compared as the
+published text (1.0 and 1 differ). In ties.graphml an edge is a tie, keyed by
+its relation id.
+
+exit status:
+  0  no differences
+  1  differences
+  2  trouble: a folder cannot be compared (the message says why and what to do),
+     or the command line is wrong
+
+example:
+  trendlib diff old-build data/processed --limit 3"""
 
 
 def _rate_years() -> list[int]:
@@ -25,6 +40,36 @@ def _rate_years() -> list[int]:
         return complete_rate_years(reference_dir() / "exchange_rates.csv")
     except (TrendlibError, OSError):
         return []
+
+
+def _count(text: str) -> int:
+    """A whole number ≥ 0 (argparse type)."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number 0 or more, not {text!r}")
+    return n
+
+
+def _diff(args: argparse.Namespace) -> int:
+    """Run ``trendlib diff``: exit status 0 (no differences), 1 (differences) or 2 (trouble)."""
+    from .diff import diff_builds, format_json, format_markdown, format_text
+
+    try:
+        report = diff_builds(args.old, args.new)
+    except TrendlibError as err:  # anything else is a bug, and keeps its traceback
+        print(f"trendlib diff: error: {err}", file=sys.stderr)
+        return 2
+    if args.json:
+        text = format_json(report)
+    elif args.markdown:
+        text = format_markdown(report)
+    else:
+        text = format_text(report, limit=args.limit)
+    sys.stdout.write(text)
+    return 1 if report["differs"] else 0
 
 
 def parser(argv_wants_build: bool = True) -> argparse.ArgumentParser:
@@ -54,6 +99,23 @@ def parser(argv_wants_build: bool = True) -> argparse.ArgumentParser:
                        description="Write docs/CODEBOOK.md (the codebook a coder works from) from trendlib.vocab, "
                                    "actors.yaml and data/processed/. Run it after trendlib build.")
     c.add_argument("--out", type=Path, metavar="FILE", help="where to write it (default: docs/CODEBOOK.md)")
+    d = sub.add_parser("diff", help="compare two builds table by table (rows added, removed, changed) and the "
+                                    "graph of ties edge by edge",
+                       description="Compare two output folders of trendlib build: for each table the rows\n"
+                                   "added, removed and changed (which fields, old and new values), tables and\n"
+                                   "columns added or removed, and the ties (edges) and parties (nodes) of\n"
+                                   "ties.graphml. A summary line per table, then examples.",
+                       epilog=DIFF_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    d.add_argument("old", type=Path, metavar="OLD", help="the earlier build's folder")
+    d.add_argument("new", type=Path, metavar="NEW", help="the later build's folder")
+    shown = d.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true",
+                       help="print the whole report as JSON (every row, sorted keys) instead of the summary")
+    shown.add_argument("--markdown", action="store_true",
+                       help="print a \"Data\" section for a changelog (one line per changed table)")
+    d.add_argument("--limit", type=_count, default=10, metavar="N",
+                   help="example rows of each kind (added, removed, changed) shown per table (default 10; "
+                        "0 for the summary lines only)")
     years = _rate_years() if argv_wants_build else []
     from .build import DEFAULT_RATE_YEAR
 
@@ -74,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         p.print_help()
         return 0
+    if args.command == "diff":
+        return _diff(args)
     if args.command == "codebook":
         from .codebook import write
 

@@ -20,6 +20,9 @@ CuratedDataError            a curated file of ``data/reference/`` is malformed o
 OutputError                 the output folder cannot be written as asked
 LoadError                   a folder of tables is not one whole build
                             (:func:`trendlib.load`)
+  DiffError                 a folder given to ``trendlib diff`` cannot be
+                            compared (missing, no data package, a table or
+                            the graph missing or unreadable, a key repeated)
 =========================== ====================================================
 
 >>> issubclass(AnchorError, CuratedDataError) and issubclass(CuratedDataError, TrendlibError)
@@ -31,7 +34,7 @@ from __future__ import annotations
 __all__ = [
     "TrendlibError", "ReportError", "CuratedDataError", "AnchorError", "GazetteerError",
     "CurrencyError", "CurrencyTableError", "ExchangeRateError", "UnknownCurrencyError",
-    "CodingError", "OutputError", "LoadError",
+    "CodingError", "OutputError", "LoadError", "DiffError",
 ]
 
 
@@ -81,3 +84,7 @@ class OutputError(TrendlibError):
 
 class LoadError(TrendlibError):
     """A folder of published tables is not one whole build: missing, unfinished, or mixed (names the fix)."""
+
+
+class DiffError(LoadError):
+    """A folder given to ``trendlib diff`` cannot be compared (names the folder or file, and the fix)."""
