@@ -161,12 +161,26 @@ def _coincidences(a: Sequence, b: Sequence, level: str) -> tuple[np.ndarray, np.
     return units, delta
 
 
+def _boot_alpha(weights: np.ndarray, units: np.ndarray, delta: np.ndarray) -> np.ndarray:
+    """α of every bootstrap resample: ``weights`` (resamples × units) says how often each unit is drawn.
+
+    α needs only each value's total and the observed disagreement, both sums over units, so each resample's
+    are the weights times the units' own: two small matrix products, and no resample's coincidence matrix.
+    """
+    n_c = weights @ units.sum(axis=-1)  # resamples × values
+    observed = weights @ (units * delta).sum(axis=(-2, -1))
+    expected = ((n_c @ delta) * n_c).sum(axis=-1)
+    n = n_c.sum(axis=-1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(expected > 0, 1 - (n - 1) * observed / expected, np.nan)
+
+
 def _alpha_from(coincidence: np.ndarray, delta: np.ndarray) -> np.ndarray:
     """α of one or many coincidence matrices (the last two axes); NaN where no value varies."""
     n_c = coincidence.sum(axis=-1)
     n = n_c.sum(axis=-1)
     observed = (coincidence * delta).sum(axis=(-2, -1))
-    expected = np.einsum("...c,ck,...k->...", n_c, delta, n_c)
+    expected = ((n_c @ delta) * n_c).sum(axis=-1)  # Σ_ck n_c δ_ck n_k, as one matrix product per resample
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(expected > 0, 1 - (n - 1) * observed / expected, np.nan)
 
@@ -225,7 +239,7 @@ def _row(field: str, measure: str, n_units: int, n_items: int, point: float, int
 def code_agreement(field: str, level: str, a: list, b: list, weights: np.ndarray) -> dict:
     """α of a case-level code with its bootstrap interval (``weights``: resamples × cases)."""
     units, delta = _coincidences(a, b, level)
-    boot = _alpha_from(np.einsum("bu,uck->bck", weights, units), delta)
+    boot = _boot_alpha(weights, units, delta)
     agree = float(np.mean([_key(x, level) == _key(y, level) for x, y in zip(a, b, strict=True)])) if a else None
     return _row(field, f"alpha_{level}", len(a), len(a), alpha([a, b], level), _interval(boot), agreement=agree)
 
@@ -285,7 +299,7 @@ def tie_agreement(first: dict[str, list[dict]], second: dict[str, list[dict]], c
     item_weights = weights[:, owner] if owner else np.zeros((len(weights), 0))
     for field, a, b in (("tie type", types_a, types_b), ("tie direction", dirs_a, dirs_b)):
         units, delta = _coincidences(a, b, "nominal") if a else (np.zeros((0, 1, 1)), np.zeros((1, 1)))
-        boot = _alpha_from(np.einsum("bu,uck->bck", item_weights, units), delta)
+        boot = _boot_alpha(item_weights, units, delta)
         agree = float(np.mean([x == y for x, y in zip(a, b, strict=True)])) if a else None
         rows.append(_row(field, "alpha_nominal", len(set(owner)), len(a), alpha([a, b]) if a else float("nan"),
                          _interval(boot), agreement=agree))
