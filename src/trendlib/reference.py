@@ -79,171 +79,8 @@ EVIDENCE = {"oneOf": [
     _row({"rule": _enum(vocab.EVIDENCE_RULES)}, ["rule"]),
 ]}
 
-ROWS = {
-    "actors.yaml": _rows({
-        "id": {"type": "string", "pattern": "^[a-z0-9_]+$"},
-        "name_zh": TEXT,
-        "aliases_zh": {"type": "array", "items": TEXT, "uniqueItems": True},
-        "name_en": TEXT,
-        "type": _enum(vocab.ACTOR_TYPES),
-        "country": COUNTRY,
-        "sector": _enum(vocab.SECTORS),
-        "level": _enum(vocab.LEVELS),
-        "detect": {"type": "boolean"},
-        "note": NOTE, "review_note": NOTE,
-    }, ["id", "name_zh", "aliases_zh", "name_en", "type", "sector"]),
-    "cases.yaml": _rows({
-        "id": {"type": "string", "pattern": "^T[0-8]-[0-9]{2}$"},
-        "trend": TREND,
-        "anchor": ANCHOR,
-        "end": ANCHOR,
-        "title_zh": TEXT,
-        "title_en": TEXT,
-        "kind": _enum(vocab.CASE_KINDS),
-        "instrument": _enum(vocab.INSTRUMENTS),
-        "country": COUNTRY,
-        "level": _enum(vocab.LEVELS),
-        "place_zh": TEXT,
-        "places": {"type": "array", "items": PLACE_ID, "uniqueItems": True},
-        "initiative": _row({"same_as": CASE_ID, "phrase": ANCHOR, "en": TEXT,
-                            "occurrence": {"type": "integer", "minimum": 1}}, ["same_as", "phrase", "en"]),
-        "boundary": _list_of(vocab.BOUNDARIES),
-        "year": {"type": ["integer", "null"], "minimum": 1900, "maximum": 2023},
-        "evidence": _row({
-            **{code: EVIDENCE for code in ("kind", "instrument", "country", "level", "year")},
-            "boundary": {"type": "object", "oneOf": [
-                _row({"rule": {"const": "no-boundary-stated"}}, ["rule"]),
-                {"type": "object", "propertyNames": _enum(vocab.BOUNDARIES), "additionalProperties": EVIDENCE,
-                 "minProperties": 1}]},
-        }, ["kind", "instrument", "country", "level", "year", "boundary"]),
-        "figures": {"type": "array", "items": TEXT, "uniqueItems": True},
-        "note": NOTE, "review_note": NOTE, "coding_note": NOTE,
-    }, ["id", "trend", "anchor", "end", "title_zh", "title_en", "kind", "instrument", "country", "level",
-        "place_zh", "places", "boundary", "year", "evidence"]),
-    "relations.yaml": _rows({
-        "case": {"type": "string", "pattern": "^T[0-8]-[0-9]{2}$"},
-        "ties": {"type": "array", "minItems": 1, "items": _row({
-            "phrase": TEXT,
-            "occurrence": {"type": "integer", "minimum": 1},
-            "phrase_en": TEXT,
-            "source": ACTOR_ID,
-            "targets": {"type": "array", "items": ACTOR_ID, "minItems": 1, "uniqueItems": True},
-            "parties": {"type": "array", "items": ACTOR_ID, "minItems": 2},
-            "type": _enum(vocab.RELATION_TYPES),
-            "within": {"type": "boolean"},
-            "note": NOTE,
-        }, ["phrase", "phrase_en", "type"])},
-        "reason": TEXT,
-    }, ["case"]),
-    "boxes.yaml": _rows({
-        "kind": _enum(vocab.BOX_KINDS),
-        "trend": TREND,
-        "start": ANCHOR,
-        "occurrence": {"type": "integer", "minimum": 1},
-        "end": ANCHOR,
-        "title_zh": TEXT,
-        "person": TEXT,
-        "role": TEXT,
-        "organization": TEXT,
-        "note": NOTE, "review_note": NOTE,
-    }, ["kind", "trend", "start", "end", "title_zh"]),
-    "barriers.yaml": _rows({
-        "trend": {"type": "integer", "minimum": 1, "maximum": 8},
-        "seq": {"type": "integer", "minimum": 1},
-        "anchor": ANCHOR,
-        "end": ANCHOR,
-        "side_a": TEXT,
-        "side_b": {"type": "string"},
-        "boundary": {**_list_of(vocab.BOUNDARIES), "minItems": 1},
-        "note": NOTE, "review_note": NOTE,
-    }, ["trend", "seq", "anchor", "end", "side_a", "side_b", "boundary"]),
-    "not_actors.yaml": {"type": "array", "items": TEXT, "uniqueItems": True},
-    "hyphenated_words.yaml": {"type": "array", "uniqueItems": True,
-                              "items": {"type": "string", "pattern": "^[A-Za-z]+(-[A-Za-z]+)+$"}},
-    "currencies.yaml": {**_rows({
-        "code": {"type": "string", "pattern": "^[A-Z]{3}$"},
-        # printed right after a number, so no digits or spaces
-        "names_zh": {"type": "array", "minItems": 1, "uniqueItems": True,
-                     "items": {"type": "string", "pattern": "^[^0-9０-９\\s]+$"}},
-        "name_en": TEXT,
-        "countries": {"type": "array", "minItems": 1, "uniqueItems": True, "items": COUNTRY},
-        "note": TEXT,
-    }, ["code", "names_zh", "name_en", "countries"]), "minItems": 1},
-    "infographics.yaml": _rows({
-        "trend": TREND,
-        "figure": TEXT,
-        "occurrence": {"type": "integer", "minimum": 1},
-        "label": {"type": "array", "items": TEXT, "minItems": 1},
-        "certain": {"type": "boolean"},
-        "note": NOTE,
-    }, ["trend", "figure", "occurrence", "label", "certain"]),
-    "amounts.yaml": _rows({
-        "text": TEXT,
-        "occurrence": {"type": "integer", "minimum": 1},
-        "amount_type": _enum(vocab.AMOUNT_TYPES),
-        "period": TEXT,
-        "period_phrase": TEXT,
-        "status": _enum(vocab.CHECK_STATUSES),
-        "differs_by": {**_list_of(vocab.DIFFERS_BY), "minItems": 1},
-        "differs_note": TEXT,
-        "value_corrected": {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_AMOUNT},
-        "currency_corrected": CURRENCY,
-        "source": _row({
-            "publisher": TEXT,
-            "publisher_url": URL,
-            "read_url": URL,
-            "date": DATE,
-            "figure": TEXT,
-            "currency": CURRENCY,
-            "accessed": DATE,
-            "also_read": {"type": "array", "items": TEXT},
-        }, ["publisher", "read_url", "figure", "currency", "accessed"]),
-        "parts": {"type": "array", "minItems": 1, "items": _row({
-            "kind": _enum(vocab.AMOUNT_TYPES),
-            "value": {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_AMOUNT},
-            "currency": CURRENCY,
-            "figure": TEXT,
-            "also_in": _AMOUNT_REF,
-            "note": NOTE,
-        }, ["kind", "value", "currency", "figure"])},
-        "same_as": _AMOUNT_REF,
-        "part_of": _AMOUNT_REF,
-        "note": NOTE,
-    }, ["text", "occurrence", "amount_type", "status"]),
-    "places.yaml": _rows({
-        "id": PLACE_ID,
-        "name_zh": TEXT,
-        "name_en": TEXT,
-        "country": COUNTRY,
-        "level": _enum(vocab.LEVELS),
-        "iso": {"type": "string", "pattern": "^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$"},
-    }, ["id", "name_zh", "name_en", "country", "level"]),
-    "statistics.yaml": _rows({
-        "text": TEXT,
-        "occurrence": {"type": "integer", "minimum": 1},
-        "kind": _enum(vocab.STATISTIC_KINDS),
-        "kind_phrase": TEXT,
-        "kind_phrase_en": TEXT,
-        "case": CASE_ID,
-        "case_phrase": TEXT,
-        "context_en": TEXT,
-        "note": NOTE,
-    }, ["text", "occurrence", "kind", "kind_phrase", "kind_phrase_en", "context_en"]),
-    "glosses.yaml": _rows({
-        "table": _enum(["barriers", "my_takes", "cases"]),
-        "key": TEXT,
-        "field": TEXT,
-        "zh": TEXT,
-        "en": TEXT,
-    }, ["table", "key", "field", "zh", "en"]),
-    "coding/exceptions.yaml": _rows({
-        "case": {"type": "string", "pattern": "^T[0-8]-[0-9]{2}$"},
-        "check": TEXT,
-        "reason": TEXT,
-    }, ["case", "check", "reason"]),
-}
 READING = _rows({
-    "case": {"type": "string", "pattern": "^T[0-8]-[0-9]{2}$"},
+    "case": CASE_ID,
     **{k: {"type": ["string", "integer", "null"]} for k in ("kind", "instrument", "country", "level", "year")},
     "boundary": {"type": "array", "items": TEXT}, "sectors": {"type": "array", "items": TEXT},
     "relations": {"type": "array", "items": _row({
@@ -254,23 +91,7 @@ READING = _rows({
 }, ["case", "relations"])
 READINGS = ("first_reading", "second_reading", "fresh_reading", "adjudicated_reading", "v3_reading",
             "v3_fresh_reading")
-for _name in READINGS:
-    ROWS[f"coding/{_name}.yaml"] = READING
 _CODED = {"type": ["string", "integer", "array", "null"], "items": {"type": "string"}}
-ROWS["coding/adjudication.yaml"] = _rows({
-    "case": TEXT, "item": TEXT, "value": _CODED, "first": _CODED, "second": _CODED, "decision": TEXT, "reason": TEXT,
-    "codebook_changed": {"type": ["string", "null"]}, "round": {"enum": [1, 2, 3]}, "found_by": TEXT,
-}, ["case", "item", "value", "decision", "reason", "codebook_changed"])
-
-ROWS["coding/coders.yaml"] = _rows({
-    "id": {"type": "string", "pattern": "^[a-z0-9-]+$"},
-    "kind": TEXT, "sessions": TEXT, "role": TEXT, "saw": TEXT, "independence": TEXT,
-}, ["id", "kind", "sessions", "role", "saw", "independence"])
-ROWS["coding/codebook.yaml"] = _rows({
-    "rule": {"type": "string", "pattern": "^R[-0-9A-Za-z]+$"},
-    "version": {"type": "string", "pattern": "^v[0-9]+(\\.[0-9]+)?$"},
-    "text": TEXT,
-}, ["rule", "version", "text"])
 
 #: A file's review record: its status, the coders (coding/coders.yaml) who made it, and when; a reading's
 #: record also names its codebook version and its cases.
@@ -279,13 +100,208 @@ REVIEW = _row({"status": _enum(["reviewed", "draft", "record"]),
                "date": DATE, "note": TEXT, "codebook": TEXT, "cases": TEXT}, ["status", "coders", "date"])
 
 
-#: Top-level keys a file has beside about, review and rows.
-_HEADER = {"coding/coders.yaml": {"method": TEXT}, "coding/codebook.yaml": {"version": {"type": "string", "pattern": "^v[0-9]+(\\.[0-9]+)? \\(\\d{4}-\\d\\d-\\d\\d\\)$"}}}
+@dataclass(frozen=True)
+class CuratedFile:
+    """One curated file of ``data/reference/``, declared once: its path, the :class:`Reference` attribute that
+    holds its rows, the JSON Schema of its rows, the fields whose values together identify a row, and any
+    top-level entries beside ``about``, ``review`` and ``rows``."""
+
+    path: str
+    attribute: str
+    rows: dict
+    key: tuple[str, ...] = ()
+    header: tuple[tuple[str, dict], ...] = ()
+
+
+#: Every curated file, in the order a build reads them.
+CURATED: tuple[CuratedFile, ...] = (
+    CuratedFile("actors.yaml", "actors", _rows({
+            "id": {"type": "string", "pattern": "^[a-z0-9_]+$"},
+            "name_zh": TEXT,
+            "aliases_zh": {"type": "array", "items": TEXT, "uniqueItems": True},
+            "name_en": TEXT,
+            "type": _enum(vocab.ACTOR_TYPES),
+            "country": COUNTRY,
+            "sector": _enum(vocab.SECTORS),
+            "level": _enum(vocab.LEVELS),
+            "detect": {"type": "boolean"},
+            "note": NOTE, "review_note": NOTE,
+        }, ["id", "name_zh", "aliases_zh", "name_en", "type", "sector"]), ("id",)),
+    CuratedFile("places.yaml", "places", _rows({
+            "id": PLACE_ID,
+            "name_zh": TEXT,
+            "name_en": TEXT,
+            "country": COUNTRY,
+            "level": _enum(vocab.LEVELS),
+            "iso": {"type": "string", "pattern": "^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$"},
+        }, ["id", "name_zh", "name_en", "country", "level"]), ("id",)),
+    CuratedFile("cases.yaml", "cases", _rows({
+            "id": CASE_ID,
+            "trend": TREND,
+            "anchor": ANCHOR,
+            "end": ANCHOR,
+            "title_zh": TEXT,
+            "title_en": TEXT,
+            "kind": _enum(vocab.CASE_KINDS),
+            "instrument": _enum(vocab.INSTRUMENTS),
+            "country": COUNTRY,
+            "level": _enum(vocab.LEVELS),
+            "place_zh": TEXT,
+            "places": {"type": "array", "items": PLACE_ID, "uniqueItems": True},
+            "initiative": _row({"same_as": CASE_ID, "phrase": ANCHOR, "en": TEXT,
+                                "occurrence": {"type": "integer", "minimum": 1}}, ["same_as", "phrase", "en"]),
+            "boundary": _list_of(vocab.BOUNDARIES),
+            "year": {"type": ["integer", "null"], "minimum": 1900, "maximum": 2023},
+            "evidence": _row({
+                **{code: EVIDENCE for code in ("kind", "instrument", "country", "level", "year")},
+                "boundary": {"type": "object", "oneOf": [
+                    _row({"rule": {"const": "no-boundary-stated"}}, ["rule"]),
+                    {"type": "object", "propertyNames": _enum(vocab.BOUNDARIES), "additionalProperties": EVIDENCE,
+                     "minProperties": 1}]},
+            }, ["kind", "instrument", "country", "level", "year", "boundary"]),
+            "figures": {"type": "array", "items": TEXT, "uniqueItems": True},
+            "note": NOTE, "review_note": NOTE, "coding_note": NOTE,
+        }, ["id", "trend", "anchor", "end", "title_zh", "title_en", "kind", "instrument", "country", "level",
+            "place_zh", "places", "boundary", "year", "evidence"]), ("id",)),
+    CuratedFile("relations.yaml", "relations", _rows({
+            "case": CASE_ID,
+            "ties": {"type": "array", "minItems": 1, "items": _row({
+                "phrase": TEXT,
+                "occurrence": {"type": "integer", "minimum": 1},
+                "phrase_en": TEXT,
+                "source": ACTOR_ID,
+                "targets": {"type": "array", "items": ACTOR_ID, "minItems": 1, "uniqueItems": True},
+                "parties": {"type": "array", "items": ACTOR_ID, "minItems": 2},
+                "type": _enum(vocab.RELATION_TYPES),
+                "within": {"type": "boolean"},
+                "note": NOTE,
+            }, ["phrase", "phrase_en", "type"])},
+            "reason": TEXT,
+        }, ["case"]), ("case",)),
+    CuratedFile("boxes.yaml", "boxes", _rows({
+            "kind": _enum(vocab.BOX_KINDS),
+            "trend": TREND,
+            "start": ANCHOR,
+            "occurrence": {"type": "integer", "minimum": 1},
+            "end": ANCHOR,
+            "title_zh": TEXT,
+            "person": TEXT,
+            "role": TEXT,
+            "organization": TEXT,
+            "note": NOTE, "review_note": NOTE,
+        }, ["kind", "trend", "start", "end", "title_zh"])),
+    CuratedFile("barriers.yaml", "barriers", _rows({
+            "trend": {"type": "integer", "minimum": 1, "maximum": 8},
+            "seq": {"type": "integer", "minimum": 1},
+            "anchor": ANCHOR,
+            "end": ANCHOR,
+            "side_a": TEXT,
+            "side_b": {"type": "string"},
+            "boundary": {**_list_of(vocab.BOUNDARIES), "minItems": 1},
+            "note": NOTE, "review_note": NOTE,
+        }, ["trend", "seq", "anchor", "end", "side_a", "side_b", "boundary"]), ("trend", "seq")),
+    CuratedFile("not_actors.yaml", "not_actors", {"type": "array", "items": TEXT, "uniqueItems": True}),
+    CuratedFile("hyphenated_words.yaml", "hyphenated_words", {"type": "array", "uniqueItems": True,
+                                  "items": {"type": "string", "pattern": "^[A-Za-z]+(-[A-Za-z]+)+$"}}),
+    CuratedFile("infographics.yaml", "infographics", _rows({
+            "trend": TREND,
+            "figure": TEXT,
+            "occurrence": {"type": "integer", "minimum": 1},
+            "label": {"type": "array", "items": TEXT, "minItems": 1},
+            "certain": {"type": "boolean"},
+            "note": NOTE,
+        }, ["trend", "figure", "occurrence", "label", "certain"]), ("trend", "figure", "occurrence")),
+    CuratedFile("amounts.yaml", "amounts", _rows({
+            "text": TEXT,
+            "occurrence": {"type": "integer", "minimum": 1},
+            "amount_type": _enum(vocab.AMOUNT_TYPES),
+            "period": TEXT,
+            "period_phrase": TEXT,
+            "status": _enum(vocab.CHECK_STATUSES),
+            "differs_by": {**_list_of(vocab.DIFFERS_BY), "minItems": 1},
+            "differs_note": TEXT,
+            "value_corrected": {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_AMOUNT},
+            "currency_corrected": CURRENCY,
+            "source": _row({
+                "publisher": TEXT,
+                "publisher_url": URL,
+                "read_url": URL,
+                "date": DATE,
+                "figure": TEXT,
+                "currency": CURRENCY,
+                "accessed": DATE,
+                "also_read": {"type": "array", "items": TEXT},
+            }, ["publisher", "read_url", "figure", "currency", "accessed"]),
+            "parts": {"type": "array", "minItems": 1, "items": _row({
+                "kind": _enum(vocab.AMOUNT_TYPES),
+                "value": {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_AMOUNT},
+                "currency": CURRENCY,
+                "figure": TEXT,
+                "also_in": _AMOUNT_REF,
+                "note": NOTE,
+            }, ["kind", "value", "currency", "figure"])},
+            "same_as": _AMOUNT_REF,
+            "part_of": _AMOUNT_REF,
+            "note": NOTE,
+        }, ["text", "occurrence", "amount_type", "status"]), ("text", "occurrence")),
+    CuratedFile("statistics.yaml", "statistics", _rows({
+            "text": TEXT,
+            "occurrence": {"type": "integer", "minimum": 1},
+            "kind": _enum(vocab.STATISTIC_KINDS),
+            "kind_phrase": TEXT,
+            "kind_phrase_en": TEXT,
+            "case": CASE_ID,
+            "case_phrase": TEXT,
+            "context_en": TEXT,
+            "note": NOTE,
+        }, ["text", "occurrence", "kind", "kind_phrase", "kind_phrase_en", "context_en"]), ("text", "occurrence")),
+    CuratedFile("glosses.yaml", "glosses", _rows({
+            "table": _enum(["barriers", "my_takes", "cases"]),
+            "key": TEXT,
+            "field": TEXT,
+            "zh": TEXT,
+            "en": TEXT,
+        }, ["table", "key", "field", "zh", "en"])),
+    CuratedFile("currencies.yaml", "currencies", {**_rows({
+            "code": {"type": "string", "pattern": "^[A-Z]{3}$"},
+            # printed right after a number, so no digits or spaces
+            "names_zh": {"type": "array", "minItems": 1, "uniqueItems": True,
+                         "items": {"type": "string", "pattern": "^[^0-9０-９\\s]+$"}},
+            "name_en": TEXT,
+            "countries": {"type": "array", "minItems": 1, "uniqueItems": True, "items": COUNTRY},
+            "note": TEXT,
+        }, ["code", "names_zh", "name_en", "countries"]), "minItems": 1}, ("code",)),
+    *(CuratedFile(f"coding/{name}.yaml", name, READING, ("case",)) for name in READINGS),
+    CuratedFile("coding/adjudication.yaml", "adjudication", _rows({
+        "case": TEXT, "item": TEXT, "value": _CODED, "first": _CODED, "second": _CODED, "decision": TEXT, "reason": TEXT,
+        "codebook_changed": {"type": ["string", "null"]}, "round": {"enum": [1, 2, 3]}, "found_by": TEXT,
+    }, ["case", "item", "value", "decision", "reason", "codebook_changed"])),
+    CuratedFile("coding/exceptions.yaml", "exceptions", _rows({
+            "case": CASE_ID,
+            "check": TEXT,
+            "reason": TEXT,
+        }, ["case", "check", "reason"])),
+    CuratedFile("coding/codebook.yaml", "codebook", _rows({
+        "rule": {"type": "string", "pattern": "^R[-0-9A-Za-z]+$"},
+        "version": {"type": "string", "pattern": "^v[0-9]+(\\.[0-9]+)?$"},
+        "text": TEXT,
+    }, ["rule", "version", "text"]), ("rule",),
+                header=(("version", {"type": "string", "pattern": "^v[0-9]+(\\.[0-9]+)? \\(\\d{4}-\\d\\d-\\d\\d\\)$"}),)),
+    CuratedFile("coding/coders.yaml", "coders", _rows({
+        "id": {"type": "string", "pattern": "^[a-z0-9-]+$"},
+        "kind": TEXT, "sessions": TEXT, "role": TEXT, "saw": TEXT, "independence": TEXT,
+    }, ["id", "kind", "sessions", "role", "saw", "independence"]), ("id",),
+                header=(("method", TEXT),)),
+)
+
+#: The curated files by path.
+CURATED_FILE: dict[str, CuratedFile] = {f.path: f for f in CURATED}
 
 
 def _schema(name: str) -> dict:
-    header = _HEADER.get(name, {})
-    return {"type": "object", "properties": {"about": TEXT, "review": REVIEW, **header, "rows": ROWS[name]},
+    spec = CURATED_FILE[name]
+    header = dict(spec.header)
+    return {"type": "object", "properties": {"about": TEXT, "review": REVIEW, **header, "rows": spec.rows},
             "required": ["about", "review", *header, "rows"], "additionalProperties": False}
 
 
@@ -429,7 +445,7 @@ def _parse_and_check(path: Path, name: str, data: bytes) -> dict:
             where, fieldname = "file", ".".join(str(p) for p in parts) or "(top level)"
         raise CuratedDataError(f"{path}: {where}, field {fieldname}: {_problem(err)}; see the file's `about`"
                                ) from None
-    _check_unique(path, doc["rows"])
+    _check_unique(path, name, doc["rows"])
     _check_codes(path, doc["rows"])
     return doc
 
@@ -473,25 +489,16 @@ def load_yaml(path: Path, name: str | None = None) -> list[dict]:
     return _load(path, name)["rows"]
 
 
-def _check_unique(path: Path, rows: list) -> None:
-    if not rows or not isinstance(rows[0], dict):
-        return
-    if path.name == "barriers.yaml":
-        keys = [(r["trend"], r["seq"]) for r in rows]
-    elif "id" in rows[0]:
-        keys = [r["id"] for r in rows]
-    elif path.name == "relations.yaml" or path.stem in READINGS:
-        keys = [r["case"] for r in rows]
-    elif path.name == "infographics.yaml":
-        keys = [(r["trend"], r["figure"], r["occurrence"]) for r in rows]
-    elif path.name in ("amounts.yaml", "statistics.yaml"):
-        keys = [(r["text"], r["occurrence"]) for r in rows]
-    else:
+def _check_unique(path: Path, name: str, rows: list) -> None:
+    key = CURATED_FILE[name].key
+    if not key or not rows:
         return
     seen: dict = {}
-    for n, k in enumerate(keys):
+    for n, row in enumerate(rows):
+        k = row[key[0]] if len(key) == 1 else tuple(row[f] for f in key)
         if k in seen:
-            raise CuratedDataError(f"{path}: {_row_label(rows, n)}: duplicate id {k!r} (first in row {seen[k] + 1})")
+            raise CuratedDataError(f"{path}: {_row_label(rows, n)}: duplicate {'/'.join(key)} {k!r} "
+                                   f"(first in row {seen[k] + 1})")
         seen[k] = n
 
 
@@ -530,13 +537,6 @@ class Reference:
     review: dict = field(default_factory=dict)
 
 
-FILES = ("actors.yaml", "places.yaml", "cases.yaml", "relations.yaml", "boxes.yaml", "barriers.yaml", "not_actors.yaml",
-         "hyphenated_words.yaml", "infographics.yaml", "amounts.yaml", "statistics.yaml", "glosses.yaml",
-         "currencies.yaml",
-         *(f"coding/{name}.yaml" for name in READINGS),
-         "coding/adjudication.yaml", "coding/exceptions.yaml", "coding/codebook.yaml", "coding/coders.yaml")
-
-
 # ---------------------------------------------------------------- the cache of checked files
 #
 # Reading and checking the curated YAML is a third of a build. A file read and checked once is kept,
@@ -554,7 +554,7 @@ def default_cache_dir() -> Path:
 @functools.cache
 def _code_version() -> bytes:
     sources = [Path(__file__).read_bytes(), (Path(__file__).parent / "textfile.py").read_bytes()]
-    schemas = json.dumps({name: _schema(name) for name in ROWS}, sort_keys=True, default=repr).encode()
+    schemas = json.dumps({f.path: _schema(f.path) for f in CURATED}, sort_keys=True, default=repr).encode()
     return hashlib.sha256(b"\0".join([*sources, schemas, sys.version.encode(), yaml.__version__.encode()])).digest()
 
 
@@ -590,27 +590,16 @@ def load_reference(directory: Path | None = None, *, cache: Path | bool | None =
     if not (d / "exchange_rates.csv").is_file():
         raise CuratedDataError(f"{d / 'exchange_rates.csv'}: missing curated file")
     folder = default_cache_dir() if cache is True else (cache or None)
-    docs = {name: _load(d / name, name, folder) for name in FILES}
-    rows = {name: doc["rows"] for name, doc in docs.items()}
+    docs = {f.path: _load(d / f.path, f.path, folder) for f in CURATED}
     review = {name: doc["review"] for name, doc in docs.items()}
-    known = {c["id"] for c in rows["coding/coders.yaml"]}
+    known = {c["id"] for c in docs["coding/coders.yaml"]["rows"]}
     for name, record in review.items():
         unknown = [c for c in record["coders"] if c not in known]
         if unknown:
             raise CuratedDataError(f"{d / name}: review, coders: {', '.join(map(repr, unknown))} "
                                    f"{'is' if len(unknown) == 1 else 'are'} not in coding/coders.yaml; add the coder "
                                    "there, saying what it saw and how independent it was")
-    return Reference(
-        directory=d, actors=rows["actors.yaml"], places=rows["places.yaml"], cases=rows["cases.yaml"], relations=rows["relations.yaml"],
-        boxes=rows["boxes.yaml"], barriers=rows["barriers.yaml"], not_actors=rows["not_actors.yaml"],
-        hyphenated_words=rows["hyphenated_words.yaml"],
-        infographics=rows["infographics.yaml"], amounts=rows["amounts.yaml"],
-        statistics=rows["statistics.yaml"], glosses=rows["glosses.yaml"],
-        first_reading=rows["coding/first_reading.yaml"], second_reading=rows["coding/second_reading.yaml"],
-        fresh_reading=rows["coding/fresh_reading.yaml"], adjudicated_reading=rows["coding/adjudicated_reading.yaml"],
-        v3_reading=rows["coding/v3_reading.yaml"], v3_fresh_reading=rows["coding/v3_fresh_reading.yaml"],
-        adjudication=rows["coding/adjudication.yaml"], exceptions=rows["coding/exceptions.yaml"],
-        codebook=rows["coding/codebook.yaml"], codebook_version=docs["coding/codebook.yaml"]["version"],
-        coders=rows["coding/coders.yaml"], method=docs["coding/coders.yaml"]["method"],
-        currencies=rows["currencies.yaml"], currencies_path=d / "currencies.yaml",
-        rates_path=d / "exchange_rates.csv", review=review)
+    return Reference(directory=d, **{f.attribute: docs[f.path]["rows"] for f in CURATED},
+                     codebook_version=docs["coding/codebook.yaml"]["version"],
+                     method=docs["coding/coders.yaml"]["method"], currencies_path=d / "currencies.yaml",
+                     rates_path=d / "exchange_rates.csv", review=review)
