@@ -28,19 +28,46 @@ EXPORT_DPI = 200
 
 
 def png_bytes(fig, dpi: float | None = None) -> bytes:
-    """The figure as PNG bytes, cropped to its content (``bbox_inches="tight"``).
+    """The figure as PNG bytes, cropped to its content as ``bbox_inches="tight"`` crops it.
 
-    ``dpi`` defaults to the figure's own (100 with the report style), as the
-    inline backend does.
+    ``dpi`` defaults to the figure's own (100 with the report style), as the inline backend does. The figure is
+    drawn once and the drawn pixels are cropped to the tight box (padded by ``savefig.pad_inches``); matplotlib's
+    ``bbox_inches="tight"`` would draw it a second time. Where the content reaches past the figure's edge (a
+    legend set outside the axes), cropping would cut it, so the figure is saved the usual way.
 
     >>> from matplotlib.figure import Figure
     >>> png_bytes(Figure(figsize=(2, 1)))[:8]
     b'\\x89PNG\\r\\n\\x1a\\n'
     """
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi or fig.dpi, bbox_inches="tight",
-                facecolor="white")
-    return buffer.getvalue()
+    import matplotlib as mpl
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    dpi = dpi or fig.dpi
+    face = fig.get_facecolor()
+    fig.set_facecolor("white")
+    try:
+        if dpi != fig.dpi:
+            fig.set_dpi(dpi)
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        box = fig.get_tightbbox(canvas.get_renderer()).padded(mpl.rcParams["savefig.pad_inches"])
+        width, height = fig.get_size_inches()
+        if box.x0 < 0 or box.y0 < 0 or box.x1 > width or box.y1 > height:
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
+            return buffer.getvalue()
+        pixels = np.asarray(canvas.buffer_rgba())
+        rows = pixels.shape[0]
+        x0, x1 = int(box.x0 * dpi), int(np.ceil(box.x1 * dpi))
+        top, bottom = rows - int(np.ceil(box.y1 * dpi)), rows - int(box.y0 * dpi)
+        image = Image.fromarray(pixels[max(top, 0):bottom, max(x0, 0):x1].copy(), "RGBA").convert("RGB")
+        buffer = io.BytesIO()
+        image.save(buffer, format="png", dpi=(dpi, dpi))
+        return buffer.getvalue()
+    finally:
+        fig.set_facecolor(face)
 
 
 def show(fig=None, *, alt: str, name: str | None = None, dpi: float | None = None) -> None:
