@@ -5,6 +5,7 @@
 #                 real-browser tests (Chromium), each with its own time
 #   make lab      open JupyterLab at notebooks/ (headless: prints the URL to open; works as root)
 #   make bench    the benchmarks of tools/ (ratios against their floors)
+#   make figures  every notebook figure as SVG (text as paths) and 200-dpi PNG, in figures/
 #   make lock     re-resolve requirements/lock.txt from pyproject.toml and write its versions into
 #                 environment.yml and binder/environment.yml (LOCK_FLAGS=--upgrade: newest versions)
 #   make clean    remove .venv and caches (make rebuilds .venv by itself when its Python changed)
@@ -69,6 +70,9 @@ build: $(STAMP)
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/run_notebooks.py
+
+figures: $(STAMP)
+	$(BIN)/python tools/run_notebooks.py --figures figures
 
 test: $(STAMP)
 	$(BIN)/pytest -n 2 --dist loadfile -m "not browser"

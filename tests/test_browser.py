@@ -48,6 +48,7 @@ ENABLE = ("to run them: `apt-get install chromium fonts-noto-cjk` (Debian) and `
 NOTEBOOKS = sorted((project_root() / "notebooks").glob("*.ipynb"))
 # Four characters of 欧洲刑警组织 (Europol), and two private-use characters that no font draws: every
 # missing glyph is drawn as the same box, so distinct characters that look alike are missing.
+WIDGET = "application/vnd.jupyter.widget-view+json"
 PROBE = "欧洲刑警"
 NO_GLYPH = "\ue000\ue001"
 
@@ -149,6 +150,13 @@ def stored_outputs(nb, mime: str) -> int:
     return sum(mime in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
 
 
+def stored_figures(nb) -> int:
+    """How many outputs of ``nb`` are figures JupyterLab draws as images: an HTML image, not a widget's picture
+    (JupyterLab draws the widget instead)."""
+    return sum("<img" in o.get("data", {}).get("text/html", "") and WIDGET not in o.get("data", {})
+               for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+
+
 def glyph_images(page, font: str) -> list[tuple[str, int]]:
     """Each probe character drawn alone at 40 px in ``font``: a digest of its screenshot's pixels, and its
     darkest pixel."""
@@ -217,6 +225,7 @@ RESULT = f"""name => {{
       .map(e => e.textContent.slice(0, 300)),
     figures: out("img").filter(drawn).length,
     broken: out("img").filter(i => !drawn(i)).length,
+    no_alt: out("img").filter(i => !(i.getAttribute("alt") || "").trim()).length,
     widgets: out("canvas").length,
     widget_errors: out("*").filter(e => /Error displaying widget|Failed to load model/.test(e.textContent)).length,
     maths: panel.querySelectorAll("mjx-container, .MathJax").length,
@@ -302,13 +311,14 @@ def test_every_notebook_runs_in_jupyterlab_and_draws_its_figures(browser, lab, s
     for path in NOTEBOOKS:
         stem, r = path.stem, results[path.stem]
         nb = nbformat.read(path, as_version=4)
-        figures = stored_outputs(nb, "image/png")
+        figures = stored_figures(nb)
         assert r["cells"] == len(nb.cells), f"{stem}: JupyterLab shows {r['cells']} of {len(nb.cells)} cells"
         assert r["stderr"] == [], f"{stem}: error or warning output in JupyterLab: {r['stderr']}"
         assert r["broken"] == 0 and r["figures"] == figures, \
             f"{stem}: {r['figures']} figures drawn ({r['broken']} broken), {figures} stored"
         if stored_outputs(nb, "application/vnd.jupyter.widget-view+json"):
             assert r["widgets"] > 0 and r["widget_errors"] == 0, f"{stem}: the interactive network did not render"
+        assert r["no_alt"] == 0, f"{stem}: {r['no_alt']} figure(s) without alternative text"
         assert r["maths"] == 0, f"{stem}: text typeset as maths (an unescaped $?)"
         assert not r["news"], f"{stem}: JupyterLab asks about Jupyter news (binder/overrides.json not applied?)"
     assert outside == [], f"JupyterLab asked the network for {outside[:5]}"

@@ -126,16 +126,19 @@ def load(directory: Path | str | None = None) -> Tables:
                   report_sha256=str(package["trendlib"].get("report_sha256", "")))
 
 
-@lru_cache(maxsize=1)
-def raw_lines() -> tuple[str, ...]:
+@lru_cache(maxsize=4)
+def raw_lines(report_path: Path | str | None = None) -> tuple[str, ...]:
     """The raw report's lines (line ``n`` is ``raw_lines()[n - 1]``), checked against the recorded hash.
+
+    ``report_path``: the report's text file where it is not at ``data/raw/`` (a copy of the tables used outside
+    a checkout).
 
     >>> raw_lines()[0].strip()
     '概 要'
     """
     from .parse.report import read_report
 
-    return tuple(read_report().lines)
+    return tuple(read_report(report_path).lines)
 
 
 def exchange_rates(year: int, currencies=None, path: Path | str | None = None) -> dict[str, float]:

@@ -78,20 +78,23 @@ def line_span(row: Mapping) -> tuple[int, int]:
     return int(start), int(end)
 
 
-def raw_lines(start: int, end: int | None = None) -> list[tuple[int, str]]:
+def raw_lines(start: int, end: int | None = None, *, report_path=None) -> list[tuple[int, str]]:
     """Lines ``start..end`` (1-based, inclusive) of the raw report, as (number, text) pairs.
+
+    ``report_path``: the report's text file, where it is not at ``data/raw/`` (its SHA-256 is checked all the
+    same, so the line numbers are those of the tables).
 
     >>> raw_lines(1726)[0][0]
     1726
     """
-    lines = _report_lines()
+    lines = _report_lines(report_path)
     end = start if end is None else end
     if not 1 <= start <= end <= len(lines):
-        raise ValueError(f"lines {start}..{end} are outside {RAW_PATH} (1..{len(lines)})")
+        raise ValueError(f"lines {start}..{end} are outside {report_path or RAW_PATH} (1..{len(lines)})")
     return [(n, lines[n - 1]) for n in range(start, end + 1)]
 
 
-def _fit(start: int, end: int, printed: str | None, limit: int = 40) -> int:
+def _fit(start: int, end: int, printed: str | None, limit: int = 40, *, report_path=None) -> int:
     """Extend ``end`` until the lines hold ``printed`` (it may wrap onto the next lines).
 
     A text whose footnote numbers were removed (a barrier bullet) need not be
@@ -101,10 +104,10 @@ def _fit(start: int, end: int, printed: str | None, limit: int = 40) -> int:
         return end
     want = compact(printed)
     tail = want[-8:]
-    last_line = len(_report_lines())
+    last_line = len(_report_lines(report_path))
     for extra in range(limit + 1):
         last = min(end + extra, last_line)
-        joined = compact("".join(text for _, text in raw_lines(start, last)))
+        joined = compact("".join(text for _, text in raw_lines(start, last, report_path=report_path)))
         if want in joined or tail in joined:
             return last
         if last == last_line:
@@ -112,13 +115,14 @@ def _fit(start: int, end: int, printed: str | None, limit: int = 40) -> int:
     raise ValueError(f"{printed[:20]!r}… is not on lines {start}..{end + limit} of {RAW_PATH}")
 
 
-def passage(row: Mapping, table: str | None = None, *, context: int = 0) -> str:
+def passage(row: Mapping, table: str | None = None, *, context: int = 0, report_path=None) -> str:
     """The raw lines a row came from, numbered, under a header naming the file.
 
     ``context`` adds that many lines before and after. For the single-line
     rows of funding, statistics, case_actors, barriers and endnotes (give
     ``table``), the span is checked to hold the row's printed text and
-    extended to the line where that text ends.
+    extended to the line where that text ends. ``report_path``: the report's
+    text file, where it is not at ``data/raw/`` (outside a checkout).
 
     >>> print(passage({"line": 1726, "text": "超过5亿美元"}, "funding"))
     data/raw/government-trends-2023-zh.txt, line 1726
@@ -126,11 +130,11 @@ def passage(row: Mapping, table: str | None = None, *, context: int = 0) -> str:
     """
     start, end = line_span(row)
     if table in _PRINTED:
-        end = _fit(start, end, _get(row, _PRINTED[table]))
-    first, last = max(1, start - context), min(len(_report_lines()), end + context)
+        end = _fit(start, end, _get(row, _PRINTED[table]), report_path=report_path)
+    first, last = max(1, start - context), min(len(_report_lines(report_path)), end + context)
     where = f"line {first}" if first == last else f"lines {first}–{last}"
-    body = [f"{n:>6} | {text.rstrip()}".rstrip() for n, text in raw_lines(first, last)]
-    return "\n".join([f"{RAW_PATH}, {where}", *body])
+    body = [f"{n:>6} | {text.rstrip()}".rstrip() for n, text in raw_lines(first, last, report_path=report_path)]
+    return "\n".join([f"{report_path or RAW_PATH}, {where}", *body])
 
 
 def row_id(table: str, row: Mapping) -> str:

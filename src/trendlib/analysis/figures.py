@@ -3,10 +3,11 @@
 Under Jupyter's inline backend ``plt.show()`` stores each figure as a
 ``display_data`` output holding the PNG *and* a ``text/plain`` fallback,
 ``<Figure size 1000x800 with 1 Axes>``, which nbval compares and which says
-nothing to a reader.  :func:`show` publishes the PNG alone (nbval does not
-compare images) and closes the figure, so the inline backend does not show it
-a second time at the end of the cell.  Outside IPython it only closes the
-figure.
+nothing to a reader.  :func:`show` publishes the PNG as an HTML image with its
+alternative text, and the alternative text as the plain-text form (nbval
+compares it; tests/nbval-sanitize.cfg masks the image's bytes), then closes
+the figure, so the inline backend does not show it a second time at the end of
+the cell.  Outside IPython it only closes the figure.
 
 Every figure carries alternative text (``alt``): JupyterLab and nbconvert's HTML give it to screen
 readers. With the environment variable ``TRENDLIB_FIGURES`` set to a folder (``make figures`` does), each
@@ -17,11 +18,12 @@ PNG, named after the notebook (``TRENDLIB_NOTEBOOK``) and the figure's ``name``.
 from __future__ import annotations
 
 import base64
+import html
 import io
 import os
 from pathlib import Path
 
-__all__ = ["png_bytes", "show", "EXPORT_DPI"]
+__all__ = ["png_bytes", "figure_bundle", "show", "EXPORT_DPI"]
 
 #: Resolution of the PNG written for papers and slides.
 EXPORT_DPI = 200
@@ -70,6 +72,22 @@ def png_bytes(fig, dpi: float | None = None) -> bytes:
         fig.set_facecolor(face)
 
 
+def figure_bundle(png: bytes, alt: str) -> dict:
+    """A display bundle that shows ``png`` with its alternative text everywhere a notebook is read.
+
+    JupyterLab and nbconvert's HTML render the ``text/html`` image with its ``alt`` (neither reads an ``alt``
+    from an ``image/png`` output's metadata); a plain-text reader, and nbval, get the alternative text itself.
+
+    >>> sorted(figure_bundle(b"\\x89PNG", 'a "chart"'))
+    ['text/html', 'text/plain']
+    >>> figure_bundle(b"\\x89PNG", 'a "chart"')["text/html"].split(" alt=")[1]
+    '"a &quot;chart&quot;"/>'
+    """
+    data = base64.b64encode(png).decode("ascii")
+    return {"text/html": f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}"/>',
+            "text/plain": alt}
+
+
 def show(fig=None, *, alt: str, name: str | None = None, dpi: float | None = None) -> None:
     """Display ``fig`` (default: the current pyplot figure) as a bare PNG with alternative text, then close it.
 
@@ -93,7 +111,9 @@ def show(fig=None, *, alt: str, name: str | None = None, dpi: float | None = Non
     fig = fig or plt.gcf()
     folder = os.environ.get("TRENDLIB_FIGURES")
     if folder and name:
-        stem = Path(folder) / f"{os.environ.get('TRENDLIB_NOTEBOOK', 'figure')}-{name}"
+        notebook = os.environ.get("TRENDLIB_NOTEBOOK", "figure")
+        # "03-network" in notebook 03-collaboration-networks is 03-collaboration-networks-network
+        stem = Path(folder) / f"{notebook}-{name.removeprefix(notebook[:3])}"
         stem.parent.mkdir(parents=True, exist_ok=True)
         fig.savefig(stem.with_suffix(".svg"), format="svg", bbox_inches="tight", facecolor="white",
                     metadata={"Date": None, "Title": alt})
@@ -107,6 +127,5 @@ def show(fig=None, *, alt: str, name: str | None = None, dpi: float | None = Non
     if shell is not None:
         from IPython.display import display
 
-        data = base64.b64encode(png_bytes(fig, dpi)).decode("ascii")
-        display({"image/png": data}, metadata={"image/png": {"alt": alt}}, raw=True)
+        display(figure_bundle(png_bytes(fig, dpi), alt), raw=True)
     plt.close(fig)

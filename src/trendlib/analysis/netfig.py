@@ -133,12 +133,12 @@ class _Snapshot:
         self.widget, self.png, self.alt = widget, png, alt
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        import base64
+        from .figures import figure_bundle
 
         bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
         data, metadata = (bundle if isinstance(bundle, tuple) else (bundle, {}))
-        data = {**data, "image/png": base64.b64encode(self.png).decode("ascii")}
-        return data, {**(metadata or {}), "image/png": {"alt": self.alt}}
+        # JupyterLab draws the widget; a static page (nbconvert, GitHub) shows the picture with its alt text
+        return {**data, "text/html": figure_bundle(self.png, self.alt)["text/html"]}, metadata or {}
 
 
 def interactive(g: nx.MultiDiGraph, *, height: int = 560):
