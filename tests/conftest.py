@@ -8,10 +8,10 @@ import shutil
 import pytest
 
 from trendlib import build
-from trendlib import reference as reference_module
+from trendlib.curated import files as reference_module
 from trendlib.parse.corpus import read_corpus
 from trendlib.paths import reference_dir
-from trendlib.reference import load_reference
+from trendlib.curated.files import load_reference
 from trendlib.parse.report import read_report
 from trendlib.paths import report_path
 

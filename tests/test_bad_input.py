@@ -23,7 +23,7 @@ from trendlib.mentions.actors import GazetteerError
 from trendlib.mentions.money import ExchangeRateError
 from trendlib.errors import CuratedDataError, TrendlibError
 from trendlib.paths import reference_dir
-from trendlib.reference import load_reference
+from trendlib.curated.files import load_reference
 from trendlib.paths import report_path
 from trendlib.parse.structure import locate_boxes
 

@@ -13,7 +13,7 @@ import pytest
 from trendlib import build, tables
 from trendlib.errors import AnchorError
 from trendlib.patterns import compact
-from trendlib.cases import locate_cases
+from trendlib.coding.cases import locate_cases
 from trendlib.mentions.actors import find_mentions
 
 

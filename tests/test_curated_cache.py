@@ -11,7 +11,7 @@ from trendlib.errors import CuratedDataError
 def test_cached_and_uncached_builds_are_byte_identical(tmp_path, corpus, monkeypatch):
     """A build that takes every curated file from the cache writes the same bytes as one that reads and
     checks them all afresh (``trendlib build --no-cache``)."""
-    from trendlib import reference as reference_module
+    from trendlib.curated import files as reference_module
 
     cache = tmp_path / "cache"
     monkeypatch.setattr(build, "read_corpus", lambda report, boxes, **kw: corpus)
@@ -23,7 +23,7 @@ def test_cached_and_uncached_builds_are_byte_identical(tmp_path, corpus, monkeyp
 
 
 def test_the_cache_is_keyed_by_content_and_a_damaged_entry_is_a_miss(ref, tmp_path):
-    from trendlib.reference import load_reference
+    from trendlib.curated.files import load_reference
 
     cache = tmp_path / "cache"
     load_reference(ref, cache=cache)

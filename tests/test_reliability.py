@@ -144,7 +144,7 @@ def test_fields_short_of_reliable_say_so_in_the_data_dictionary():
 
 
 def test_the_committed_codebook_is_the_rendered_one():
-    from trendlib.reference import load_yaml, read_yaml, reference_dir
+    from trendlib.curated.files import load_yaml, read_yaml, reference_dir
 
     rendered = codebook.render(trendlib.load(), load_yaml(reference_dir() / "actors.yaml"),
                                read_yaml(reference_dir() / "coding" / "codebook.yaml"))
@@ -159,7 +159,7 @@ def test_the_codebook_lists_every_vocabulary_value_and_change():
     for v in (vocab.CASE_KINDS, vocab.INSTRUMENTS, vocab.LEVELS, vocab.BOUNDARIES, vocab.RELATION_TYPES):
         for value in v:
             assert f"`{value}`" in text, (v.name, value)
-    from trendlib.reference import load_yaml, reference_dir
+    from trendlib.curated.files import load_yaml, reference_dir
 
     for row in load_yaml(reference_dir() / "coding" / "codebook.yaml"):
         assert f"`{row['rule']}`" in text

@@ -82,7 +82,7 @@ def test_an_ampersand_in_a_text_is_not_an_anchor(ref, tmp_path, monkeypatch, ref
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("review: {status: reviewed", "review: {note: R&D & *not* an alias, status: reviewed", 1),
                     encoding="utf-8")
-    from trendlib.reference import load_reference
+    from trendlib.curated.files import load_reference
 
     assert load_reference(ref).boxes == reference.boxes
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from trendlib.reference import load_reference
+from trendlib.curated.files import load_reference
 
 from trendlib.build import build_tables
 

@@ -97,7 +97,7 @@ def main() -> int:
     import trendlib
     from trendlib.build import build_tables, render
     from trendlib.parse.corpus import read_corpus
-    from trendlib.reference import load_reference
+    from trendlib.curated.files import load_reference
     from trendlib.parse.report import read_report
 
     report, ref = read_report(), load_reference()

@@ -16,9 +16,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__, network, output, registry, tables, vocab
-from .audit import curated_checks, curated_statistics, funding_flags
-from .cases import case_of, check_places, initiatives, locate_cases
-from .coding import consistency, locate_evidence, locate_relations, sectors_of
+from .coding.audit import curated_checks, curated_statistics, funding_flags
+from .coding.cases import case_of, check_places, initiatives, locate_cases
+from .coding.ties import consistency, locate_evidence, locate_relations, sectors_of
 from .mentions.actors import find_mentions
 from .network.explorer import explorer_html
 from .mentions.money import currency_countries, currency_words, load_rates, read_rate_rows
@@ -26,8 +26,8 @@ from .mentions.quantities import corpus_amounts, corpus_percentages, label_infog
 from .parse.corpus import read_corpus
 from .parse.report import Report, read_report
 from .paths import processed_dir
-from .reference import Reference, load_reference
-from .reliability import COLUMNS, measure
+from .curated.files import Reference, load_reference
+from .coding.reliability import COLUMNS, measure
 from .errors import OutputError, TrendlibError
 
 # The report's figures date from 2021–2023; 2022, the year most were announced in,
@@ -74,7 +74,7 @@ def build_tables(report: Report | Path | str | None = None, *, any_edition: bool
                  cache: Path | bool | None = None) -> dict[str, pd.DataFrame]:
     """Parse the report (a :class:`~trendlib.parse.report.Report` already read, or its path) and return
     every table, in :data:`TABLE_ORDER`. ``cache`` is the cache of checked curated files
-    (:func:`trendlib.reference.load_reference`); by default every file is read and checked afresh.
+    (:func:`trendlib.curated.files.load_reference`); by default every file is read and checked afresh.
 
     >>> t = build_tables()
     >>> list(t) == TABLE_ORDER
@@ -242,7 +242,7 @@ def build(out_dir: Path | str | None = None, *, report_path: Path | str | None =
     ``data/reference/``) and write ``data/processed/`` (or ``out_dir``).
 
     Curated files read and checked by an earlier build are taken from the cache
-    (``cache=True``: :func:`trendlib.reference.default_cache_dir`; ``None``: no cache); the outputs are
+    (``cache=True``: :func:`trendlib.curated.files.default_cache_dir`; ``None``: no cache); the outputs are
     the same byte for byte.
 
     ``wait`` is how long to wait for another build publishing into the same

@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "diff":
         return _diff(args)
     if args.command == "codebook":
-        from .codebook import write
+        from .coding.codebook import write
 
         try:
             print(f"trendlib codebook: wrote {write(args.out)}")

@@ -13,9 +13,9 @@ from __future__ import annotations
 import pandas as pd
 
 from . import vocab
-from .audit import repeats
-from .cases import Case, source_of
-from .coding import Evidence, Relation, crosses, party
+from .coding.audit import repeats
+from .coding.cases import Case, source_of
+from .coding.ties import Evidence, Relation, crosses, party
 from .errors import CuratedDataError
 from .mentions.actors import ActorMention
 from .mentions.quantities import AmountMention, PercentMention
@@ -160,8 +160,8 @@ def evidence_table(evidence: list[Evidence], line_of) -> pd.DataFrame:
 
 def relations_table(relations: list[Relation], actors: dict[str, dict], cases: dict[str, dict],
                     line_of) -> pd.DataFrame:
-    """Every coded tie, with every boundary it crosses (:func:`trendlib.coding.crosses`; an unnamed group
-    takes its case's level and country, :func:`trendlib.coding.party`)."""
+    """Every coded tie, with every boundary it crosses (:func:`trendlib.coding.ties.crosses`; an unnamed group
+    takes its case's level and country, :func:`trendlib.coding.ties.party`)."""
     def crossed(r: Relation) -> str | None:
         case = cases[r.case_id]
         return _join(crosses(party(actors[r.source], case), party(actors[r.target], case), r.within)) or None
@@ -207,7 +207,7 @@ def case_actors_table(c: Corpus, cases: list[Case]) -> pd.DataFrame:
 def funding_table(amounts: list[AmountMention], case_of: list[Case | None], flags: list[str], checks: list[dict],
                   rates: dict[str, float], rate_year: int, line_of) -> pd.DataFrame:
     """Every monetary amount (:func:`trendlib.mentions.quantities.corpus_amounts`), with its case,
-    US dollars, flags and repeats (:mod:`trendlib.audit`), and what the curated check says of it
+    US dollars, flags and repeats (:mod:`trendlib.coding.audit`), and what the curated check says of it
     (``amounts.yaml``): the printed value is never overwritten, a correction sits beside it."""
     ids = [f"F{n:03d}" for n in range(1, len(amounts) + 1)]
     keys = [(k.id, m.amount.value, m.amount.high, m.amount.currency) if k and m.amount.value else None
@@ -275,7 +275,7 @@ def check_figures(cases: list[Case], t: dict[str, pd.DataFrame], *, source: str 
 
 def statistics_table(figures: list[PercentMention], curated: list[dict], line_of) -> pd.DataFrame:
     """Every percentage and fraction (:func:`trendlib.mentions.quantities.corpus_percentages`), with what the
-    curated reading says of it (``statistics.yaml``, :func:`trendlib.audit.curated_statistics`): its kind, its
+    curated reading says of it (``statistics.yaml``, :func:`trendlib.coding.audit.curated_statistics`): its kind, its
     case and an English gloss of its clause."""
     ids = [f"S{n:03d}" for n in range(1, len(figures) + 1)]
     keys = [(compact(m.figure.text), compact(m.where.context or "")) for m in figures]
@@ -396,7 +396,7 @@ def adjudication_table(rows: list[dict], case_ids: set[str], rules: set[str], *,
 
 
 def reliability_table(rows: list[dict]) -> pd.DataFrame:
-    """Agreement per round and field (:func:`trendlib.reliability.compare`)."""
+    """Agreement per round and field (:func:`trendlib.coding.reliability.compare`)."""
     return frame("reliability", rows)
 
 

@@ -207,7 +207,7 @@ def agreement_bands(ax, thresholds: Mapping[str, float] | None = None, *, left: 
 
     See Also
     --------
-    trendlib.reliability.THRESHOLDS : the thresholds, and the status of a field by its interval's lower bound.
+    trendlib.coding.reliability.THRESHOLDS : the thresholds, and the status of a field by its interval's lower bound.
 
     >>> from matplotlib.figure import Figure
     >>> ax = Figure().subplots()
@@ -215,7 +215,7 @@ def agreement_bands(ax, thresholds: Mapping[str, float] | None = None, *, left: 
     >>> [t.get_text() for t in ax.texts]
     ['unreliable', 'tentative', 'reliable']
     """
-    from ..reliability import THRESHOLDS
+    from ..coding.reliability import THRESHOLDS
 
     t = dict(thresholds or THRESHOLDS)
     ax.axvspan(left, t["tentative"], color="#f4d6d6", zorder=0)

@@ -22,7 +22,7 @@ True
 
 See Also
 --------
-trendlib.reliability : the same resampling for the agreement between coders.
+trendlib.coding.reliability : the same resampling for the agreement between coders.
 """
 
 from __future__ import annotations

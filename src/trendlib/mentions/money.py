@@ -457,8 +457,8 @@ _ISO3 = re.compile(r"[A-Z]{3}")
 
 
 def _read_currency_rows(path: str | Path) -> list[dict]:
-    """The rows of ``currencies.yaml``: shape checked by its JSON Schema (:mod:`trendlib.reference`)."""
-    from ..reference import load_yaml
+    """The rows of ``currencies.yaml``: shape checked by its JSON Schema (:mod:`trendlib.curated.files`)."""
+    from ..curated.files import load_yaml
 
     path = Path(path)
     try:

@@ -20,7 +20,7 @@ amount is still read whole:
 >>> from trendlib.mentions.money import currency_words
 >>> from trendlib.parse.corpus import read_corpus
 >>> from trendlib.parse.report import read_report
->>> from trendlib.reference import load_reference
+>>> from trendlib.curated.files import load_reference
 >>> ref = load_reference()
 >>> c = read_corpus(read_report(), ref.boxes)
 >>> found = corpus_amounts(c, currency_words(ref.currencies))

@@ -1,4 +1,4 @@
-"""Stage 6 — the stakeholder networks: construction and filters, measures, reading and writing.
+"""Stage 7 — the stakeholder networks: construction and filters, measures, reading and writing.
 
 As networkx keeps ``readwrite/`` apart from ``algorithms/``, the package has
 one module per job:

@@ -51,7 +51,7 @@ import networkx as nx
 import pandas as pd
 
 from .. import vocab
-from ..coding import GROUP_TYPE
+from ..coding.ties import GROUP_TYPE
 from ._util import _as_int, _as_list, _missing, _node_key, _plain, _rebuilt, _sorted_edges
 
 __all__ = ["two_mode", "subgraph", "group_node", "ties", "pooled_by_kind", "tie_subgraph", "tie_projection"]

@@ -31,10 +31,10 @@ import sys
 import fastjsonschema
 import yaml
 
-from . import vocab
-from .errors import CuratedDataError
-from .paths import reference_dir
-from .textfile import decode_utf8
+from .. import vocab
+from ..errors import CuratedDataError
+from ..paths import reference_dir
+from ..textfile import decode_utf8
 
 COUNTRY = {"type": "string", "pattern": "^[A-Z]{3}$"}
 ACTOR_ID = {"type": "string", "pattern": "^[a-z0-9_]+$"}
@@ -553,7 +553,9 @@ def default_cache_dir() -> Path:
 
 @functools.cache
 def _code_version() -> bytes:
-    sources = [Path(__file__).read_bytes(), (Path(__file__).parent / "textfile.py").read_bytes()]
+    from .. import textfile
+
+    sources = [Path(__file__).read_bytes(), Path(textfile.__file__).read_bytes()]
     schemas = json.dumps({f.path: _schema(f.path) for f in CURATED}, sort_keys=True, default=repr).encode()
     return hashlib.sha256(b"\0".join([*sources, schemas, sys.version.encode(), yaml.__version__.encode()])).digest()
 

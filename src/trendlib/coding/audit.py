@@ -1,9 +1,9 @@
-"""Checks on the located amounts: what looks wrong, and what repeats.
+"""Stage 5c — checks on the located amounts: what looks wrong, and what repeats.
 
 Two signs of a translation error are *reported*, never corrected
 (:func:`funding_flags`), and a second mention of the same amount of the same
 case is marked so it is not summed twice (:func:`repeats`). Both need the
-cases, so this stage comes after :mod:`trendlib.cases`. What each amount is,
+cases, so this stage comes after :mod:`trendlib.coding.cases`. What each amount is,
 and what primary sources say of it, is curated (``amounts.yaml``) and joined
 to the amounts here (:func:`curated_checks`).
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from .mentions.money import Amount
+from ..mentions.money import Amount
 
 __all__ = ["funding_flags", "repeats", "curated_checks"]
 
@@ -86,7 +86,7 @@ _STATUS_NEEDS = {
 
 def _check_status(row: dict, where: str) -> None:
     """The fields a row's status needs, and those it cannot have (an unverifiable amount has no source)."""
-    from .errors import CuratedDataError
+    from ..errors import CuratedDataError
 
     needs, forbids = _STATUS_NEEDS[row["status"]]
     missing = [f for f in needs if row.get(f) is None]
@@ -109,8 +109,8 @@ def curated_checks(amounts: list, contexts: list[str], rows: list[dict], *,
     under another case or none) and ``part_of`` (money counted inside a larger amount) name another
     amount the same way; in the rows returned they are that amount's index in ``amounts``.
     """
-    from .errors import CuratedDataError
-    from .patterns import compact
+    from ..errors import CuratedDataError
+    from ..patterns import compact
 
     by_key = {}
     for n, row in enumerate(rows, 1):
@@ -176,8 +176,8 @@ def curated_statistics(figures: list, rows: list[dict], flat, spans: dict[str, t
     (:data:`PHRASE_WINDOW`), ``case`` must be a case and ``case_phrase`` printed near the figure or in the
     case's passage (``spans``: case id → flat start and end).
     """
-    from .errors import CuratedDataError
-    from .patterns import compact
+    from ..errors import CuratedDataError
+    from ..patterns import compact
 
     by_key = {(compact(r["text"]), r["occurrence"]): (n, r) for n, r in enumerate(rows, 1)}
     counts: dict[str, int] = {}

@@ -1,4 +1,4 @@
-"""Stage 5 — cases: codebook anchors → case spans → attributes from mentions.
+"""Stage 5a — cases: codebook anchors → case spans → attributes from mentions.
 
 The codebook (``data/reference/cases.yaml``) says which passages are cases and
 what a human reading adds (title, codes, year, with their evidence). What the
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import AnchorError
-from .patterns import compact
-from .parse.corpus import Corpus
-from .mentions.actors import ActorMention
+from ..errors import AnchorError
+from ..patterns import compact
+from ..parse.corpus import Corpus
+from ..mentions.actors import ActorMention
 
 
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import vocab
-from .coding import CHECKS, PHRASE_MAX, PHRASE_MIN
-from .errors import CodingError
+from .. import vocab
+from .ties import CHECKS, PHRASE_MAX, PHRASE_MIN
+from ..errors import CodingError
 
 __all__ = ["render", "write"]
 
@@ -228,9 +228,9 @@ def _agreement(reliability) -> list[str]:
 
 def write(path: Path | str | None = None) -> Path:
     """Render from the published tables and the curated actors and codebook history; write ``docs/CODEBOOK.md``."""
-    from . import load
-    from .paths import project_root
-    from .reference import load_yaml, read_yaml, reference_dir
+    from .. import load
+    from ..paths import project_root
+    from ..curated.files import load_yaml, read_yaml, reference_dir
 
     out = Path(path) if path else project_root() / "docs" / "CODEBOOK.md"
     history = read_yaml(reference_dir() / "coding" / "codebook.yaml")
@@ -241,7 +241,7 @@ def write(path: Path | str | None = None) -> Path:
 
 
 def load_tables():  # pragma: no cover - for the doctest above
-    from . import load
+    from .. import load
 
     return load()
 

@@ -1,4 +1,4 @@
-"""Stage 7 — how reproducible the coding is: agreement between independent codings, with intervals.
+"""Stage 5d — how reproducible the coding is: agreement between independent codings, with intervals.
 
 In content analysis the reproducibility of a codebook is the agreement between
 coders who read the same units independently. Each round of ``reliability.csv``
@@ -366,7 +366,7 @@ def measure(ref, cases, examples: Iterable[str]) -> list[dict]:
 
     ``examples`` are the cases the codebook shows as examples (round 3's sample excludes them).
     """
-    from .errors import CodingError
+    from ..errors import CodingError
 
     trend_of = {c.id: c.trend for c in cases}
     actor_sector = {a["id"]: a["sector"] for a in ref.actors}
@@ -386,7 +386,7 @@ def measure(ref, cases, examples: Iterable[str]) -> list[dict]:
         missing = [cid for cid in sample if "kind" not in second.get(cid, {})]
         if missing:
             raise CodingError(f"{source}: the sampled cases {', '.join(missing)} have no case-level codes; the "
-                              "sample (trendlib.reliability.round_samples) and the reading disagree")
+                              "sample (trendlib.coding.reliability.round_samples) and the reading disagree")
         tie_cases = list(trend_of) if r.ties_on_every_case else sample
         coders = describe_coders(ref.coders, ref.review[source]["coders"])
         for row in measure_round(first, second, sample, tie_cases, BOOTSTRAP_SEED + r.number):

@@ -28,11 +28,11 @@ import difflib
 
 from dataclasses import dataclass
 
-from . import vocab
+from .. import vocab
 from .cases import Case
-from .errors import CodingError
-from .parse.corpus import Corpus
-from .patterns import compact
+from ..errors import CodingError
+from ..parse.corpus import Corpus
+from ..patterns import compact
 
 __all__ = ["Relation", "Evidence", "locate_relations", "locate_evidence", "sectors_of", "crosses", "consistency",
            "GROUP_TYPE", "PHRASE_MIN", "PHRASE_MAX"]
