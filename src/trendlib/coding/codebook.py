@@ -16,7 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import vocab
-from .ties import CHECKS, PHRASE_MAX, PHRASE_MIN
+from .reliability import THRESHOLDS
+from .ties import CHECKS, GROUP_TYPE, PHRASE_MAX, PHRASE_MIN
 from ..errors import CodingError
 
 __all__ = ["render", "write"]
@@ -63,7 +64,7 @@ def _rules(rules) -> list[str]:
 def render(tables, actors: list[dict] | None = None, history: dict | None = None) -> str:
     """The codebook as Markdown, from the vocabularies, the published ``tables`` (trendlib.load()), the
     curated ``actors`` and the codebook's ``history`` (``coding/codebook.yaml``: its version and rules)."""
-    groups = [a for a in (actors or []) if a["type"] == "stakeholder_group"]
+    groups = [a for a in (actors or []) if a["type"] == GROUP_TYPE]
     history = history or {"version": "", "rows": []}
     lines = [
         f"# trendlib codebook — {history['version']}",
@@ -182,7 +183,8 @@ def render(tables, actors: list[dict] | None = None, history: dict | None = None
         "sample of cases: Krippendorff's α for the case-level codes (MASI for the sets), and for ties, matched "
         "one by one within a case, the F1 of tie identification and α on the type and direction of the ties both "
         "codings found. Every value has a bootstrap 95 % interval (cases resampled); a field's status follows the "
-        "interval's lower bound: reliable (≥ 0.8), tentative conclusions only (≥ 0.667), unreliable (below). "
+        f"interval's lower bound: reliable (≥ {THRESHOLDS['reliable']}), tentative conclusions only "
+        f"(≥ {THRESHOLDS['tentative']}), unreliable (below). "
         "Every disagreement and its decision is in `data/processed/adjudication.csv` (curated in "
         "`data/reference/coding/adjudication.yaml`).",
         "",

@@ -50,6 +50,7 @@ __all__ = [
     "load_currency_countries",
     "check_currency_rows",
     "complete_rate_years",
+    "complete_years",
     "currency_countries",
     "currency_words",
     "load_rates",
@@ -584,12 +585,21 @@ def load_rates(
 
 
 def complete_rate_years(path: str | Path) -> list[int]:
-    """The years of ``exchange_rates.csv`` that have a rate for every currency in it.
+    """The years of ``exchange_rates.csv`` that have a rate for every currency in it (:func:`complete_years`).
 
     >>> complete_rate_years(Path(__file__).resolve().parents[3] / "data" / "reference" / "exchange_rates.csv")
     [2021, 2022, 2023]
     """
-    pairs = set(read_rates(path))
+    return complete_years(read_rates(path))
+
+
+def complete_years(pairs: Iterable[tuple[str, int]]) -> list[int]:
+    """The years that have a rate for every currency, given the (currency, year) pairs that have one.
+
+    >>> complete_years([("EUR", 2021), ("GBP", 2021), ("EUR", 2022)])
+    [2021]
+    """
+    pairs = {(str(c), int(y)) for c, y in pairs}
     codes = {c for c, _ in pairs}
     years = {y for _, y in pairs}
     return sorted(y for y in years if all((c, y) in pairs for c in codes))
