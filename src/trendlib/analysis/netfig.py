@@ -31,7 +31,7 @@ from ..network._util import _node_key, _sorted_edges
 from ..network.explorer import layout
 from ..palettes import SECTOR_COLORS, TIE_COLORS
 
-__all__ = ["draw_ties", "overlaps", "interactive"]
+__all__ = ["draw_ties", "overlaps", "interactive", "sigma_view", "SIGMA_CAMERA"]
 
 # the spots tried around a dot (directions, scaled by its radius): right, left, above, below, the diagonals
 _SPOTS = ((1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
@@ -161,6 +161,25 @@ def interactive(g: nx.MultiDiGraph, *, height: int = 560):
     """
     from ipysigma import Sigma  # imported here: the build does not need a widget library
 
+    h, settings = sigma_view(g)
+    return _Snapshot(Sigma(h, height=height, **settings), _snapshot_png(g, layout(g)),
+                     "The network of stated ties: named parties coloured by sector and labelled, each unnamed group "
+                     "a small dot per case, the parties falling into many small groups.")
+
+
+#: Where the ipysigma camera starts: the graph in the left three fifths of the canvas, clear of the side panel
+#: (legend, search and the clicked item's details) that ipysigma draws over the right of the canvas.
+SIGMA_CAMERA = {"x": 0.8, "y": 0.5, "ratio": 1.6, "angle": 0}
+
+
+def sigma_view(g: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, dict]:
+    """The graph and the settings :func:`interactive` gives ipysigma (``Sigma(h, **settings)``; also
+    ``Sigma.write_html(h, path, **settings)`` for a standalone page).
+
+    Named parties carry their English name as ``label``; an unnamed group carries none on the canvas (its name
+    shows when it is clicked), so the many case-scoped groups do not bury the named parties' labels. Sectors
+    and tie types are English words, so the legend reads in English.
+    """
     h = nx.MultiDiGraph()
     pos = layout(g)
     sectors = vocab.SECTORS.labels("en")
@@ -168,21 +187,21 @@ def interactive(g: nx.MultiDiGraph, *, height: int = 560):
     for n in sorted(g.nodes, key=lambda n: _node_key(g, n)):
         d = g.nodes[n]
         x, y = pos.get(n, (0.0, 0.0))
+        group = d.get("kind") == "group"
         h.add_node(n, x=x, y=y, sector=sectors.get(d.get("sector"), "other"), ties=g.degree(n),
-                   label=d.get("name_en", n), name_zh=d.get("name_zh", ""),
-                   kind="unnamed group (one per case)" if d.get("kind") == "group" else "named party")
+                   # ipysigma shows a node's key where its label is empty: a space keeps the canvas clear
+                   label=" " if group else d.get("name_en", n), name=d.get("name_en", n), name_zh=d.get("name_zh", ""),
+                   kind="unnamed group (one per case)" if group else "named party")
     for u, v, k, d in _sorted_edges(g):
         h.add_edge(u, v, key=k, tie=types.get(d.get("tie"), d.get("tie", "")), case_id=d.get("case_id", ""),
                    line=d.get("line"), phrase=d.get("phrase", ""), phrase_en=d.get("phrase_en", ""))
-    widget = Sigma(h, height=height, layout={n: {"x": h.nodes[n]["x"], "y": h.nodes[n]["y"]} for n in h},
-                   node_color="sector", node_color_palette={sectors[s]: c for s, c in SECTOR_COLORS.items()},
-                   node_size="ties", node_size_range=(2, 14), node_label="label",
-                   edge_color="tie", edge_color_palette={types[t]: c for t, c in TIE_COLORS.items()},
-                   clickable_edges=True, default_edge_type="arrow", label_density=0.6,
-                   label_font="Noto Sans CJK SC, sans-serif")
-    return _Snapshot(widget, _snapshot_png(g, pos),
-                     "The network of stated ties: named parties coloured by sector and labelled, each unnamed group "
-                     "a small dot per case, the parties falling into many small groups.")
+    settings = dict(layout={n: {"x": h.nodes[n]["x"], "y": h.nodes[n]["y"]} for n in h},
+                    node_color="sector", node_color_palette={sectors[s]: c for s, c in SECTOR_COLORS.items()},
+                    node_size="ties", node_size_range=(2, 14), node_label="label",
+                    edge_color="tie", edge_color_palette={types[t]: c for t, c in TIE_COLORS.items()},
+                    clickable_edges=True, default_edge_type="arrow", label_density=0.6,
+                    label_font="Noto Sans CJK SC, sans-serif", camera_state=dict(SIGMA_CAMERA))
+    return h, settings
 
 
 def _snapshot_png(g: nx.MultiDiGraph, pos) -> bytes:
