@@ -123,8 +123,8 @@ def build_tables(report: Report | Path | str | None = None, *, any_edition: bool
     }
     glosses.check_all_used()
     t["reliability"] = tables.reliability_table(measure(ref, cases, vocab.example_cases()))
-    t["coders"] = tables.frame("coders", [{"coder_id": c["id"], **{k: c[k] for k in ("kind", "sessions", "role", "saw",
-                                                                                     "independence")}}
+    t["coders"] = tables.frame("coders", [{"coder_id": c["id"], "coder_kind": c["kind"],
+                                           **{k: c[k] for k in ("sessions", "role", "saw", "independence")}}
                                           for c in ref.coders])
     t["adjudication"] = tables.adjudication_table(ref.adjudication, {c.id for c in cases},
                                                   {r["rule"] for r in ref.codebook})

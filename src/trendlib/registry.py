@@ -147,9 +147,9 @@ TABLES: tuple[Table, ...] = (
            "elsewhere); empty in the running text", "box", "文框", vocabulary="box"),
         _use("text", "reflowed text, footnote numbers removed"),
         _f("footnotes", "string", "';'-joined footnote numbers glued into the paragraph", "footnotes", "脚注"),
-        _f("repeats", "integer", "para_id of an earlier paragraph with the same words (of 20 or more characters): "
+        _f("repeats_para_id", "integer", "para_id of an earlier paragraph with the same words (of 20 or more characters): "
            "the source printed it twice, and its amounts and figures are counted once, there", "repeats", "重复"),
-    ), primary_key=("para_id",), foreign_keys=(_TREND_FK, ForeignKey(("repeats",), "paragraphs", ("para_id",)))),
+    ), primary_key=("para_id",), foreign_keys=(_TREND_FK, ForeignKey(("repeats_para_id",), "paragraphs", ("para_id",)))),
     Table("cases", "case: a concrete programme, fund, platform, law, project or agency practice", (
         _use("case_id", "T<trend>-<seq>, from the codebook"),
         _use("trend", "trend of the paragraph holding the anchor"),
@@ -186,7 +186,7 @@ TABLES: tuple[Table, ...] = (
            "initiative; cases that describe the same initiative share it (curated, with the words that show it: "
            "evidence.csv, code initiative). Count initiatives, not cases, for how many programmes", "initiative",
            "举措"),
-        _f("source", "string", "where in the report the case comes from: body (the running text), my_take (a "
+        _f("case_source", "string", "where in the report the case comes from: body (the running text), my_take (a "
            "practitioner's 我的观点 sidebar), infographic (a 解读数据 block) or box (another boxed sidebar)",
            "source in the report", "来源", vocabulary="case_source"),
         _f("source_author", "string", "for a my_take case, the sidebar's author (my_takes.person_en)",
@@ -213,14 +213,14 @@ TABLES: tuple[Table, ...] = (
         _use("case_id"),
         _f("code", "string", "kind, instrument, country, level, year, boundary, or initiative (value: the earlier "
            "case that describes the same initiative)", "code", "编码"),
-        _f("value", "string", "the value coded (for boundary, one row per value)", "value", "值"),
+        _f("coded_value", "string", "the value coded (for boundary, one row per value)", "coded value", "编码值"),
         _f("phrase", "string", "the verbatim words of the case's span that justify the value (curated)", "phrase",
            "依据原文"),
         _f("phrase_en", "string", "English gloss of the phrase (curated)", "phrase (English)", "依据（英文）"),
         _f("rule", "string", "the codebook rule that justifies the value where no single phrase can", "rule", "规则",
            vocabulary="evidence_rule"),
         _use("line", "raw line where the phrase starts"),
-    ), primary_key=("case_id", "code", "value"), foreign_keys=(_CASE_FK,)),
+    ), primary_key=("case_id", "code", "coded_value"), foreign_keys=(_CASE_FK,)),
     Table("actors", "party: a named organisation or government, or a stakeholder group of unnamed ones", (
         _use("actor_id", "stable id from the gazetteer"),
         _f("name_zh", "string", "fullest Chinese name used in the report", "name (Chinese)", "中文名称"),
@@ -251,7 +251,7 @@ TABLES: tuple[Table, ...] = (
         _f("source", "string", "the party that gives, leads, regulates, provides or sends (actor_id)", "source", "发起方"),
         _f("target", "string", "the party that receives (actor_id); for an undirected tie, the other party",
            "target", "接收方"),
-        _f("type", "string", "what the tie is (see vocabulary)", "type", "关系类型", vocabulary="relation_type"),
+        _f("relation_type", "string", "what the tie is (see vocabulary)", "type of tie", "关系类型", vocabulary="relation_type"),
         _f("directed", "boolean", "false for partners, and for a mutual exchange of data or two-way talk",
            "directed", "有向"),
         _f("within", "boolean", "true for a tie inside one organisation: an employer and its own staff, a "
@@ -297,7 +297,7 @@ TABLES: tuple[Table, ...] = (
            vocabulary="amount_type"),
         _f("period", "string", "the period the text gives the amount for, as printed (每年, 2018年至2022年); empty "
            "when it gives none (curated)", "period", "期间"),
-        _f("status", "string", "checked against a primary source (curated; see vocabulary and amount_checks)",
+        _f("check_status", "string", "checked against a primary source (curated; see vocabulary and amount_checks)",
            "check", "核实", vocabulary="check_status"),
         _f("value_corrected", "number", "for a corrected amount, the value the source gives (base units); the printed "
            "value is never overwritten", "value (corrected)", "更正数额", unit="units of currency_corrected"),
@@ -334,7 +334,7 @@ TABLES: tuple[Table, ...] = (
     Table("amount_parts", "part of an amount that mixes kinds of money, as a primary source splits it", (
         _f("amount_id", "string", "the amount (funding.csv)", "amount", "金额"),
         _f("part", "integer", "the part's number within the amount", "part", "部分"),
-        _f("kind", "string", "what kind of money the part is (see vocabulary)", "kind of money", "金额类型",
+        _f("amount_type", "string", "what kind of money the part is (see vocabulary)", "kind of money", "金额类型",
            vocabulary="amount_type"),
         _f("value", "number", "the part in base units of its currency, as the source gives it", "value", "数额",
            unit="units of currency"),
@@ -352,7 +352,7 @@ TABLES: tuple[Table, ...] = (
         _f("year", "integer", "the year the annual average rate is for", "year", "年份"),
         _f("usd_per_unit", "number", "US dollars per unit of the currency, the year's average", "US$ per unit",
            "每单位美元", unit="US dollars"),
-        _f("source", "string", "where the rate comes from", "source", "来源"),
+        _f("rate_source", "string", "where the rate comes from", "source of the rate", "汇率来源"),
     ), primary_key=("currency", "year")),
     Table("statistics", "percentage or fraction", (
         _f("stat_id", "string", "S<seq> in reading order", "figure", "数据"),
@@ -363,7 +363,7 @@ TABLES: tuple[Table, ...] = (
         _use("text", "the figure as printed"),
         _f("value", "number", "35% → 35; 三分之二 → 66.67", "value", "数值", unit="percent"),
         _f("unit", "string", "percent, percentage_point, fraction", "unit", "单位"),
-        _f("kind", "string", "what kind of evidence the figure is (curated; see vocabulary and docs/CODEBOOK.md)",
+        _f("statistic_kind", "string", "what kind of evidence the figure is (curated; see vocabulary and docs/CODEBOOK.md)",
            "kind of evidence", "证据类型", vocabulary="statistic_kind"),
         _f("kind_phrase", "string", "the verbatim words of its clause or label that decide its kind (curated)",
            "deciding words", "判定依据"),
@@ -395,13 +395,13 @@ TABLES: tuple[Table, ...] = (
     Table("my_takes", "我的观点 (My Take) sidebar", (
         _use("trend", "trend"),
         _f("person", "string", "author as printed", "author", "作者"),
-        _f("role", "string", "role as printed", "role", "职务"),
+        _f("position", "string", "the author's position as printed", "position", "职务"),
         _f("organization", "string", "organisation the person speaks for, as printed", "organisation", "机构"),
         _use("title_zh", "title of the piece"),
         _use("line", "first raw line of the sidebar"),
         _use("line_end", "last raw line of the sidebar"),
         _f("person_en", "string", "the author's name in English (curated, glosses.yaml)", "author (English)", "作者（英文）"),
-        _f("role_en", "string", "English gloss of role (curated, glosses.yaml)", "role (English)", "职务（英文）"),
+        _f("position_en", "string", "English gloss of position (curated, glosses.yaml)", "position (English)", "职务（英文）"),
         _f("organization_en", "string", "English gloss of organization (curated, glosses.yaml)", "organisation (English)",
            "机构（英文）"),
         _use("title_en", "English gloss of the piece's title (curated, glosses.yaml)"),
@@ -420,7 +420,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table("furniture", "removed navigation bar or running footer, with its printed page number", (
         _use("line", "raw line of the removed navigation bar or running footer"),
-        _f("kind", "string", "nav or footer", "kind", "类型"),
+        _f("furniture_kind", "string", "what was removed (see vocabulary)", "kind of furniture", "版面元素类型", vocabulary="furniture_kind"),
         _f("label", "string", "the footer's chapter title", "label", "标签"),
         _f("page", "integer", "printed page number", "page", "页码"),
     ), primary_key=("line",)),
@@ -457,7 +457,7 @@ TABLES: tuple[Table, ...] = (
     ), primary_key=("round", "field")),
     Table("coders", "coder: who coded or curated, what it saw and how independent it was", (
         _f("coder_id", "string", "id the readings and review records name (coding/coders.yaml)", "coder", "编码者"),
-        _f("kind", "string", "what kind of coder", "kind of coder", "编码者类型"),
+        _f("coder_kind", "string", "what kind of coder", "kind of coder", "编码者类型"),
         _f("sessions", "string", "how many working sessions (each with its own brief)", "sessions", "会话数"),
         _f("role", "string", "what it did", "role", "职责"),
         _f("saw", "string", "what it saw while coding", "saw", "所见材料"),
@@ -471,7 +471,7 @@ TABLES: tuple[Table, ...] = (
         _use("case_id"),
         _f("item", "string", "what was coded: relation (one tie), relations (a case's ties), or a case-level code "
            "(kind, instrument, boundary, sectors, year)", "item", "编码项"),
-        _f("value", "string", "the value in question (a tie as source → target (type); lists ';'-joined)", "value",
+        _f("coded_value", "string", "the value in question (a tie as source → target (type); lists ';'-joined)", "coded value",
            "编码值"),
         _f("first", "string", "what the first (or adjudicated) coding had", "first coding", "第一次编码"),
         _f("second", "string", "what the second (or fresh) coding had", "second coding", "第二次编码"),
