@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, network, output, registry, tables, vocab
+from . import __version__, metadata, network, output, tables, vocab
 from .audit import curated_checks, curated_statistics, funding_flags
 from .cases import case_of, check_places, initiatives, locate_cases
 from .coding import consistency, locate_evidence, locate_relations, sectors_of
@@ -34,8 +34,8 @@ from .errors import OutputError, TrendlibError
 # is the reference year for converting them to US dollars (rates: exchange_rates.csv).
 DEFAULT_RATE_YEAR = 2022
 
-#: The tables in build order (declared in :mod:`trendlib.registry`).
-TABLE_ORDER = registry.names()
+#: The tables in build order (declared in :mod:`trendlib.metadata`).
+TABLE_ORDER = metadata.names()
 
 
 def quantity_tables(corpus, cases, ref: Reference, rate_year: int = DEFAULT_RATE_YEAR
@@ -105,7 +105,6 @@ def build_tables(report: Report | Path | str | None = None, *, any_edition: bool
                                    {r["case"]: r["reason"] for r in ref.relations if not r.get("ties")}, glosses,
                                    initiatives(cases, corpus), dict(zip(my_takes["trend"], my_takes["person_en"]))),
         "places": tables.places_table(ref.places, cases),
-        "case_places": tables.case_places_table(cases),
         "evidence": tables.evidence_table(evidence, corpus.line_of),
         "actors": tables.actors_table(ref.actors, mentions, cases, relations),
         "case_actors": tables.case_actors_table(corpus, cases),
@@ -129,7 +128,9 @@ def build_tables(report: Report | Path | str | None = None, *, any_edition: bool
     t["adjudication"] = tables.adjudication_table(ref.adjudication, {c.id for c in cases},
                                                   {r["rule"] for r in ref.codebook})
     tables.check_figures(cases, t)
-    registry.check_vocabularies(t)
+    for name in metadata.link_tables():  # one row per value of each ';'-joined column
+        t[name] = tables.link_table(name, t[metadata.TABLE[name].link.parent])
+    metadata.check_vocabularies(t)
     return {name: t[name] for name in TABLE_ORDER}
 
 
@@ -162,7 +163,7 @@ LICENSES = [
 
 def datapackage(t: dict[str, pd.DataFrame], sha256: str) -> dict:
     """The Frictionless Data Package describing every table, column, key and vocabulary."""
-    return registry.datapackage(
+    return metadata.datapackage(
         description=("Tables parsed from Deloitte's 《2023年政务服务转型趋势报告》 by trendlib. "
                      "Every row carries the 1-based line(s) of the raw report it came from. "
                      f"Report SHA-256: {sha256}."),
@@ -199,16 +200,16 @@ def render(t: dict[str, pd.DataFrame], sha256: str) -> dict[str, bytes]:
         data = files[resource["path"]]
         resource.update(hash=f"sha256:{digests[resource['path']]}", bytes=len(data))
     package["trendlib"] = {"version": __version__, "report_sha256": sha256, "files": digests}
-    files[registry.MANIFEST] = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    if sorted(files) != registry.outputs():  # the registry declares what a build may write
-        raise AssertionError(f"rendered {sorted(files)}, declared {registry.outputs()}")
+    files[metadata.MANIFEST] = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if sorted(files) != metadata.outputs():  # the metadata declares what a build may write
+        raise AssertionError(f"rendered {sorted(files)}, declared {metadata.outputs()}")
     return files
 
 
 def write_outputs(t: dict[str, pd.DataFrame], out_dir: Path, sha256: str, *, wait: float = output.LOCK_WAIT,
                   note=None) -> Path:
     """Write every output into ``out_dir``, all or nothing (:func:`trendlib.output.publish`)."""
-    return output.publish(render(t, sha256), out_dir, retired=registry.RETIRED_OUTPUTS, wait=wait, note=note)
+    return output.publish(render(t, sha256), out_dir, retired=metadata.RETIRED_OUTPUTS, wait=wait, note=note)
 
 
 def check_out_dir(out: Path) -> None:
@@ -251,7 +252,7 @@ def build(out_dir: Path | str | None = None, *, report_path: Path | str | None =
     """
     out = Path(out_dir) if out_dir else processed_dir()
     check_out_dir(out)
-    output.preflight(out, registry.outputs())  # a folder that will be refused is refused before the work
+    output.preflight(out, metadata.outputs())  # a folder that will be refused is refused before the work
     report = read_report(report_path, any_edition=any_edition)
     t = build_tables(report, any_edition=any_edition, rate_year=rate_year, reference=reference, cache=cache)
     return write_outputs(t, out, report.sha256, wait=wait, note=note)

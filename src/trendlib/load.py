@@ -1,7 +1,7 @@
 """Read the published tables of ``data/processed/`` back, with their declared types.
 
 This is what analysis code and notebooks use: :func:`load` for the tables
-(typed as the registry declares), :func:`raw_lines` for the report's raw lines
+(typed as the metadata declares), :func:`raw_lines` for the report's raw lines
 (to quote a row's passage) and :func:`exchange_rates` for the documented rate
 table. None of them runs the parser.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import output, paths, registry
+from . import metadata, output, paths
 from .errors import LoadError, OutputError
 
 
@@ -31,7 +31,8 @@ def _names(self) -> list[str]:
 
 
 def _repr(self) -> str:
-    rows = "\n".join(f"  {name:<16} {len(self[name]):>5} rows" for name in self.names())
+    width = max(len(name) for name in self.names())
+    rows = "\n".join(f"  {name:<{width}} {len(self[name]):>5} rows" for name in self.names())
     return (f"trendlib tables, version {self.version} (report SHA-256 {self.report_sha256[:12]}…), "
             f"{len(self.names())} tables:\n{rows}")
 
@@ -40,10 +41,10 @@ def _repr(self) -> str:
 _ABOUT = ("version", "report_sha256")
 
 #: Every table of the collection, as DataFrames (``t.cases``, ``t["cases"]``); one attribute per
-#: table of :data:`trendlib.registry.TABLES`, in build order, and the ``version`` of trendlib that built them
+#: table of :data:`trendlib.metadata.TABLES`, in build order, and the ``version`` of trendlib that built them
 #: and the SHA-256 of the report they were parsed from. Printed, a summary.
 Tables = make_dataclass(
-    "Tables", [*((name, pd.DataFrame) for name in registry.names()), ("version", str), ("report_sha256", str)],
+    "Tables", [*((name, pd.DataFrame) for name in metadata.names()), ("version", str), ("report_sha256", str)],
     frozen=True, repr=False,
     namespace={"__getitem__": _getitem, "names": _names, "__repr__": _repr, "__module__": __name__,
                "__doc__": "Every table of the collection, as DataFrames (``t.cases``, ``t[\"cases\"]``), with the "
@@ -52,7 +53,7 @@ Tables = make_dataclass(
 
 def read_table(path: Path | io.BytesIO, table: str) -> pd.DataFrame:
     """One CSV (a path, or its bytes) with the column types of the data dictionary."""
-    dtypes = registry.dtypes(table)
+    dtypes = metadata.dtypes(table)
     bools = [c for c, k in dtypes.items() if k == "boolean"]
     df = pd.read_csv(path, dtype={c: k for c, k in dtypes.items() if k != "boolean"},
                      keep_default_na=False, na_values=[""])
@@ -73,9 +74,9 @@ def read_build(directory: Path, *, wait: float = output.LOCK_WAIT) -> dict[str, 
     one the data package records (a mix of two builds, or an edited file).
     """
     d = Path(directory)
-    if not (d / registry.MANIFEST).is_file():
-        missing = [f"{n}.csv" for n in registry.names() if not (d / f"{n}.csv").is_file()]
-        raise LoadError(f"{d}: no {registry.MANIFEST}" + (f" and no {', '.join(missing[:3])}"
+    if not (d / metadata.MANIFEST).is_file():
+        missing = [f"{n}.csv" for n in metadata.names() if not (d / f"{n}.csv").is_file()]
+        raise LoadError(f"{d}: no {metadata.MANIFEST}" + (f" and no {', '.join(missing[:3])}"
                                                          + (" …" if len(missing) > 3 else "") if missing else "")
                         + f": not the output of a whole trendlib build; {_rebuild_hint(d)}.")
     try:
@@ -84,25 +85,25 @@ def read_build(directory: Path, *, wait: float = output.LOCK_WAIT) -> dict[str, 
             if interrupted:
                 raise LoadError(f"{interrupted}, so it may hold files of two builds; {_rebuild_hint(d)} "
                                 "(the build first undoes the interrupted one).")
-            package = json.loads((d / registry.MANIFEST).read_text(encoding="utf-8"))
-            data = {name: (d / f"{name}.csv").read_bytes() for name in registry.names()
+            package = json.loads((d / metadata.MANIFEST).read_text(encoding="utf-8"))
+            data = {name: (d / f"{name}.csv").read_bytes() for name in metadata.names()
                     if (d / f"{name}.csv").is_file()}
     except OutputError as err:
         raise LoadError(str(err)) from None
     except ValueError as err:
-        raise LoadError(f"{d / registry.MANIFEST} is not valid JSON ({err}); {_rebuild_hint(d)}.") from None
-    missing = [f"{n}.csv" for n in registry.names() if n not in data]
+        raise LoadError(f"{d / metadata.MANIFEST} is not valid JSON ({err}); {_rebuild_hint(d)}.") from None
+    missing = [f"{n}.csv" for n in metadata.names() if n not in data]
     if missing:
         raise LoadError(f"{d}: missing {', '.join(missing)}; {_rebuild_hint(d)}.")
     recorded = (package.get("trendlib") or {}).get("files") if isinstance(package, dict) else None
     if not isinstance(recorded, dict):
-        raise LoadError(f"{d / registry.MANIFEST} records no file hashes (an older or foreign data package); "
+        raise LoadError(f"{d / metadata.MANIFEST} records no file hashes (an older or foreign data package); "
                         f"{_rebuild_hint(d)}.")
     changed = [f"{n}.csv" for n, b in data.items() if recorded.get(f"{n}.csv") != hashlib.sha256(b).hexdigest()]
     if changed:
         raise LoadError(f"{d}: {', '.join(changed[:3])}{' …' if len(changed) > 3 else ''} "
                         f"{'is' if len(changed) == 1 else 'are'} not the file{'s' if len(changed) > 1 else ''} "
-                        f"its {registry.MANIFEST} records (edited by hand, or left from another build); "
+                        f"its {metadata.MANIFEST} records (edited by hand, or left from another build); "
                         f"{_rebuild_hint(d)}.")
     return data
 
@@ -115,13 +116,13 @@ def load(directory: Path | str | None = None) -> Tables:
     8
     >>> print(t)  # doctest: +ELLIPSIS
     trendlib tables, version ... tables:
-      trends               9 rows
+      trends                  9 rows
     ...
     """
     d = Path(directory) if directory else paths.processed_dir()
     data = read_build(d)
-    package = json.loads((d / registry.MANIFEST).read_text(encoding="utf-8"))
-    return Tables(**{name: read_table(io.BytesIO(data[name]), name) for name in registry.names()},
+    package = json.loads((d / metadata.MANIFEST).read_text(encoding="utf-8"))
+    return Tables(**{name: read_table(io.BytesIO(data[name]), name) for name in metadata.names()},
                   version=str(package.get("version") or package["trendlib"]["version"]),
                   report_sha256=str(package["trendlib"].get("report_sha256", "")))
 

@@ -1,10 +1,11 @@
 """Stage 6 — tables: the parsed report as tidy pandas DataFrames.
 
 One function per table, each taking the parsed stages as plain data and
-returning a DataFrame whose columns and types are those the registry
-declares (:mod:`trendlib.registry`, from which the data dictionary,
+returning a DataFrame whose columns and types are those the metadata
+declares (:mod:`trendlib.metadata`, from which the data dictionary,
 ``datapackage.json``, is written too). Every row carries the raw-file
-line(s) it came from.
+line(s) it came from. The link tables (one row per value of a ``;``-joined
+column) are built from the tables themselves (:func:`link_table`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .errors import AnchorError
 from .patterns import compact
 from .parse.corpus import Corpus
 from .parse.endnotes import endnotes
-from . import registry
+from . import metadata
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """Rows → a DataFrame with the declared columns and types.
@@ -32,7 +33,7 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     >>> frame("furniture", [{"line": 73, "furniture_kind": "footer", "label": "概要", "page": 3}]).dtypes["page"]
     Int64Dtype()
     """
-    dtypes = registry.dtypes(table)
+    dtypes = metadata.dtypes(table)
     df = pd.DataFrame(rows, columns=list(dtypes))
     return df.astype(dtypes)
 
@@ -144,10 +145,85 @@ def places_table(places: list[dict], cases: list[Case]) -> pd.DataFrame:
                             for p in sorted(places, key=lambda p: p["id"])])
 
 
-def case_places_table(cases: list[Case]) -> pd.DataFrame:
-    """The places of each case, one row per case and place (a link table)."""
-    return frame("case_places", [{"case_id": case.id, "place_id": place} for case in cases
-                                 for place in case.row["places"]])
+def split(joined) -> list[str]:
+    """The values of a ``;``-joined cell, in order; none for an empty cell.
+
+    >>> split("government;private"), split(None), split(pd.NA)
+    (['government', 'private'], [], [])
+    """
+    return [] if pd.isna(joined) or joined == "" else str(joined).split(";")
+
+
+def link_rows(keys: list[tuple], lists: list, value: str, key_names: tuple[str, ...],
+              flags: dict[str, list] | None = None) -> list[dict]:
+    """One row per key and value of its ``;``-joined list, in order; each flag says whether the value is
+    also in the row's ``;``-joined list of that flag.
+
+    Parameters
+    ----------
+    keys : list of tuple
+        The primary key of each parent row.
+    lists : list
+        Each parent row's ``;``-joined cell (empty or missing: no row).
+    value : str
+        The name of the link table's value column.
+    key_names : tuple of str
+        The names of the key columns.
+    flags : dict, optional
+        Flag column → each parent row's ``;``-joined cell to look the value up in.
+
+    Returns
+    -------
+    list of dict
+        Rows with the key columns, ``value`` and the flags.
+
+    See Also
+    --------
+    link_table : the link table of a declared ``;``-joined column.
+
+    Examples
+    --------
+    >>> link_rows([("T1-01",), ("T1-02",)], ["government;private", None], "sector", ("case_id",),
+    ...           {"named": ["private", None]})
+    [{'case_id': 'T1-01', 'sector': 'government', 'named': False}, {'case_id': 'T1-01', 'sector': 'private', 'named': True}]
+    """
+    flags = flags or {}
+    rows = []
+    for i, (key, joined) in enumerate(zip(keys, lists, strict=True)):
+        others = {flag: set(split(cells[i])) for flag, cells in flags.items()}
+        for v in split(joined):
+            rows.append({**dict(zip(key_names, key, strict=True)), value: v,
+                         **{flag: v in others[flag] for flag in flags}})
+    return rows
+
+
+def link_table(name: str, parent: pd.DataFrame) -> pd.DataFrame:
+    """The link table ``name`` (:class:`trendlib.metadata.Link`) of its parent table's ``;``-joined column:
+    one row per parent row and value, in the column's order, values typed as the metadata declares.
+
+    Returns
+    -------
+    DataFrame
+        The parent's primary key, the value column, and the link's flags (booleans).
+
+    See Also
+    --------
+    link_rows : the rows.
+
+    Examples
+    --------
+    >>> barriers = pd.DataFrame({"trend": [1, 2], "seq": [1, 1], "boundary": ["within_government;across_levels", None]})
+    >>> link_table("barrier_boundaries", barriers).values.tolist()
+    [[1, 1, 'within_government'], [1, 1, 'across_levels']]
+    """
+    t = metadata.TABLE[name]
+    link = t.link
+    key = metadata.TABLE[link.parent].primary_key
+    rows = link_rows(list(zip(*(parent[k] for k in key))), list(parent[link.column]), link.value, key,
+                     {flag: list(parent[other]) for flag, other in link.flags})
+    if t.field(link.value).type == "integer":
+        rows = [{**r, link.value: int(r[link.value])} for r in rows]
+    return frame(name, rows)
 
 
 def evidence_table(evidence: list[Evidence], line_of) -> pd.DataFrame:

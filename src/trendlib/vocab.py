@@ -524,7 +524,7 @@ COUNTRIES = Vocabulary("country", "Country", {
 #: institutions (europa.eu, "EU countries", 27 members since 1 February 2020).
 EU_MEMBERS = frozenset({"BEL", "DEU", "DNK", "EST", "FIN", "FRA", "NLD", "PRT", "SWE"})
 
-#: Every vocabulary by name (the name the data dictionary and the registry use).
+#: Every vocabulary by name (the name the data dictionary and the metadata use).
 VOCABULARIES: dict[str, Vocabulary] = {v.name: v for v in (
     TRENDS, SECTIONS, SECTORS, ACTOR_TYPES, LEVELS, CASE_KINDS, INSTRUMENTS, BOUNDARIES, BOX_KINDS, QUALIFIERS,
     COUNTRIES, RELATION_TYPES, EVIDENCE_RULES, AMOUNT_TYPES, CHECK_STATUSES, DIFFERS_BY, STATISTIC_KINDS, CASE_SOURCES,
