@@ -13,7 +13,8 @@ what the rest of trendlib needs:
 * the column labels notebooks show (:func:`label`),
 * the files a build writes (:func:`outputs`),
 * the Frictionless ``datapackage.json`` (:func:`datapackage`), whose ``primaryKey`` and
-  ``foreignKeys`` let frictionless check that every id links,
+  ``foreignKeys`` let frictionless check that every id links, and the SQLite database with
+  the same keys (:mod:`trendlib.export`),
 * the table list of the README (a test keeps them equal).
 
 Adding a table means adding one :class:`~trendlib.metadata.resources.Resource`
@@ -42,7 +43,7 @@ from .resources import (COMPOSITE_KEYS, KEY_ALIASES, POSITIONS, RESOURCES, SELF_
                         Use)
 
 __all__ = ["Field", "ForeignKey", "Table", "Link", "FIELDS", "TABLES", "TABLE", "PANDAS_TYPES", "GRAPHS", "MANIFEST",
-           "PACKAGE_NAME", "RETIRED_OUTPUTS", "outputs", "names", "label", "dtypes", "datapackage",
+           "SQLITE", "PACKAGE_NAME", "RETIRED_OUTPUTS", "outputs", "names", "label", "dtypes", "datapackage",
            "check_vocabularies", "link_tables", "identifiers", "foreign_keys"]
 
 
@@ -190,6 +191,8 @@ TABLE: dict[str, Table] = {t.name: t for t in TABLES}
 GRAPHS: tuple[str, ...] = ("ties", "ties_by_kind", "stakeholders")
 #: The data package: the data dictionary, and the record of every file of one build.
 MANIFEST = "datapackage.json"
+#: Every table in one SQLite database, with its keys, the data dictionary and the vocabularies.
+SQLITE = "trendlib.sqlite"
 #: Its ``name``.
 PACKAGE_NAME = "trendlib-government-trends-2023-zh"
 #: Files earlier versions of the build wrote and this one does not: a rebuild removes them.
@@ -203,15 +206,16 @@ def outputs() -> list[str]:
     Returns
     -------
     list of str
-        Sorted file names: a CSV per table, GraphML and GEXF per graph, the explorer and the data package.
+        Sorted file names: a CSV per table, GraphML and GEXF per graph, the explorer, the SQLite
+        database and the data package.
 
     Examples
     --------
-    >>> all(name in outputs() for name in ("cases.csv", "explorer.html", "datapackage.json"))
+    >>> all(name in outputs() for name in ("cases.csv", "explorer.html", "trendlib.sqlite", "datapackage.json"))
     True
     """
     return sorted([*(f"{t.name}.csv" for t in TABLES), *(f"{g}.{ext}" for g in GRAPHS for ext in ("graphml", "gexf")),
-                   "explorer.html", MANIFEST])
+                   "explorer.html", SQLITE, MANIFEST])
 
 
 def names() -> list[str]:

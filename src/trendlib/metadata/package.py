@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .. import vocab
 
-__all__ = ["frictionless_field", "frictionless_key", "package"]
+__all__ = ["frictionless_field", "frictionless_key", "warning", "package"]
 
 
 def frictionless_field(f, listed: bool = False) -> dict:
@@ -61,16 +61,27 @@ def frictionless_key(k) -> dict:
             "reference": {"resource": k.table, "fields": k.reference[0] if one else list(k.reference)}}
 
 
+def warning(row: dict) -> str:
+    """What a description of a coded field says first when its agreement (a row of ``reliability.csv``) is short
+    of reliable; empty when it is reliable.
+
+    >>> warning({"status": "tentative", "field": "sectors", "measure": "alpha_masi", "value": 0.7, "ci_low": 0.6,
+    ...          "ci_high": 0.8, "round": 3})
+    "TENTATIVE: sectors: Krippendorff's α = 0.7 (95 % interval 0.6–0.8; round 3, reliability.csv); draw tentative conclusions only. "
+    """
+    if row["status"] == "reliable":
+        return ""
+    what = "F1" if row["measure"] == "f1" else "Krippendorff's α"
+    return (f"{row['status'].upper()}: {row['field']}: {what} = {row['value']} (95 % interval "
+            f"{row['ci_low']}–{row['ci_high']}; round {row['round']}, reliability.csv); draw tentative conclusions "
+            "only. ")
+
+
 def _warned(spec: dict, row: dict) -> dict:
     """A field descriptor with the agreement of its coded field; short of reliable, its description says so first."""
-    spec = {**spec, "agreement": {k: row[k] for k in ("round", "field", "measure", "value", "ci_low", "ci_high",
-                                                      "n_units", "status")}}
-    if row["status"] != "reliable":
-        what = "F1" if row["measure"] == "f1" else "Krippendorff's α"
-        spec["description"] = (f"{row['status'].upper()}: {row['field']}: {what} = {row['value']} "
-                               f"(95 % interval {row['ci_low']}–{row['ci_high']}; round {row['round']}, "
-                               "reliability.csv); draw tentative conclusions only. " + spec["description"])
-    return spec
+    return {**spec, "description": warning(row) + spec["description"],
+            "agreement": {k: row[k] for k in ("round", "field", "measure", "value", "ci_low", "ci_high", "n_units",
+                                              "status")}}
 
 
 def package(tables, *, name: str, title: str, description: str, licenses: list[dict], version: str | None = None,
