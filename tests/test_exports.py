@@ -236,3 +236,53 @@ def test_cases_with_places_gives_each_case_once_per_place(db, rows):
 
 def test_the_database_is_the_same_bytes_from_another_build(built, rebuilt):
     assert sha256(built / metadata.SQLITE) == sha256(rebuilt / metadata.SQLITE)
+
+
+# ---------------------------------------------------------------- Parquet
+
+@pytest.mark.parametrize("name", TABLES)
+def test_each_parquet_file_has_the_csv_rows_in_order(built, rows, name):
+    import pyarrow.parquet as pq
+
+    header, csv_rows = rows[name]
+    table = pq.read_table(built / f"{name}.parquet")
+    assert table.column_names == header
+    kinds = {f.name: f.type for f in metadata.TABLE[name].fields}
+    got = [[as_csv_text(record[c], kinds[c]) for c in header] for record in table.to_pylist()]
+    assert got == csv_rows
+
+
+def test_parquet_columns_have_the_metadatas_types_and_the_data_packages_descriptions(built):
+    """Each column's Arrow type is its Frictionless type's (integer int64, number double, boolean bool, string
+    string); its description and labels are those datapackage.json gives the CSV's column."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    arrow = {"integer": "int64", "number": "double", "boolean": "bool", "string": "string"}
+    package = json.loads((built / metadata.MANIFEST).read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        schema = pq.read_schema(built / f"{resource['name']}.parquet")
+        assert [f.name for f in schema] == [f["name"] for f in resource["schema"]["fields"]]
+        for spec in resource["schema"]["fields"]:
+            field = schema.field(spec["name"])
+            assert str(field.type) == arrow[spec["type"]] and field.nullable, (resource["name"], spec["name"])
+            meta = {k.decode(): v.decode() for k, v in field.metadata.items()}
+            assert spec["description"].startswith(meta["description"]), (resource["name"], spec["name"])
+            assert (meta["label_en"], meta["label_zh"]) == (spec["title"], spec["title_zh"])
+        assert schema.metadata[b"primary_key"].decode().split(",") == resource["schema"]["primaryKey"]
+
+
+def test_load_reads_the_same_tables_from_parquet(built):
+    import pandas as pd
+
+    import trendlib
+
+    from_csv, from_parquet = trendlib.load(built), trendlib.load(built, format="parquet")
+    for name in TABLES:
+        pd.testing.assert_frame_equal(from_parquet[name], from_csv[name], obj=name)
+
+
+def test_the_parquet_files_are_the_same_bytes_from_another_build(built, rebuilt):
+    differ = [name for name in TABLES if sha256(built / f"{name}.parquet") != sha256(rebuilt / f"{name}.parquet")]
+    assert not differ

@@ -1,8 +1,8 @@
 """Run every stage and write ``data/processed/``, all or nothing.
 
 ``build_tables`` returns the tables in memory; ``render`` turns them into the
-bytes of every output file (CSV, the SQLite database, GraphML, GEXF and the
-``datapackage.json`` data dictionary) and :func:`trendlib.output.publish`
+bytes of every output file (CSV, Parquet, the SQLite database, GraphML, GEXF
+and the ``datapackage.json`` data dictionary) and :func:`trendlib.output.publish`
 writes those into the folder, all or nothing, touching no file the build did
 not write.
 """
@@ -184,15 +184,18 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 
 def render(t: dict[str, pd.DataFrame], sha256: str) -> dict[str, bytes]:
-    """Every output file of a build, by name, as bytes: tables (CSV, and all of them in one SQLite database),
-    graphs and the data package.
+    """Every output file of a build, by name, as bytes: tables (CSV, Parquet, and all of them in one SQLite
+    database), graphs and the data package.
 
     The data package records the SHA-256 of every other file (``trendlib.files``,
     and each table's Frictionless ``hash`` and ``bytes``), so that a reader can
     tell a whole build from a mix of two (:func:`trendlib.load` checks it).
     """
     files = {f"{name}.csv": csv_bytes(t[name]) for name in TABLE_ORDER}
-    files[metadata.SQLITE] = export.sqlite_bytes(t, agreement(t["reliability"]))
+    agreed = agreement(t["reliability"])
+    files.update({f"{name}.parquet": export.parquet_bytes(t[name], metadata.TABLE[name], agreed)
+                  for name in TABLE_ORDER})
+    files[metadata.SQLITE] = export.sqlite_bytes(t, agreed)
     made = graphs(t)
     for name, g in made.items():
         files[f"{name}.graphml"], files[f"{name}.gexf"] = network.graph_bytes(g)

@@ -51,9 +51,25 @@ Tables = make_dataclass(
                           "``version`` that built them; printed, a summary."})
 
 
-def read_table(path: Path | io.BytesIO, table: str) -> pd.DataFrame:
-    """One CSV (a path, or its bytes) with the column types of the data dictionary."""
+#: The formats :func:`load` reads: file extension of each table.
+FORMATS = ("csv", "parquet")
+
+
+def read_table(path: Path | io.BytesIO, table: str, format: str = "csv") -> pd.DataFrame:
+    """One table's CSV or Parquet file (a path, or its bytes) with the column types of the data dictionary.
+
+    >>> from trendlib import paths
+    >>> a = read_table(paths.processed_dir() / "furniture.csv", "furniture")
+    >>> b = read_table(paths.processed_dir() / "furniture.parquet", "furniture", "parquet")
+    >>> a.equals(b), str(b.page.dtype)
+    (True, 'Int64')
+    """
     dtypes = metadata.dtypes(table)
+    if format == "parquet":
+        import pyarrow.parquet as pq
+
+        df = pq.read_table(path).to_pandas()
+        return df.astype({c: k for c, k in dtypes.items()})
     bools = [c for c, k in dtypes.items() if k == "boolean"]
     df = pd.read_csv(path, dtype={c: k for c, k in dtypes.items() if k != "boolean"},
                      keep_default_na=False, na_values=[""])
@@ -66,8 +82,9 @@ def _rebuild_hint(d: Path) -> str:
     return "run `trendlib build`" + ("" if d == paths.processed_dir() else f" --out {d}") + " to write it afresh"
 
 
-def read_build(directory: Path, *, wait: float = output.LOCK_WAIT) -> dict[str, bytes]:
-    """The bytes of every table of one whole build in ``directory``, checked against its data package.
+def read_build(directory: Path, *, wait: float = output.LOCK_WAIT, format: str = "csv") -> dict[str, bytes]:
+    """The bytes of every table of one whole build in ``directory`` (its CSVs, or its Parquet files), checked
+    against its data package.
 
     Refuses (:class:`~trendlib.errors.LoadError`) a folder a publish is writing
     or left unfinished, a missing table, and a table whose SHA-256 is not the
@@ -75,7 +92,7 @@ def read_build(directory: Path, *, wait: float = output.LOCK_WAIT) -> dict[str, 
     """
     d = Path(directory)
     if not (d / metadata.MANIFEST).is_file():
-        missing = [f"{n}.csv" for n in metadata.names() if not (d / f"{n}.csv").is_file()]
+        missing = [f"{n}.{format}" for n in metadata.names() if not (d / f"{n}.{format}").is_file()]
         raise LoadError(f"{d}: no {metadata.MANIFEST}" + (f" and no {', '.join(missing[:3])}"
                                                          + (" …" if len(missing) > 3 else "") if missing else "")
                         + f": not the output of a whole trendlib build; {_rebuild_hint(d)}.")
@@ -86,20 +103,21 @@ def read_build(directory: Path, *, wait: float = output.LOCK_WAIT) -> dict[str, 
                 raise LoadError(f"{interrupted}, so it may hold files of two builds; {_rebuild_hint(d)} "
                                 "(the build first undoes the interrupted one).")
             package = json.loads((d / metadata.MANIFEST).read_text(encoding="utf-8"))
-            data = {name: (d / f"{name}.csv").read_bytes() for name in metadata.names()
-                    if (d / f"{name}.csv").is_file()}
+            data = {name: (d / f"{name}.{format}").read_bytes() for name in metadata.names()
+                    if (d / f"{name}.{format}").is_file()}
     except OutputError as err:
         raise LoadError(str(err)) from None
     except ValueError as err:
         raise LoadError(f"{d / metadata.MANIFEST} is not valid JSON ({err}); {_rebuild_hint(d)}.") from None
-    missing = [f"{n}.csv" for n in metadata.names() if n not in data]
+    missing = [f"{n}.{format}" for n in metadata.names() if n not in data]
     if missing:
         raise LoadError(f"{d}: missing {', '.join(missing)}; {_rebuild_hint(d)}.")
     recorded = (package.get("trendlib") or {}).get("files") if isinstance(package, dict) else None
     if not isinstance(recorded, dict):
         raise LoadError(f"{d / metadata.MANIFEST} records no file hashes (an older or foreign data package); "
                         f"{_rebuild_hint(d)}.")
-    changed = [f"{n}.csv" for n, b in data.items() if recorded.get(f"{n}.csv") != hashlib.sha256(b).hexdigest()]
+    changed = [f"{n}.{format}" for n, b in data.items()
+               if recorded.get(f"{n}.{format}") != hashlib.sha256(b).hexdigest()]
     if changed:
         raise LoadError(f"{d}: {', '.join(changed[:3])}{' …' if len(changed) > 3 else ''} "
                         f"{'is' if len(changed) == 1 else 'are'} not the file{'s' if len(changed) > 1 else ''} "
@@ -108,8 +126,9 @@ def read_build(directory: Path, *, wait: float = output.LOCK_WAIT) -> dict[str, 
     return data
 
 
-def load(directory: Path | str | None = None) -> Tables:
-    """All tables of ``data/processed/`` in one call, from one whole build (:func:`read_build`).
+def load(directory: Path | str | None = None, *, format: str = "csv") -> Tables:
+    """All tables of ``data/processed/`` in one call, from one whole build (:func:`read_build`): from its CSVs,
+    or with ``format="parquet"`` from its Parquet files (the same tables, typed alike).
 
     >>> t = load()
     >>> int(t.trends.trend.max())
@@ -118,11 +137,15 @@ def load(directory: Path | str | None = None) -> Tables:
     trendlib tables, version ... tables:
       trends                  9 rows
     ...
+    >>> load(format="parquet").cases.equals(t.cases)
+    True
     """
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}; got {format!r}")
     d = Path(directory) if directory else paths.processed_dir()
-    data = read_build(d)
+    data = read_build(d, format=format)
     package = json.loads((d / metadata.MANIFEST).read_text(encoding="utf-8"))
-    return Tables(**{name: read_table(io.BytesIO(data[name]), name) for name in metadata.names()},
+    return Tables(**{name: read_table(io.BytesIO(data[name]), name, format) for name in metadata.names()},
                   version=str(package.get("version") or package["trendlib"]["version"]),
                   report_sha256=str(package["trendlib"].get("report_sha256", "")))
 

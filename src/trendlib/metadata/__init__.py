@@ -13,8 +13,8 @@ what the rest of trendlib needs:
 * the column labels notebooks show (:func:`label`),
 * the files a build writes (:func:`outputs`),
 * the Frictionless ``datapackage.json`` (:func:`datapackage`), whose ``primaryKey`` and
-  ``foreignKeys`` let frictionless check that every id links, and the SQLite database with
-  the same keys (:mod:`trendlib.export`),
+  ``foreignKeys`` let frictionless check that every id links, the SQLite database with
+  the same keys and the Parquet files with the same types (:mod:`trendlib.export`),
 * the table list of the README (a test keeps them equal).
 
 Adding a table means adding one :class:`~trendlib.metadata.resources.Resource`
@@ -206,15 +206,16 @@ def outputs() -> list[str]:
     Returns
     -------
     list of str
-        Sorted file names: a CSV per table, GraphML and GEXF per graph, the explorer, the SQLite
-        database and the data package.
+        Sorted file names: a CSV and a Parquet file per table, GraphML and GEXF per graph, the explorer,
+        the SQLite database and the data package.
 
     Examples
     --------
-    >>> all(name in outputs() for name in ("cases.csv", "explorer.html", "trendlib.sqlite", "datapackage.json"))
+    >>> all(name in outputs() for name in ("cases.csv", "cases.parquet", "explorer.html", "trendlib.sqlite"))
     True
     """
-    return sorted([*(f"{t.name}.csv" for t in TABLES), *(f"{g}.{ext}" for g in GRAPHS for ext in ("graphml", "gexf")),
+    return sorted([*(f"{t.name}.{ext}" for t in TABLES for ext in ("csv", "parquet")),
+                   *(f"{g}.{ext}" for g in GRAPHS for ext in ("graphml", "gexf")),
                    "explorer.html", SQLITE, MANIFEST])
 
 
