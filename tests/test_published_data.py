@@ -8,6 +8,7 @@ run ``trendlib build`` and commit data/processed/ with it.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import socket
 import warnings
@@ -85,6 +86,31 @@ def test_datapackage_records_the_report_hash():
     package = json.loads((PUBLISHED / "datapackage.json").read_text(encoding="utf-8"))
     assert read_report().sha256 in package["description"]
     assert [r["path"] for r in package["resources"]] == [f"{t}.csv" for t in TABLES]
+
+
+def test_datapackage_names_its_version_source_and_contributors():
+    """The version that built it, the report it parses (with the SHA-256 of the file in data/raw) and, as
+    contributors, every coder of coders.csv in that file's words."""
+    package = json.loads((PUBLISHED / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["version"] == trendlib.__version__
+    [source] = package["sources"]
+    assert source["sha256"] == hashlib.sha256(report_path().read_bytes()).hexdigest()
+    assert "2023年政务服务转型趋势报告" in source["title"] and source["publisher"] and source["year"] == 2023
+    coders = csv_rows("coders")
+    assert [c["title"] for c in package["contributors"]] == [f"{c['coder_id']}: {c['coder_kind']}" for c in coders]
+    for contributor, coder in zip(package["contributors"], coders):
+        assert contributor["role"] in ("wrangler", "contributor")
+        assert coder["role"] in contributor["description"] and coder["saw"] in contributor["description"]
+
+
+def test_datapackage_lists_the_sqlite_and_parquet_files_with_their_hashes():
+    package = json.loads((PUBLISHED / "datapackage.json").read_text(encoding="utf-8"))
+    listed = {e["path"]: e for e in package["exports"]}
+    assert set(listed) == {"trendlib.sqlite", *(f"{t}.parquet" for t in TABLES)}
+    for path, entry in listed.items():
+        data = (PUBLISHED / path).read_bytes()
+        assert entry["hash"] == f"sha256:{hashlib.sha256(data).hexdigest()}" and entry["bytes"] == len(data)
+    assert data[:4] == b"PAR1" and (PUBLISHED / "trendlib.sqlite").read_bytes()[:15] == b"SQLite format 3"
 
 
 # ---------------------------------------------------------------- (b) Frictionless

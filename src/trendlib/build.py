@@ -25,6 +25,7 @@ from .network.explorer import explorer_html
 from .mentions.money import currency_countries, currency_words, load_rates, read_rate_rows
 from .mentions.quantities import corpus_amounts, corpus_percentages, label_infographics
 from .parse.corpus import read_corpus
+from .parse import report as report_meta
 from .parse.report import Report, read_report
 from .paths import processed_dir
 from .reference import Reference, load_reference
@@ -162,13 +163,98 @@ LICENSES = [
 ]
 
 
+def sources(sha256: str) -> list[dict]:
+    """The data package's ``sources``: the report the tables are parsed from, with its title, author, publisher,
+    year and the SHA-256 of the text parsed.
+
+    Returns
+    -------
+    list of dict
+        One Frictionless source: ``title`` (required), and ``author``, ``publisher``, ``year``, ``language`` and
+        ``sha256``.
+
+    See Also
+    --------
+    contributors : who coded and curated.
+
+    Examples
+    --------
+    >>> sources("be6c")[0]["publisher"]
+    'Deloitte Insights'
+    """
+    return [{"title": f"《{report_meta.TITLE_ZH}》 ({report_meta.TITLE_EN}, Chinese edition)",
+             "author": report_meta.AUTHOR, "publisher": report_meta.PUBLISHER, "year": report_meta.YEAR,
+             "language": "zh", "sha256": sha256}]
+
+
+#: A coder's Frictionless role: the curator cleaned and curated the data (a wrangler); the others contributed
+#: codings.
+CONTRIBUTOR_ROLES = {"curator": "wrangler"}
+
+
+def contributors(coders: pd.DataFrame) -> list[dict]:
+    """The data package's ``contributors``: every coder of ``coders.csv``, in research terms (what kind of coder,
+    what it did, what it saw and how independent it was), with a Frictionless ``role``.
+
+    Returns
+    -------
+    list of dict
+        ``title`` (the coder id and kind), ``role`` (``wrangler`` for the curator, else ``contributor``) and
+        ``description``, in the order of ``coders.csv``.
+
+    See Also
+    --------
+    sources : the report.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"coder_id": ["curator"], "coder_kind": ["a large language model (Claude, Anthropic)"],
+    ...                   "role": ["adjudicated"], "saw": ["the report"], "independence": ["not independent"]})
+    >>> contributors(c)
+    [{'title': 'curator: a large language model (Claude, Anthropic)', 'role': 'wrangler', 'description': 'adjudicated; saw the report; not independent'}]
+    """
+    return [{"title": f"{r.coder_id}: {r.coder_kind}", "role": CONTRIBUTOR_ROLES.get(r.coder_id, "contributor"),
+             "description": f"{r.role}; saw {r.saw}; {r.independence}"} for r in coders.itertuples()]
+
+
 def datapackage(t: dict[str, pd.DataFrame], sha256: str) -> dict:
-    """The Frictionless Data Package describing every table, column, key and vocabulary."""
+    """The Frictionless Data Package describing every table, column, key and vocabulary, the report it comes
+    from and who coded it."""
     return metadata.datapackage(
         description=("Tables parsed from Deloitte's 《2023年政务服务转型趋势报告》 by trendlib. "
                      "Every row carries the 1-based line(s) of the raw report it came from. "
                      f"Report SHA-256: {sha256}."),
-        licenses=LICENSES, agreement=agreement(t["reliability"]))
+        licenses=LICENSES, agreement=agreement(t["reliability"]), version=__version__, sources=sources(sha256),
+        contributors=contributors(t["coders"]))
+
+
+#: Media types of the files that hold the tables in other forms than CSV.
+MEDIATYPES = {"sqlite": "application/vnd.sqlite3", "parquet": "application/vnd.apache.parquet"}
+
+
+def exports(files: dict[str, bytes], digests: dict[str, str]) -> list[dict]:
+    """The files that hold the tables in other forms than CSV (a custom property of the data package, beside
+    its CSV resources): the SQLite database, then each table's Parquet file, with hash and size.
+
+    Returns
+    -------
+    list of dict
+        ``path``, ``format``, ``mediatype``, ``description`` (the database) or ``resource`` (the table a
+        Parquet file holds), ``hash`` and ``bytes``.
+
+    Examples
+    --------
+    >>> files = {"trendlib.sqlite": b"x", "cases.parquet": b"yz"}
+    >>> [(e["path"], e["bytes"]) for e in exports(files, {k: "0" for k in files})]
+    [('trendlib.sqlite', 1), ('cases.parquet', 2)]
+    """
+    out = [{"path": metadata.SQLITE, "format": "sqlite", "mediatype": MEDIATYPES["sqlite"],
+            "description": "every table with its primary and foreign keys, the data dictionary (tables tables, "
+                           f"fields, vocabularies) and the views {', '.join(export.VIEWS)}"}]
+    out += [{"path": f"{name}.parquet", "format": "parquet", "mediatype": MEDIATYPES["parquet"], "resource": name}
+            for name in metadata.names() if f"{name}.parquet" in files]
+    return [{**e, "hash": f"sha256:{digests[e['path']]}", "bytes": len(files[e["path"]])} for e in out
+            if e["path"] in files]
 
 
 def agreement(reliability: pd.DataFrame) -> dict:
@@ -205,6 +291,7 @@ def render(t: dict[str, pd.DataFrame], sha256: str) -> dict[str, bytes]:
     for resource in package["resources"]:
         data = files[resource["path"]]
         resource.update(hash=f"sha256:{digests[resource['path']]}", bytes=len(data))
+    package["exports"] = exports(files, digests)
     package["trendlib"] = {"version": __version__, "report_sha256": sha256, "files": digests}
     files[metadata.MANIFEST] = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     if sorted(files) != metadata.outputs():  # the metadata declares what a build may write

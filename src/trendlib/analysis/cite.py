@@ -24,6 +24,7 @@ import pandas as pd
 
 from .. import metadata
 from ..load import raw_lines as _report_lines
+from ..parse import report
 from ..paths import REPORT_NAME
 from ..patterns import compact
 
@@ -43,8 +44,8 @@ __all__ = [
 #: The raw report, relative to the project root (what notebooks print, never an absolute path).
 RAW_PATH = f"data/raw/{REPORT_NAME}"
 
-REPORT_TITLE_ZH = "2023年政务服务转型趋势报告"
-REPORT_TITLE_EN = "Government Trends 2023"
+REPORT_TITLE_ZH = report.TITLE_ZH
+REPORT_TITLE_EN = report.TITLE_EN
 
 #: Columns that identify a row of each table, in the order they are joined into a row id: the
 #: table's primary key (:mod:`trendlib.metadata`); a table without one is cited by its raw line.
