@@ -11,14 +11,16 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+import re
 import sqlite3
 import subprocess
 import sys
 from collections import defaultdict
 
 import pytest
+from conftest import system_tool
 
-from trendlib import build, metadata, vocab
+from trendlib import build, metadata, paths, vocab
 
 TABLES = metadata.names()
 
@@ -286,3 +288,41 @@ def test_load_reads_the_same_tables_from_parquet(built):
 def test_the_parquet_files_are_the_same_bytes_from_another_build(built, rebuilt):
     differ = [name for name in TABLES if sha256(built / f"{name}.parquet") != sha256(rebuilt / f"{name}.parquet")]
     assert not differ
+
+
+# ---------------------------------------------------------------- R
+
+R_EXAMPLE = paths.project_root() / "tools" / "example.R"
+
+
+def r_blocks(markdown: str) -> list[str]:
+    """The fenced ```r code blocks of a markdown text."""
+    return re.findall(r"^```r\n(.*?)^```$", markdown, flags=re.M | re.S)
+
+
+def test_the_readme_shows_the_r_example_as_it_is():
+    """The README's R code is tools/example.R, which the next test runs: the README cannot drift from code
+    that works."""
+    readme = (paths.project_root() / "README.md").read_text(encoding="utf-8")
+    assert r_blocks(readme) == [R_EXAMPLE.read_text(encoding="utf-8")]
+
+
+def test_the_r_example_reads_every_table_with_pandas_row_counts(built):
+    """Rscript runs tools/example.R against a build: through SQLite (DBI + RSQLite) and as CSV (base R
+    read.csv) it counts the rows pandas reads from every table's CSV."""
+    import pandas as pd
+
+    rscript = system_tool("Rscript", "apt-get install r-base-core r-cran-dbi r-cran-rsqlite")
+    run = subprocess.run([rscript, str(R_EXAMPLE), str(built)], capture_output=True, text=True, timeout=120,
+                         cwd=paths.project_root())
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == "", run.stderr  # no warnings either
+    counts = defaultdict(dict)
+    for how, name, n in re.findall(r"^(sqlite|csv) (\w+) (\d+) $", run.stdout, flags=re.M):
+        counts[how][name] = int(n)
+    expected = {name: len(pd.read_csv(built / f"{name}.csv", keep_default_na=False)) for name in TABLES}
+    assert counts["sqlite"] == expected
+    assert counts["csv"] == expected
+    per_country = pd.read_csv(built / "cases.csv").country.value_counts()
+    # the SQL GROUP BY's first row, as R prints the data frame
+    assert re.search(rf"^1\s+{per_country.index[0]}\s+{per_country.iloc[0]}$", run.stdout, flags=re.M)
