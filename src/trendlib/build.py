@@ -242,6 +242,10 @@ def exports(files: dict[str, bytes], digests: dict[str, str]) -> list[dict]:
         ``path``, ``format``, ``mediatype``, ``description`` (the database) or ``resource`` (the table a
         Parquet file holds), ``hash`` and ``bytes``.
 
+    See Also
+    --------
+    render : which adds them to the data package.
+
     Examples
     --------
     >>> files = {"trendlib.sqlite": b"x", "cases.parquet": b"yz"}

@@ -79,7 +79,22 @@ WHERE f.repeats IS NULL AND f.part_of IS NULL"""),
 
 
 def sql_type(kind: str) -> str:
-    """The SQLite column type of a Frictionless field type (:data:`SQL_TYPES`)."""
+    """The SQLite column type of a Frictionless field type (:data:`SQL_TYPES`).
+
+    Returns
+    -------
+    str
+        ``INTEGER``, ``REAL`` or ``TEXT``.
+
+    See Also
+    --------
+    create_table : which types every column with it.
+
+    Examples
+    --------
+    >>> sql_type("boolean")
+    'INTEGER'
+    """
     return SQL_TYPES[kind]
 
 
@@ -149,6 +164,17 @@ def create_table(name: str, fields, primary_key=(), foreign_keys=(), lists=froze
 def ordered(df: pd.DataFrame, primary_key) -> pd.DataFrame:
     """The rows of a table in primary-key order (a stable sort; an empty key value sorts last).
 
+    Returns
+    -------
+    DataFrame
+        The same columns, rows sorted by ``primary_key``, index reset.
+
+    See Also
+    --------
+    sqlite_bytes : which inserts rows in this order.
+
+    Examples
+    --------
     >>> ordered(pd.DataFrame({"k": ["b", "a"], "v": [1, 2]}), ["k"]).k.tolist()
     ['a', 'b']
     """
@@ -162,6 +188,18 @@ def values(series: pd.Series, kind: str) -> list:
     string too, as in the CSV, whose data package reads ``""`` as missing), ``int`` for integers, ``bool``
     for booleans, ``float`` for numbers, ``str`` for strings.
 
+    Returns
+    -------
+    list
+        One value per row, in order.
+
+    See Also
+    --------
+    sql_rows : the rows for SQLite.
+    parquet_bytes : the columns for Arrow.
+
+    Examples
+    --------
     >>> values(pd.Series(["a", "", None]), "string"), values(pd.array([1, None], dtype="Int64"), "integer")
     (['a', None, None], [1, None])
     """
@@ -172,6 +210,17 @@ def values(series: pd.Series, kind: str) -> list:
 def sql_rows(df: pd.DataFrame, fields) -> list[tuple]:
     """The rows of a typed table as SQLite values (:func:`values`; a boolean as 0 or 1).
 
+    Returns
+    -------
+    list of tuple
+        One tuple per row, one value per field of ``fields``, in order.
+
+    See Also
+    --------
+    values : one column's values.
+
+    Examples
+    --------
     >>> df = pd.DataFrame({"n": pd.array([1, None], dtype="Int64"), "b": pd.array([True, None], dtype="boolean")})
     >>> from trendlib.metadata import Field
     >>> sql_rows(df, [Field("n", "integer", "", "", ""), Field("b", "boolean", "", "", "")])

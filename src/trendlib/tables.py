@@ -148,6 +148,17 @@ def places_table(places: list[dict], cases: list[Case]) -> pd.DataFrame:
 def split(joined) -> list[str]:
     """The values of a ``;``-joined cell, in order; none for an empty cell.
 
+    Returns
+    -------
+    list of str
+        The values, in the cell's order.
+
+    See Also
+    --------
+    link_rows : one row per value.
+
+    Examples
+    --------
     >>> split("government;private"), split(None), split(pd.NA)
     (['government', 'private'], [], [])
     """

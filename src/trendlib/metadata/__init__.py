@@ -231,6 +231,17 @@ def names() -> list[str]:
 def link_tables() -> list[str]:
     """The link tables (one row per value of a ``;``-joined column), in build order.
 
+    Returns
+    -------
+    list of str
+        Table names.
+
+    See Also
+    --------
+    trendlib.tables.link_table : builds one.
+
+    Examples
+    --------
     >>> link_tables()[:2]
     ['paragraph_footnotes', 'case_sectors']
     """
@@ -276,6 +287,17 @@ def check_vocabularies(tables: dict) -> None:
 
     A value outside comes from a curated file: the error names table, column, row and value.
 
+    Raises
+    ------
+    CuratedDataError
+        At the first value outside its vocabulary.
+
+    See Also
+    --------
+    trendlib.vocab.VOCABULARIES : the vocabularies.
+
+    Examples
+    --------
     >>> check_vocabularies({"furniture": pd.DataFrame({"line": [1], "furniture_kind": ["header"]})})
     Traceback (most recent call last):
     ...

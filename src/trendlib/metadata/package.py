@@ -52,6 +52,17 @@ def frictionless_field(f, listed: bool = False) -> dict:
 def frictionless_key(k) -> dict:
     """A foreign key as Frictionless writes it (one field as a string, several as a list).
 
+    Returns
+    -------
+    dict
+        ``fields`` and ``reference`` (``resource`` and ``fields``).
+
+    See Also
+    --------
+    trendlib.metadata.foreign_keys : where the keys come from.
+
+    Examples
+    --------
     >>> from trendlib.metadata import ForeignKey
     >>> frictionless_key(ForeignKey(("case_id",), "cases", ("case_id",)))
     {'fields': 'case_id', 'reference': {'resource': 'cases', 'fields': 'case_id'}}
@@ -65,6 +76,17 @@ def warning(row: dict) -> str:
     """What a description of a coded field says first when its agreement (a row of ``reliability.csv``) is short
     of reliable; empty when it is reliable.
 
+    Returns
+    -------
+    str
+        The warning, ending with a space, or ``""``.
+
+    See Also
+    --------
+    package : the data package, whose fields carry it.
+
+    Examples
+    --------
     >>> warning({"status": "tentative", "field": "sectors", "measure": "alpha_masi", "value": 0.7, "ci_low": 0.6,
     ...          "ci_high": 0.8, "round": 3})
     "TENTATIVE: sectors: Krippendorff's α = 0.7 (95 % interval 0.6–0.8; round 3, reliability.csv); draw tentative conclusions only. "
