@@ -311,7 +311,7 @@ def test_every_case_code_has_its_evidence():
     boundary = t.evidence[t.evidence.code == "boundary"]
     for case in t.cases.itertuples():
         values = set(str(case.boundary).split(";")) if isinstance(case.boundary, str) else {""}
-        assert set(boundary[boundary.case_id == case.case_id].value.fillna("")) == values, case.case_id
+        assert set(boundary[boundary.case_id == case.case_id].coded_value.fillna("")) == values, case.case_id
 
 
 def test_relation_types_and_instruments_are_documented_with_an_example():

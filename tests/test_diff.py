@@ -45,14 +45,14 @@ def _write(path: Path, rows: list[list[str]]) -> None:
 def edited(base, tmp_path_factory):
     """A copy of the build with known changes, and what they were.
 
-    relations.csv: its last row deleted, a row added (a copy of the third under a new id), the ``type``
+    relations.csv: its last row deleted, a row added (a copy of the third under a new id), the ``relation_type``
     of its second row changed; evidence.csv (a three-column key): one row deleted; ties.graphml: the
     edge of the second relation removed.
     """
     new = _copy(base, tmp_path_factory.mktemp("diff") / "edited")
     rows = _read(new / "relations.csv")
     header = rows[0]
-    rid, kind = header.index("relation_id"), header.index("type")
+    rid, kind = header.index("relation_id"), header.index("relation_type")
     removed = rows.pop()
     changed = rows[2]
     old_type = changed[kind]
@@ -112,12 +112,12 @@ def test_the_diff_reports_exactly_the_changes_made(base, edited):
     assert relations["added"] == [dict(zip(rel["header"], rel["added"]))]
     assert relations["removed"] == [dict(zip(rel["header"], rel["removed"]))]
     assert relations["changed"] == [{"key": {"relation_id": rel["changed_id"]},
-                                     "fields": {"type": {"old": rel["old_type"], "new": rel["new_type"]}}}]
-    assert relations["fields_changed"] == {"type": 1}
+                                     "fields": {"relation_type": {"old": rel["old_type"], "new": rel["new_type"]}}}]
+    assert relations["fields_changed"] == {"relation_type": 1}
     assert relations["columns"] == {"added": [], "removed": []}
 
     evidence = report["tables"]["evidence"]
-    assert evidence["primary_key"] == {"old": ["case_id", "code", "value"], "new": ["case_id", "code", "value"]}
+    assert evidence["primary_key"] == {"old": ["case_id", "code", "coded_value"], "new": ["case_id", "code", "coded_value"]}
     assert evidence["removed"] == [dict(zip(ev["header"], ev["removed"]))]
     assert evidence["added"] == evidence["changed"] == []
 
@@ -136,7 +136,7 @@ def test_swapping_the_builds_swaps_added_and_removed(base, edited):
         assert backward["tables"][name]["added"] == forward["tables"][name]["removed"]
         assert backward["tables"][name]["removed"] == forward["tables"][name]["added"]
     [change] = backward["tables"]["relations"]["changed"]
-    assert change["fields"]["type"] == {"old": edited["relations"]["new_type"], "new": edited["relations"]["old_type"]}
+    assert change["fields"]["relation_type"] == {"old": edited["relations"]["new_type"], "new": edited["relations"]["old_type"]}
     assert backward["graph"]["edges"]["added"] == forward["graph"]["edges"]["removed"]
 
 
@@ -146,24 +146,24 @@ def test_the_text_report_summarises_then_shows_the_rows(base, edited, capsys):
     lines = out.splitlines()
     assert lines[:2] == [f"--- {base} (trendlib {__import__('trendlib').__version__})",
                          f"+++ {edited['folder']} (trendlib {__import__('trendlib').__version__})"]
-    assert "relations: 1 added, 1 removed, 1 changed (fields: type)" in lines
+    assert "relations: 1 added, 1 removed, 1 changed (fields: relation_type)" in lines
     assert "evidence: 0 added, 1 removed, 0 changed" in lines
     assert ("ties.graphml: edges 0 added, 1 removed, 0 changed; nodes 0 added, 0 removed, 0 changed"
             in lines)
     rel = edited["relations"]
     assert f"  ~ relation_id={rel['changed_id']}" in lines
-    assert f'      type: "{rel["old_type"]}" → "{rel["new_type"]}"' in lines
+    assert f'      relation_type: "{rel["old_type"]}" → "{rel["new_type"]}"' in lines
     assert any(line.startswith("  + relation_id=R999: ") for line in lines)
     assert any(line.startswith(f"  - relation_id={rel['removed'][0]}: ") for line in lines)
     assert any(line.startswith(f"  - id={edited['edge']}: ") for line in lines)
     # the summary comes before any detail
-    assert lines.index("relations: 1 added, 1 removed, 1 changed (fields: type)") < lines.index("relations")
+    assert lines.index("relations: 1 added, 1 removed, 1 changed (fields: relation_type)") < lines.index("relations")
 
 
 def test_limit_caps_the_examples(base, edited, capsys):
     code, out, _ = _run(capsys, base, edited["folder"], "--limit", "0")
     assert code == 1
-    assert "relations: 1 added, 1 removed, 1 changed (fields: type)" in out
+    assert "relations: 1 added, 1 removed, 1 changed (fields: relation_type)" in out
     assert not any(line.startswith("  ") for line in out.splitlines())
     report = diff_builds(base, edited["folder"])
     report["tables"]["relations"]["changed"] *= 3  # three changes, one shown
@@ -195,7 +195,7 @@ def test_markdown_gives_a_changelog_bullet_per_changed_table(base, edited, capsy
     assert code == 1
     bullets = [line for line in out.splitlines() if line.startswith("- ")]
     assert bullets[:3] == ["- evidence: 0 added, 1 removed, 0 changed",
-                           "- relations: 1 added, 1 removed, 1 changed (fields: type)",
+                           "- relations: 1 added, 1 removed, 1 changed (fields: relation_type)",
                            "- ties.graphml: edges 0 added, 1 removed, 0 changed; nodes 0 added, 0 removed, 0 changed"]
     assert bullets[3].startswith("- Unchanged: trends, paragraphs, ") and "relations" not in bullets[3]
     assert out.startswith("### Data\n")

@@ -139,13 +139,13 @@ def _write(tmp_path, text: str):
 
 @pytest.mark.parametrize("line", [741, 335, 1695, 4373])  # percentages (S011); amounts in case anchors and ties
 def test_a_paragraph_printed_twice_is_counted_once(line, report, corpus, baseline, tmp_path):
-    """The repeat is marked in paragraphs.repeats; it adds no statistics, money or actor-mention row."""
+    """The repeat is marked in paragraphs.repeats_para_id; it adds no statistics, money or actor-mention row."""
     p = next(p for p in corpus.paragraphs if p.line_start <= line <= p.line_end)
     lines = report.text.split("\n")
     doubled = "\n".join(lines[: p.line_end] + [""] + lines[p.line_start - 1: p.line_end] + lines[p.line_end:])
     t = build.build_tables(_write(tmp_path, doubled), any_edition=True)
     assert_same(baseline, V.comparable(t))
-    repeats = t["paragraphs"].dropna(subset=["repeats"])
+    repeats = t["paragraphs"].dropna(subset=["repeats_para_id"])
     assert len(repeats) == 1
-    first = t["paragraphs"].set_index("para_id").loc[int(repeats["repeats"].iloc[0])]
+    first = t["paragraphs"].set_index("para_id").loc[int(repeats["repeats_para_id"].iloc[0])]
     assert first["line_start"] == p.line_start

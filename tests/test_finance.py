@@ -105,7 +105,7 @@ def test_with_cases_rejects_duplicate_case_ids():
 def checked(f: pd.DataFrame) -> pd.DataFrame:
     return f.assign(amount_type=["programme_total", "saving_or_return", "saving_or_return", "grant_or_award",
                                  "grant_or_award"],
-                    status=["corrected", "unverifiable", "unverifiable", "confirmed", "confirmed"],
+                    check_status=["corrected", "unverifiable", "unverifiable", "confirmed", "confirmed"],
                     usd_corrected=[1e8, None, None, None, None], part_of=None)
 
 
@@ -131,7 +131,7 @@ def test_totals_add_up_on_the_published_table(tables, by):
     assert table.n_amounts.sum() == len(counted)
     assert math.isclose(table.usd_printed.sum(), counted.usd.astype(float).sum(), rel_tol=1e-12)
     assert math.isclose(table.usd_corrected.sum(), finance.best_usd(counted).astype(float).sum(), rel_tol=1e-12)
-    assert table.n_corrected.sum() == counted.status.eq("corrected").sum()
+    assert table.n_corrected.sum() == counted.check_status.eq("corrected").sum()
     assert table.usd_corrected.is_monotonic_decreasing
     assert table[by].is_unique
 
@@ -158,7 +158,7 @@ def test_flag_score_partitions_the_flags_and_the_corrections(tables):
     f = tables.funding
     flagged = score.loc[["flag right", "flag wrong", "flag unsettled"], "n"].sum()
     assert flagged == f.flag.notna().sum()
-    assert score.loc[["flag right", "error missed"], "n"].sum() == f.status.eq("corrected").sum()
+    assert score.loc[["flag right", "error missed"], "n"].sum() == f.check_status.eq("corrected").sum()
 
 
 @pytest.mark.parametrize("value, currency, text", [

@@ -59,10 +59,10 @@ def test_headline_totals_add_only_money_to_be_spent(t):
 
 
 def test_every_status_is_one_of_four_and_approximate_says_how(t):
-    assert set(t.funding.status.dropna()) <= {"confirmed", "approximate", "corrected", "unverifiable"}
-    approx = t.funding[t.funding.status == "approximate"]
+    assert set(t.funding.check_status.dropna()) <= {"confirmed", "approximate", "corrected", "unverifiable"}
+    approx = t.funding[t.funding.check_status == "approximate"]
     assert len(approx) and approx.differs_by.notna().all()
-    corrected = t.funding[t.funding.status == "corrected"]
+    corrected = t.funding[t.funding.check_status == "corrected"]
     assert corrected.usd_corrected.notna().all() and (corrected.usd.notna()).all()  # printed kept beside
 
 
@@ -96,27 +96,27 @@ def test_every_jurisdiction_is_one_row_of_places(t):
 
 
 def test_every_case_says_where_it_comes_from(t):
-    assert set(t.cases.source) <= set(vocab.CASE_SOURCES)
-    sidebar = t.cases[t.cases.source == "my_take"]
+    assert set(t.cases.case_source) <= set(vocab.CASE_SOURCES)
+    sidebar = t.cases[t.cases.case_source == "my_take"]
     assert sidebar.source_author.notna().all()
     assert set(sidebar.source_author) <= set(t.my_takes.person_en)
-    assert (t.cases.source_author.notna() == (t.cases.source == "my_take")).all()
+    assert (t.cases.source_author.notna() == (t.cases.case_source == "my_take")).all()
 
 
 def test_the_uk_leads_funding_silos_only_through_one_sidebar(t):
     lead = geography.leaders_by_selection(t.cases).set_index("trend")
     assert lead.at[3, "all cases: leader"] == "GBR" and lead.at[3, "main text: leader"] != "GBR"
-    trend3 = t.cases[(t.cases.trend == 3) & (t.cases.country == "GBR") & (t.cases.source == "my_take")]
+    trend3 = t.cases[(t.cases.trend == 3) & (t.cases.country == "GBR") & (t.cases.case_source == "my_take")]
     assert trend3.source_author.nunique() == 1 and len(trend3) >= 5
 
 
 def test_the_survey_share_of_figures_follows_the_curated_reading(t):
     figures = t.statistics[t.statistics.repeats.isna()]
-    assert set(figures.kind) <= set(vocab.STATISTIC_KINDS)
+    assert set(figures.statistic_kind) <= set(vocab.STATISTIC_KINDS)
     assert figures.kind_phrase.notna().all() and figures.kind_phrase_en.notna().all()
     # the managers who say they use AI (S052–S054) are survey answers, not outcomes
-    assert set(t.statistics.set_index("stat_id").loc[["S052", "S053", "S054"], "kind"]) == {"survey"}
-    assert (figures.kind == "outcome").sum() <= figures.case_id.notna().sum()
+    assert set(t.statistics.set_index("stat_id").loc[["S052", "S053", "S054"], "statistic_kind"]) == {"survey"}
+    assert (figures.statistic_kind == "outcome").sum() <= figures.case_id.notna().sum()
 
 
 # ---------------------------------------------------------------- the network
@@ -161,7 +161,7 @@ def test_collaboration_leaves_out_ties_inside_one_organisation(t):
 def test_one_type_per_pair_of_parties_in_a_case_funds_aside(t):
     """Codebook v3 (R-one-type): one type per pair of parties in a case; funds may stand beside one other."""
     pairs = t.relations.assign(pair=[frozenset(p) for p in zip(t.relations.source, t.relations.target, strict=True)])
-    types = pairs.groupby(["case_id", "pair"]).type.agg(lambda s: frozenset(s))
+    types = pairs.groupby(["case_id", "pair"]).relation_type.agg(lambda s: frozenset(s))
     two = types[types.map(len) > 1]
     assert len(two), "the data has pairs tied by money and by another type"
     assert all(len(k) == 2 and "funds" in k for k in two), two[[not (len(k) == 2 and "funds" in k) for k in two]]

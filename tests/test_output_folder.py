@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from trendlib import build, cli, output, registry
+from trendlib import build, cli, metadata, output
 from trendlib.errors import OutputError
 
 NOBODY = 65534
@@ -124,7 +124,7 @@ def test_a_retired_output_is_removed_and_nothing_a_manifest_lists(files, tmp_pat
     output.publish({**files, "collaboration.gexf": b"<gexf/>", "old_table.csv": b"x\n",
                     output.MANIFEST: json.dumps(package).encode()}, out)
     (out / "stale.csv").write_text("the user's own\n", encoding="utf-8")
-    output.publish(files, out, retired=registry.RETIRED_OUTPUTS)
+    output.publish(files, out, retired=metadata.RETIRED_OUTPUTS)
     assert not (out / "collaboration.gexf").exists(), "a file an earlier version of the build wrote"
     assert (out / "old_table.csv").exists(), "listed by a manifest, but not a name the build declares"
     assert (out / "stale.csv").exists(), "a file the build never wrote"

@@ -25,16 +25,16 @@ from pathlib import Path
 import pytest
 
 from conftest import system_tool
-from trendlib import build, load, output, registry
+from trendlib import build, load, metadata, output
 from trendlib.errors import LoadError
 from trendlib.load import read_build
 
 PUBLISH = """\
 import sys, pathlib
-from trendlib import output, registry
+from trendlib import metadata, output
 src, out = map(pathlib.Path, sys.argv[1:3])
 files = {p.name: p.read_bytes() for p in sorted(src.iterdir()) if p.is_file()}
-output.publish(files, out, retired=registry.RETIRED_OUTPUTS, wait=float(sys.argv[3]),
+output.publish(files, out, retired=metadata.RETIRED_OUTPUTS, wait=float(sys.argv[3]),
                note=lambda m: print("note:", m, file=sys.stderr))
 print("published")
 """
@@ -210,7 +210,7 @@ def test_load_of_a_partial_folder_is_a_trendlib_error(published_old):
     (published_old / "cases.csv").unlink()
     with pytest.raises(LoadError, match="missing cases.csv; run `trendlib build` --out"):
         load(published_old)
-    for name in registry.outputs():
+    for name in metadata.outputs():
         (published_old / name).unlink(missing_ok=True)
     with pytest.raises(LoadError, match="not the output of a whole trendlib build"):
         load(published_old)
@@ -242,7 +242,7 @@ def test_an_older_manifest_never_deletes_the_files_it_lists(builds, tmp_path):
     the user's own mydata.csv."""
     out = tmp_path / "out"
     out.mkdir()
-    (out / "datapackage.json").write_text(json.dumps({"name": registry.PACKAGE_NAME,
+    (out / "datapackage.json").write_text(json.dumps({"name": metadata.PACKAGE_NAME,
                                                       "resources": [{"path": "mydata.csv"}]}))
     (out / "mydata.csv").write_text("mine\n", encoding="utf-8")
     assert publisher(builds["new"], out).returncode == 0

@@ -8,6 +8,7 @@ run ``trendlib build`` and commit data/processed/ with it.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import socket
 import warnings
@@ -20,7 +21,7 @@ import trendlib
 from trendlib import build, paths
 from trendlib.parse.report import read_report
 from trendlib.paths import report_path
-from trendlib.registry import PANDAS_TYPES, TABLE
+from trendlib.metadata import PANDAS_TYPES, TABLE
 
 COLUMNS = {t: [(f.name, f.type, f.description) for f in TABLE[t].fields] for t in TABLE}
 
@@ -77,14 +78,39 @@ def test_committed_outputs_equal_a_fresh_build(fresh):
 def test_every_published_kind_of_file_is_there(fresh):
     names = set(files(fresh))
     assert {f"{t}.csv" for t in TABLES} <= names
-    assert {"datapackage.json", "stakeholders.graphml", "stakeholders.gexf",
-            "comention.graphml", "comention.gexf", "ties.graphml", "ties.gexf", "explorer.html"} <= names
+    assert {"datapackage.json", "stakeholders.graphml", "stakeholders.gexf", "ties_by_kind.graphml",
+            "ties_by_kind.gexf", "ties.graphml", "ties.gexf", "explorer.html"} <= names
 
 
 def test_datapackage_records_the_report_hash():
     package = json.loads((PUBLISHED / "datapackage.json").read_text(encoding="utf-8"))
     assert read_report().sha256 in package["description"]
     assert [r["path"] for r in package["resources"]] == [f"{t}.csv" for t in TABLES]
+
+
+def test_datapackage_names_its_version_source_and_contributors():
+    """The version that built it, the report it parses (with the SHA-256 of the file in data/raw) and, as
+    contributors, every coder of coders.csv in that file's words."""
+    package = json.loads((PUBLISHED / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["version"] == trendlib.__version__
+    [source] = package["sources"]
+    assert source["sha256"] == hashlib.sha256(report_path().read_bytes()).hexdigest()
+    assert "2023年政务服务转型趋势报告" in source["title"] and source["publisher"] and source["year"] == 2023
+    coders = csv_rows("coders")
+    assert [c["title"] for c in package["contributors"]] == [f"{c['coder_id']}: {c['coder_kind']}" for c in coders]
+    for contributor, coder in zip(package["contributors"], coders):
+        assert contributor["role"] in ("wrangler", "contributor")
+        assert coder["role"] in contributor["description"] and coder["saw"] in contributor["description"]
+
+
+def test_datapackage_lists_the_sqlite_and_parquet_files_with_their_hashes():
+    package = json.loads((PUBLISHED / "datapackage.json").read_text(encoding="utf-8"))
+    listed = {e["path"]: e for e in package["exports"]}
+    assert set(listed) == {"trendlib.sqlite", *(f"{t}.parquet" for t in TABLES)}
+    for path, entry in listed.items():
+        data = (PUBLISHED / path).read_bytes()
+        assert entry["hash"] == f"sha256:{hashlib.sha256(data).hexdigest()}" and entry["bytes"] == len(data)
+    assert data[:4] == b"PAR1" and (PUBLISHED / "trendlib.sqlite").read_bytes()[:15] == b"SQLite format 3"
 
 
 # ---------------------------------------------------------------- (b) Frictionless
@@ -283,14 +309,19 @@ def test_actor_case_counts_match_the_graph(loaded):
             assert row.actor_id not in g
 
 
-def test_comention_graph_reads_back(loaded):
-    g = nx.read_graphml(PUBLISHED / "comention.graphml")
-    two = nx.read_graphml(PUBLISHED / "stakeholders.graphml")
-    actors = {n for n, d in two.nodes(data=True) if d["kind"] == "actor"}
-    assert set(g.nodes) == actors
+def test_ties_by_kind_pools_the_relations_by_kind_of_party(loaded):
+    """Each edge of the aggregate graph counts the ties of relations.csv between two kinds of party (a named
+    actor's type, an unnamed group's id) of one tie type."""
+    g = nx.read_graphml(PUBLISHED / "ties_by_kind.graphml", force_multigraph=True)
+    actors = loaded.actors.set_index("actor_id")
+    kind = {a: (a if row.type == "stakeholder_group" else row.type) for a, row in actors.iterrows()}
+    expected = (loaded.relations.assign(u=loaded.relations.source.map(kind), v=loaded.relations.target.map(kind))
+                .groupby(["u", "v", "relation_type"]).size().to_dict())
+    got = {(u, v, d["tie"]): int(d["weight"]) for u, v, d in g.edges(data=True)}
+    assert got == expected
 
 
-@pytest.mark.parametrize("name", ["stakeholders", "comention", "ties"])
+@pytest.mark.parametrize("name", ["stakeholders", "ties_by_kind", "ties"])
 def test_gexf_matches_graphml(name):
     a = nx.read_graphml(PUBLISHED / f"{name}.graphml")
     b = nx.read_gexf(PUBLISHED / f"{name}.gexf")
@@ -316,17 +347,17 @@ def test_frictionless_catches_an_id_that_does_not_link(offline, tmp_path):
     assert [t.name for t in report.tasks if not t.valid] == ["case_actors"]
 
 
-def test_datapackage_declares_the_registrys_keys():
-    from trendlib import registry
+def test_datapackage_declares_the_metadatas_keys():
+    from trendlib import metadata
 
     package = json.loads((PUBLISHED / "datapackage.json").read_text(encoding="utf-8"))
     by_name = {r["name"]: r for r in package["resources"]}
-    assert list(by_name) == registry.names()
-    for t in registry.TABLES:
+    assert list(by_name) == metadata.names()
+    for t in metadata.TABLES:
         schema = by_name[t.name]["schema"]
-        assert schema.get("primaryKey", []) == list(t.primary_key)
+        assert t.primary_key, f"{t.name} has no primary key"
+        assert schema["primaryKey"] == list(t.primary_key)
         assert len(schema.get("foreignKeys", [])) == len(t.foreign_keys)
-        assert t.primary_key or t.key_note, f"{t.name} has no primary key and no note saying why"
 
 
 def test_every_ibid_names_a_note_of_its_chapter(loaded):
@@ -336,16 +367,16 @@ def test_every_ibid_names_a_note_of_its_chapter(loaded):
 
 
 def test_readme_lists_every_table_of_the_registry():
-    """The README's table list is the registry's: same tables, same order, same 'one row per'."""
+    """The README's table list is the metadata's: same tables, same order, same 'one row per'."""
     import re
 
-    from trendlib import registry
+    from trendlib import metadata
 
     readme = (paths.project_root() / "README.md").read_text(encoding="utf-8")
     listed = re.findall(r"^\| `(\w+)\.csv` \| (.+?) \|$", readme, flags=re.M)
-    assert [name for name, _ in listed] == registry.names()
+    assert [name for name, _ in listed] == metadata.names()
     for name, row in listed:
-        assert row == registry.TABLE[name].row, f"README says a {name} row is {row!r}; registry: {registry.TABLE[name].row!r}"
+        assert row == metadata.TABLE[name].row, f"README says a {name} row is {row!r}; metadata: {metadata.TABLE[name].row!r}"
 
 
 def test_ties_graph_holds_every_relation_as_a_typed_edge(loaded):
@@ -353,12 +384,15 @@ def test_ties_graph_holds_every_relation_as_a_typed_edge(loaded):
     line; GraphML and GEXF keep the attributes (Gephi can colour by tie)."""
     g = nx.read_graphml(PUBLISHED / "ties.graphml", force_multigraph=True)
     rel = loaded.relations.set_index("relation_id")
+    groups = set(loaded.actors.actor_id[loaded.actors.type == "stakeholder_group"])
     edges = {k: (u, v, d) for u, v, k, d in g.edges(keys=True, data=True)}
     assert set(edges) == set(rel.index)
     for rid, (u, v, d) in edges.items():
         row = rel.loc[rid]
-        assert (u, v) == (row.source, row.target)
-        assert d["tie"] == row.type and d["case_id"] == row.case_id and d["line"] == row.line
+        # an unnamed group is one node per case (companies@T2-02); a named party one node
+        party = {p: f"{p}@{row.case_id}" if p in groups else p for p in (row.source, row.target)}
+        assert (u, v) == (party[row.source], party[row.target])
+        assert d["tie"] == row.relation_type and d["case_id"] == row.case_id and d["line"] == row.line
         assert d["phrase"] == row.phrase
     gexf = (PUBLISHED / "ties.gexf").read_text(encoding="utf-8")
     assert 'title="tie"' in gexf and 'title="crosses"' in gexf

@@ -121,7 +121,7 @@ def test_published_reliability_covers_every_field_of_every_round():
 
 
 def test_every_coded_field_of_the_agreement_names_published_columns():
-    from trendlib.registry import TABLE
+    from trendlib.metadata import TABLE
 
     for field, columns in R.COLUMNS.items():
         assert field in [*R.CASE_FIELDS, *R.SET_FIELDS, *R.TIE_FIELDS]

@@ -92,7 +92,7 @@ def test_every_my_take(t):
     m = t["my_takes"]
     assert set(m.trend) == {2, 3, 4, 5, 6, 8}
     r = row(m, person="Ren Essene")
-    assert (r.role, r.organization, r.line) == ("首席数据官", "美国消费者金融保护局", 1481)
+    assert (r.position, r.organization, r.line) == ("首席数据官", "美国消费者金融保护局", 1481)
 
 
 def test_trends_titles_from_the_text(t):

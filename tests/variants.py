@@ -14,8 +14,8 @@ here turns the committed report into such a variant:
   :func:`trailing_spaces` change only how the text is laid out in the file.
 
 :func:`comparable` reduces a build's tables to what must not change: every
-table but ``paragraphs`` and ``furniture``, without line, character and page
-positions (and the paragraph count), text columns with whitespace removed.
+table but ``paragraphs`` (with ``paragraph_footnotes``, keyed by paragraph number) and ``furniture``,
+without line, character and page positions (and the paragraph count), text columns with whitespace removed.
 """
 
 from __future__ import annotations
@@ -200,7 +200,7 @@ def comparable(tables: dict, *, fold_width: bool = False) -> dict:
     out = {}
     text = (lambda v: unicodedata.normalize("NFKC", compact(v))) if fold_width else compact
     for name, df in tables.items():
-        if name in ("paragraphs", "furniture"):
+        if name in ("paragraphs", "paragraph_footnotes", "furniture"):
             continue
         keep = [c for c in df.columns if c not in POSITIONS]
         rows = []

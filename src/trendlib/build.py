@@ -1,9 +1,10 @@
 """Run every stage and write ``data/processed/``, all or nothing.
 
 ``build_tables`` returns the tables in memory; ``render`` turns them into the
-bytes of every output file (CSV, GraphML, GEXF and the ``datapackage.json``
-data dictionary) and :func:`trendlib.output.publish` writes those into the
-folder, all or nothing, touching no file the build did not write.
+bytes of every output file (CSV, Parquet, the SQLite database, GraphML, GEXF
+and the ``datapackage.json`` data dictionary) and :func:`trendlib.output.publish`
+writes those into the folder, all or nothing, touching no file the build did
+not write.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, network, output, registry, tables, vocab
+from . import __version__, export, metadata, network, output, tables, vocab
 from .coding.audit import curated_checks, curated_statistics, funding_flags
 from .coding.cases import case_of, check_places, initiatives, locate_cases
 from .coding.ties import consistency, locate_evidence, locate_relations, sectors_of
@@ -24,6 +25,7 @@ from .network.explorer import explorer_html
 from .mentions.money import currency_countries, currency_words, load_rates, read_rate_rows
 from .mentions.quantities import corpus_amounts, corpus_percentages, label_infographics
 from .parse.corpus import read_corpus
+from .parse import report as report_meta
 from .parse.report import Report, read_report
 from .paths import processed_dir
 from .curated.files import Reference, load_reference
@@ -34,8 +36,8 @@ from .errors import OutputError, TrendlibError
 # is the reference year for converting them to US dollars (rates: exchange_rates.csv).
 DEFAULT_RATE_YEAR = 2022
 
-#: The tables in build order (declared in :mod:`trendlib.registry`).
-TABLE_ORDER = registry.names()
+#: The tables in build order (declared in :mod:`trendlib.metadata`).
+TABLE_ORDER = metadata.names()
 
 
 def quantity_tables(corpus, cases, ref: Reference, rate_year: int = DEFAULT_RATE_YEAR
@@ -105,7 +107,6 @@ def build_tables(report: Report | Path | str | None = None, *, any_edition: bool
                                    {r["case"]: r["reason"] for r in ref.relations if not r.get("ties")}, glosses,
                                    initiatives(cases, corpus), dict(zip(my_takes["trend"], my_takes["person_en"]))),
         "places": tables.places_table(ref.places, cases),
-        "case_places": tables.case_places_table(cases),
         "evidence": tables.evidence_table(evidence, corpus.line_of),
         "actors": tables.actors_table(ref.actors, mentions, cases, relations),
         "case_actors": tables.case_actors_table(corpus, cases),
@@ -123,13 +124,15 @@ def build_tables(report: Report | Path | str | None = None, *, any_edition: bool
     }
     glosses.check_all_used()
     t["reliability"] = tables.reliability_table(measure(ref, cases, vocab.example_cases()))
-    t["coders"] = tables.frame("coders", [{"coder_id": c["id"], **{k: c[k] for k in ("kind", "sessions", "role", "saw",
-                                                                                     "independence")}}
+    t["coders"] = tables.frame("coders", [{"coder_id": c["id"], "coder_kind": c["kind"],
+                                           **{k: c[k] for k in ("sessions", "role", "saw", "independence")}}
                                           for c in ref.coders])
     t["adjudication"] = tables.adjudication_table(ref.adjudication, {c.id for c in cases},
                                                   {r["rule"] for r in ref.codebook})
     tables.check_figures(cases, t)
-    registry.check_vocabularies(t)
+    for name in metadata.link_tables():  # one row per value of each ';'-joined column
+        t[name] = tables.link_table(name, t[metadata.TABLE[name].link.parent])
+    metadata.check_vocabularies(t)
     return {name: t[name] for name in TABLE_ORDER}
 
 
@@ -160,13 +163,102 @@ LICENSES = [
 ]
 
 
+def sources(sha256: str) -> list[dict]:
+    """The data package's ``sources``: the report the tables are parsed from, with its title, author, publisher,
+    year and the SHA-256 of the text parsed.
+
+    Returns
+    -------
+    list of dict
+        One Frictionless source: ``title`` (required), and ``author``, ``publisher``, ``year``, ``language`` and
+        ``sha256``.
+
+    See Also
+    --------
+    contributors : who coded and curated.
+
+    Examples
+    --------
+    >>> sources("be6c")[0]["publisher"]
+    'Deloitte Insights'
+    """
+    return [{"title": f"《{report_meta.TITLE_ZH}》 ({report_meta.TITLE_EN}, Chinese edition)",
+             "author": report_meta.AUTHOR, "publisher": report_meta.PUBLISHER, "year": report_meta.YEAR,
+             "language": "zh", "sha256": sha256}]
+
+
+#: A coder's Frictionless role: the curator cleaned and curated the data (a wrangler); the others contributed
+#: codings.
+CONTRIBUTOR_ROLES = {"curator": "wrangler"}
+
+
+def contributors(coders: pd.DataFrame) -> list[dict]:
+    """The data package's ``contributors``: every coder of ``coders.csv``, in research terms (what kind of coder,
+    what it did, what it saw and how independent it was), with a Frictionless ``role``.
+
+    Returns
+    -------
+    list of dict
+        ``title`` (the coder id and kind), ``role`` (``wrangler`` for the curator, else ``contributor``) and
+        ``description``, in the order of ``coders.csv``.
+
+    See Also
+    --------
+    sources : the report.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"coder_id": ["curator"], "coder_kind": ["a large language model (Claude, Anthropic)"],
+    ...                   "role": ["adjudicated"], "saw": ["the report"], "independence": ["not independent"]})
+    >>> contributors(c)
+    [{'title': 'curator: a large language model (Claude, Anthropic)', 'role': 'wrangler', 'description': 'adjudicated; saw the report; not independent'}]
+    """
+    return [{"title": f"{r.coder_id}: {r.coder_kind}", "role": CONTRIBUTOR_ROLES.get(r.coder_id, "contributor"),
+             "description": f"{r.role}; saw {r.saw}; {r.independence}"} for r in coders.itertuples()]
+
+
 def datapackage(t: dict[str, pd.DataFrame], sha256: str) -> dict:
-    """The Frictionless Data Package describing every table, column, key and vocabulary."""
-    return registry.datapackage(
+    """The Frictionless Data Package describing every table, column, key and vocabulary, the report it comes
+    from and who coded it."""
+    return metadata.datapackage(
         description=("Tables parsed from Deloitte's 《2023年政务服务转型趋势报告》 by trendlib. "
                      "Every row carries the 1-based line(s) of the raw report it came from. "
                      f"Report SHA-256: {sha256}."),
-        licenses=LICENSES, agreement=agreement(t["reliability"]))
+        licenses=LICENSES, agreement=agreement(t["reliability"]), version=__version__, sources=sources(sha256),
+        contributors=contributors(t["coders"]))
+
+
+#: Media types of the files that hold the tables in other forms than CSV.
+MEDIATYPES = {"sqlite": "application/vnd.sqlite3", "parquet": "application/vnd.apache.parquet"}
+
+
+def exports(files: dict[str, bytes], digests: dict[str, str]) -> list[dict]:
+    """The files that hold the tables in other forms than CSV (a custom property of the data package, beside
+    its CSV resources): the SQLite database, then each table's Parquet file, with hash and size.
+
+    Returns
+    -------
+    list of dict
+        ``path``, ``format``, ``mediatype``, ``description`` (the database) or ``resource`` (the table a
+        Parquet file holds), ``hash`` and ``bytes``.
+
+    See Also
+    --------
+    render : which adds them to the data package.
+
+    Examples
+    --------
+    >>> files = {"trendlib.sqlite": b"x", "cases.parquet": b"yz"}
+    >>> [(e["path"], e["bytes"]) for e in exports(files, {k: "0" for k in files})]
+    [('trendlib.sqlite', 1), ('cases.parquet', 2)]
+    """
+    out = [{"path": metadata.SQLITE, "format": "sqlite", "mediatype": MEDIATYPES["sqlite"],
+            "description": "every table with its primary and foreign keys, the data dictionary (tables tables, "
+                           f"fields, vocabularies) and the views {', '.join(export.VIEWS)}"}]
+    out += [{"path": f"{name}.parquet", "format": "parquet", "mediatype": MEDIATYPES["parquet"], "resource": name}
+            for name in metadata.names() if f"{name}.parquet" in files]
+    return [{**e, "hash": f"sha256:{digests[e['path']]}", "bytes": len(files[e["path"]])} for e in out
+            if e["path"] in files]
 
 
 def agreement(reliability: pd.DataFrame) -> dict:
@@ -182,13 +274,18 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 
 def render(t: dict[str, pd.DataFrame], sha256: str) -> dict[str, bytes]:
-    """Every output file of a build, by name, as bytes: tables, graphs and the data package.
+    """Every output file of a build, by name, as bytes: tables (CSV, Parquet, and all of them in one SQLite
+    database), graphs and the data package.
 
     The data package records the SHA-256 of every other file (``trendlib.files``,
     and each table's Frictionless ``hash`` and ``bytes``), so that a reader can
     tell a whole build from a mix of two (:func:`trendlib.load` checks it).
     """
     files = {f"{name}.csv": csv_bytes(t[name]) for name in TABLE_ORDER}
+    agreed = agreement(t["reliability"])
+    files.update({f"{name}.parquet": export.parquet_bytes(t[name], metadata.TABLE[name], agreed)
+                  for name in TABLE_ORDER})
+    files[metadata.SQLITE] = export.sqlite_bytes(t, agreed)
     made = graphs(t)
     for name, g in made.items():
         files[f"{name}.graphml"], files[f"{name}.gexf"] = network.graph_bytes(g)
@@ -198,17 +295,18 @@ def render(t: dict[str, pd.DataFrame], sha256: str) -> dict[str, bytes]:
     for resource in package["resources"]:
         data = files[resource["path"]]
         resource.update(hash=f"sha256:{digests[resource['path']]}", bytes=len(data))
+    package["exports"] = exports(files, digests)
     package["trendlib"] = {"version": __version__, "report_sha256": sha256, "files": digests}
-    files[registry.MANIFEST] = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    if sorted(files) != registry.outputs():  # the registry declares what a build may write
-        raise AssertionError(f"rendered {sorted(files)}, declared {registry.outputs()}")
+    files[metadata.MANIFEST] = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if sorted(files) != metadata.outputs():  # the metadata declares what a build may write
+        raise AssertionError(f"rendered {sorted(files)}, declared {metadata.outputs()}")
     return files
 
 
 def write_outputs(t: dict[str, pd.DataFrame], out_dir: Path, sha256: str, *, wait: float = output.LOCK_WAIT,
                   note=None) -> Path:
     """Write every output into ``out_dir``, all or nothing (:func:`trendlib.output.publish`)."""
-    return output.publish(render(t, sha256), out_dir, retired=registry.RETIRED_OUTPUTS, wait=wait, note=note)
+    return output.publish(render(t, sha256), out_dir, retired=metadata.RETIRED_OUTPUTS, wait=wait, note=note)
 
 
 def check_out_dir(out: Path) -> None:
@@ -251,7 +349,7 @@ def build(out_dir: Path | str | None = None, *, report_path: Path | str | None =
     """
     out = Path(out_dir) if out_dir else processed_dir()
     check_out_dir(out)
-    output.preflight(out, registry.outputs())  # a folder that will be refused is refused before the work
+    output.preflight(out, metadata.outputs())  # a folder that will be refused is refused before the work
     report = read_report(report_path, any_edition=any_edition)
     t = build_tables(report, any_edition=any_edition, rate_year=rate_year, reference=reference, cache=cache)
     return write_outputs(t, out, report.sha256, wait=wait, note=note)

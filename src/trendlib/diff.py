@@ -52,7 +52,7 @@ import pandas as pd
 
 from . import output
 from .errors import DiffError, OutputError
-from .registry import MANIFEST
+from .metadata import MANIFEST
 
 __all__ = ["GRAPH", "read_text_table", "duplicate_key", "compare_records", "compare_whole_rows",
            "compare_tables", "graph_records", "compare_graphs", "diff_builds", "has_differences",

@@ -56,7 +56,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from .errors import OutputError
-from .registry import MANIFEST, PACKAGE_NAME
+from .metadata import MANIFEST, PACKAGE_NAME
 
 __all__ = ["MANIFEST", "PACKAGE_NAME", "JOURNAL", "STAGING", "BACKUP", "LOCK_WAIT", "previous_files",
            "preflight", "publish", "shared_lock", "interrupted_publish"]

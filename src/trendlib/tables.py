@@ -1,10 +1,11 @@
 """Stage 6 — tables: the parsed report as tidy pandas DataFrames.
 
 One function per table, each taking the parsed stages as plain data and
-returning a DataFrame whose columns and types are those the registry
-declares (:mod:`trendlib.registry`, from which the data dictionary,
+returning a DataFrame whose columns and types are those the metadata
+declares (:mod:`trendlib.metadata`, from which the data dictionary,
 ``datapackage.json``, is written too). Every row carries the raw-file
-line(s) it came from.
+line(s) it came from. The link tables (one row per value of a ``;``-joined
+column) are built from the tables themselves (:func:`link_table`).
 """
 
 from __future__ import annotations
@@ -24,15 +25,15 @@ from .errors import AnchorError
 from .patterns import compact
 from .parse.corpus import Corpus
 from .parse.endnotes import endnotes
-from . import registry
+from . import metadata
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """Rows → a DataFrame with the declared columns and types.
 
-    >>> frame("furniture", [{"line": 73, "kind": "footer", "label": "概要", "page": 3}]).dtypes["page"]
+    >>> frame("furniture", [{"line": 73, "furniture_kind": "footer", "label": "概要", "page": 3}]).dtypes["page"]
     Int64Dtype()
     """
-    dtypes = registry.dtypes(table)
+    dtypes = metadata.dtypes(table)
     df = pd.DataFrame(rows, columns=list(dtypes))
     return df.astype(dtypes)
 
@@ -59,7 +60,7 @@ def paragraphs_table(c: Corpus) -> pd.DataFrame:
         "line_start": p.line_start, "line_end": p.line_end,
         "char_start": p.char_start, "char_end": p.char_end, "box": c.paragraphs[i].box or None,
         "text": p.text, "footnotes": _join(c.paragraphs[i].notes),
-        "repeats": None if p.repeats is None else p.repeats + 1,
+        "repeats_para_id": None if p.repeats is None else p.repeats + 1,
     } for i, p in enumerate(c.paragraphs)])
 
 
@@ -129,7 +130,7 @@ def cases_table(c: Corpus, cases: list[Case], sectors: dict[str, tuple[list[str]
             "n_relations": n_relations.get(case.id, 0), "no_relations": no_relations.get(case.id),
             "line_start": case.line_start, "line_end": case.line_end,
             "place_en": glosses.en("cases", "*", "place_zh", r["place_zh"]),
-            "places": _join(r["places"]) or None, "initiative_id": initiative[case.id], "source": source,
+            "places": _join(r["places"]) or None, "initiative_id": initiative[case.id], "case_source": source,
             "source_author": authors.get(case.trend) if source == "my_take" else None,
             "text": c.text_between(hit.char_start, hit.char_end),
         })
@@ -144,16 +145,102 @@ def places_table(places: list[dict], cases: list[Case]) -> pd.DataFrame:
                             for p in sorted(places, key=lambda p: p["id"])])
 
 
-def case_places_table(cases: list[Case]) -> pd.DataFrame:
-    """The places of each case, one row per case and place (a link table)."""
-    return frame("case_places", [{"case_id": case.id, "place_id": place} for case in cases
-                                 for place in case.row["places"]])
+def split(joined) -> list[str]:
+    """The values of a ``;``-joined cell, in order; none for an empty cell.
+
+    Returns
+    -------
+    list of str
+        The values, in the cell's order.
+
+    See Also
+    --------
+    link_rows : one row per value.
+
+    Examples
+    --------
+    >>> split("government;private"), split(None), split(pd.NA)
+    (['government', 'private'], [], [])
+    """
+    return [] if pd.isna(joined) or joined == "" else str(joined).split(";")
+
+
+def link_rows(keys: list[tuple], lists: list, value: str, key_names: tuple[str, ...],
+              flags: dict[str, list] | None = None) -> list[dict]:
+    """One row per key and value of its ``;``-joined list, in order; each flag says whether the value is
+    also in the row's ``;``-joined list of that flag.
+
+    Parameters
+    ----------
+    keys : list of tuple
+        The primary key of each parent row.
+    lists : list
+        Each parent row's ``;``-joined cell (empty or missing: no row).
+    value : str
+        The name of the link table's value column.
+    key_names : tuple of str
+        The names of the key columns.
+    flags : dict, optional
+        Flag column → each parent row's ``;``-joined cell to look the value up in.
+
+    Returns
+    -------
+    list of dict
+        Rows with the key columns, ``value`` and the flags.
+
+    See Also
+    --------
+    link_table : the link table of a declared ``;``-joined column.
+
+    Examples
+    --------
+    >>> link_rows([("T1-01",), ("T1-02",)], ["government;private", None], "sector", ("case_id",),
+    ...           {"named": ["private", None]})
+    [{'case_id': 'T1-01', 'sector': 'government', 'named': False}, {'case_id': 'T1-01', 'sector': 'private', 'named': True}]
+    """
+    flags = flags or {}
+    rows = []
+    for i, (key, joined) in enumerate(zip(keys, lists, strict=True)):
+        others = {flag: set(split(cells[i])) for flag, cells in flags.items()}
+        for v in split(joined):
+            rows.append({**dict(zip(key_names, key, strict=True)), value: v,
+                         **{flag: v in others[flag] for flag in flags}})
+    return rows
+
+
+def link_table(name: str, parent: pd.DataFrame) -> pd.DataFrame:
+    """The link table ``name`` (:class:`trendlib.metadata.Link`) of its parent table's ``;``-joined column:
+    one row per parent row and value, in the column's order, values typed as the metadata declares.
+
+    Returns
+    -------
+    DataFrame
+        The parent's primary key, the value column, and the link's flags (booleans).
+
+    See Also
+    --------
+    link_rows : the rows.
+
+    Examples
+    --------
+    >>> barriers = pd.DataFrame({"trend": [1, 2], "seq": [1, 1], "boundary": ["within_government;across_levels", None]})
+    >>> link_table("barrier_boundaries", barriers).values.tolist()
+    [[1, 1, 'within_government'], [1, 1, 'across_levels']]
+    """
+    t = metadata.TABLE[name]
+    link = t.link
+    key = metadata.TABLE[link.parent].primary_key
+    rows = link_rows(list(zip(*(parent[k] for k in key))), list(parent[link.column]), link.value, key,
+                     {flag: list(parent[other]) for flag, other in link.flags})
+    if t.field(link.value).type == "integer":
+        rows = [{**r, link.value: int(r[link.value])} for r in rows]
+    return frame(name, rows)
 
 
 def evidence_table(evidence: list[Evidence], line_of) -> pd.DataFrame:
     """One row per code of a case (per value, for boundary) and what justifies it."""
     return frame("evidence", [{
-        "case_id": e.case_id, "code": e.code, "value": e.value or None, "phrase": e.phrase,
+        "case_id": e.case_id, "code": e.code, "coded_value": e.value or None, "phrase": e.phrase,
         "phrase_en": e.phrase_en, "rule": e.rule, "line": None if e.char_start is None else line_of(e.char_start),
     } for e in evidence])
 
@@ -168,7 +255,7 @@ def relations_table(relations: list[Relation], actors: dict[str, dict], cases: d
 
     return frame("relations", [{
         "relation_id": f"R{n:03d}", "case_id": r.case_id, "trend": r.trend, "source": r.source,
-        "target": r.target, "type": r.type, "directed": r.directed, "within": r.within, "phrase": r.phrase,
+        "target": r.target, "relation_type": r.type, "directed": r.directed, "within": r.within, "phrase": r.phrase,
         "phrase_en": r.phrase_en,
         "line": line_of(r.char_start), "crosses": crossed(r), "note": r.note,
     } for n, r in enumerate(relations, 1)])
@@ -225,7 +312,7 @@ def funding_table(amounts: list[AmountMention], case_of: list[Case | None], flag
             "repeats": repeat or (None if check["same_as"] is None else ids[check["same_as"]]),
             "part_of": None if check["part_of"] is None else ids[check["part_of"]],
             "chart_unit": m.chart_unit, "amount_type": check["amount_type"], "period": check.get("period"),
-            "status": check["status"], "value_corrected": corrected, "currency_corrected": currency,
+            "check_status": check["status"], "value_corrected": corrected, "currency_corrected": currency,
             "usd_corrected": None if corrected is None else round(corrected * rates[currency]),
             "differs_by": _join(check.get("differs_by") or []) or None,
             "source_url": (check.get("source") or {}).get("read_url"),
@@ -250,7 +337,7 @@ def amount_parts_table(amount_ids: list[str], checks: list[dict], rates: dict[st
     parts): grant and loan parts, what a programme spends and what it aims to mobilise; a part that is the same
     money as another amount names it in ``also_in``, so no total counts it twice."""
     return frame("amount_parts", [{
-        "amount_id": ident, "part": k, "kind": p["kind"], "value": p["value"], "currency": p["currency"],
+        "amount_id": ident, "part": k, "amount_type": p["kind"], "value": p["value"], "currency": p["currency"],
         "usd": round(p["value"] * rates[p["currency"]]), "figure": p["figure"],
         "also_in": None if p["also_in"] is None else amount_ids[p["also_in"]], "note": p.get("note"),
     } for ident, check in zip(amount_ids, checks, strict=True) for k, p in enumerate(check["parts"], 1)])
@@ -258,8 +345,9 @@ def amount_parts_table(amount_ids: list[str], checks: list[dict], rates: dict[st
 
 def exchange_rates_table(rows: list[dict]) -> pd.DataFrame:
     """The curated exchange rates (:func:`trendlib.mentions.money.read_rate_rows`), one row per currency and
-    year, with each rate's source."""
-    return frame("exchange_rates", rows)
+    year, with each rate's source (``rate_source``)."""
+    return frame("exchange_rates", [{"currency": r["currency"], "year": r["year"], "usd_per_unit": r["usd_per_unit"],
+                                     "rate_source": r["source"]} for r in rows])
 
 
 def check_figures(cases: list[Case], t: dict[str, pd.DataFrame], *, source: str = "cases.yaml") -> None:
@@ -283,7 +371,7 @@ def statistics_table(figures: list[PercentMention], curated: list[dict], line_of
     return frame("statistics", [{
         "stat_id": ident, "trend": m.where.trend, "section": m.where.section,
         "case_id": row.get("case"), "line": line_of(m.where.raw), "text": m.figure.text,
-        "value": round(m.figure.value, 2), "unit": m.figure.unit, "kind": row["kind"],
+        "value": round(m.figure.value, 2), "unit": m.figure.unit, "statistic_kind": row["kind"],
         "kind_phrase": row["kind_phrase"], "kind_phrase_en": row["kind_phrase_en"], "context": m.where.context,
         "context_en": row["context_en"], "in_infographic": m.where.section == "data",
         "context_certain": m.where.context_certain, "repeats": repeat,
@@ -355,10 +443,11 @@ def my_takes_table(c: Corpus, boxes: list[dict], glosses: Glosses, *, source: st
                 raise AnchorError(f"{where}: {field} {box.get(field)!r} is not printed in the sidebar")
         trend = c.paragraphs[hit.para_start].trend
         rows.append({
-            "trend": trend, "person": box["person"], "role": box["role"],
+            "trend": trend, "person": box["person"], "position": box["role"],
             "organization": box["organization"], "title_zh": box["title_zh"],
             "line": c.line_of(hit.char_start), "line_end": c.line_of(hit.char_end - 1),
-            **{f"{f}_en": glosses.en("my_takes", trend, f, box[f]) for f in ("person", "role", "organization")},
+            **{f"{column}_en": glosses.en("my_takes", trend, f, box[f])
+               for column, f in (("person", "person"), ("position", "role"), ("organization", "organization"))},
             "title_en": glosses.en("my_takes", trend, "title_zh", box["title_zh"]),
         })
     return frame("my_takes", rows)
@@ -389,7 +478,7 @@ def adjudication_table(rows: list[dict], case_ids: set[str], rules: set[str], *,
             raise CuratedDataError(f"{source} row {n} ({row['case']}): codebook rule {rule!r} is not among the changes "
                                    f"of coding/codebook.yaml ({', '.join(sorted(rules))}); fix it or add the rule there")
         out.append({"decision_id": f"A{n:03d}", "round": row.get("round", None if row.get("found_by") else 1), "case_id": row["case"],
-                    "item": row["item"], "value": text(row["value"]), "first": text(row.get("first")),
+                    "item": row["item"], "coded_value": text(row["value"]), "first": text(row.get("first")),
                     "second": text(row.get("second")), "decision": row["decision"], "reason": row["reason"],
                     "codebook_changed": rule, "found_by": row.get("found_by")})
     return frame("adjudication", out)
@@ -401,5 +490,5 @@ def reliability_table(rows: list[dict]) -> pd.DataFrame:
 
 
 def furniture_table(c: Corpus) -> pd.DataFrame:
-    return frame("furniture", [{"line": f.line, "kind": f.kind, "label": f.label, "page": f.page}
+    return frame("furniture", [{"line": f.line, "furniture_kind": f.kind, "label": f.label, "page": f.page}
                                for f in c.furniture])

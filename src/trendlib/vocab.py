@@ -24,7 +24,7 @@ __all__ = [
     "CASE_KINDS", "INSTRUMENTS", "BOUNDARIES", "BOX_KINDS", "QUALIFIERS", "COUNTRIES", "RELATION_TYPES",
     "EVIDENCE_RULES", "AMOUNT_TYPES", "CHECK_STATUSES", "YEARS", "COUNTRY_RULES", "VOCABULARIES",
     "COLLABORATION_TYPES", "COUNTRY_EXAMPLE", "example_cases", "EU_MEMBERS", "SPENDING_TYPES", "DIFFERS_BY",
-    "STATISTIC_KINDS", "CASE_SOURCES",
+    "STATISTIC_KINDS", "CASE_SOURCES", "FURNITURE_KINDS",
 ]
 
 
@@ -473,6 +473,12 @@ BOX_KINDS = Vocabulary("box", "Boxed block", {
     "pull_quote": Term("a sentence of the text repeated in large type (keeps its section)", "pull quote", "引语"),
 })
 
+#: What a removed line of page furniture was (furniture.csv).
+FURNITURE_KINDS = Vocabulary("furniture_kind", "Page furniture removed from the text", {
+    "nav": Term("the chapter navigation bar (I 01 02 … 08) printed across a page", "navigation bar", "导航栏"),
+    "footer": Term("a running footer: the chapter title and the printed page number", "running footer", "页脚"),
+})
+
 QUALIFIERS = Vocabulary("qualifier", "Qualifier of an amount", {
     "exact": Term("the amount as printed", "exact", "确数"),
     "over": Term("超过, 逾, 以上, 多: more than the value", "more than", "超过"),
@@ -518,7 +524,8 @@ COUNTRIES = Vocabulary("country", "Country", {
 #: institutions (europa.eu, "EU countries", 27 members since 1 February 2020).
 EU_MEMBERS = frozenset({"BEL", "DEU", "DNK", "EST", "FIN", "FRA", "NLD", "PRT", "SWE"})
 
-#: Every vocabulary by name (the name the data dictionary and the registry use).
+#: Every vocabulary by name (the name the data dictionary and the metadata use).
 VOCABULARIES: dict[str, Vocabulary] = {v.name: v for v in (
     TRENDS, SECTIONS, SECTORS, ACTOR_TYPES, LEVELS, CASE_KINDS, INSTRUMENTS, BOUNDARIES, BOX_KINDS, QUALIFIERS,
-    COUNTRIES, RELATION_TYPES, EVIDENCE_RULES, AMOUNT_TYPES, CHECK_STATUSES, DIFFERS_BY, STATISTIC_KINDS, CASE_SOURCES)}
+    COUNTRIES, RELATION_TYPES, EVIDENCE_RULES, AMOUNT_TYPES, CHECK_STATUSES, DIFFERS_BY, STATISTIC_KINDS, CASE_SOURCES,
+    FURNITURE_KINDS)}

@@ -22,8 +22,9 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from .. import registry
+from .. import metadata
 from ..load import raw_lines as _report_lines
+from ..parse import report
 from ..paths import REPORT_NAME
 from ..patterns import compact
 
@@ -43,14 +44,14 @@ __all__ = [
 #: The raw report, relative to the project root (what notebooks print, never an absolute path).
 RAW_PATH = f"data/raw/{REPORT_NAME}"
 
-REPORT_TITLE_ZH = "2023年政务服务转型趋势报告"
-REPORT_TITLE_EN = "Government Trends 2023"
+REPORT_TITLE_ZH = report.TITLE_ZH
+REPORT_TITLE_EN = report.TITLE_EN
 
 #: Columns that identify a row of each table, in the order they are joined into a row id: the
-#: table's primary key (:mod:`trendlib.registry`); a table without one is cited by its raw line.
+#: table's primary key (:mod:`trendlib.metadata`); a table without one is cited by its raw line.
 ID_COLUMNS: dict[str, tuple[str, ...]] = {
     t.name: t.primary_key or tuple(c for c in ("case_id", "actor_id", "line") if c in t.columns)
-    for t in registry.TABLES}
+    for t in metadata.TABLES}
 
 # Columns whose printed text must lie on the row's lines (a single-line row
 # whose text wraps onto the next raw line is extended to cover it).

@@ -37,7 +37,7 @@ __all__ = ["SPENDING_TYPES", "GROUPINGS", "rate_years", "countable", "best_usd",
            "with_cases", "totals", "by_kind", "flagged", "flag_score", "rate_sensitivity", "money", "usd_text"]
 
 #: Columns :func:`totals` can group by (a column of ``funding``, or of the case, after :func:`with_cases`).
-GROUPINGS: tuple[str, ...] = ("trend", "case_id", "kind", "currency", "status", "case_country", "case_kind",
+GROUPINGS: tuple[str, ...] = ("trend", "case_id", "kind", "currency", "check_status", "case_country", "case_kind",
                               "case_instrument")
 
 #: Label of amounts (or groups) that no case holds.
@@ -121,7 +121,7 @@ def money_by_kind(funding: pd.DataFrame, parts: pd.DataFrame) -> pd.DataFrame:
     ...     "value": [8e11, 2e10], "currency": ["EUR", "AUD"], "usd": [8.4e11, 1.4e10],
     ...     "value_corrected": [None, None], "currency_corrected": [None, None], "usd_corrected": [None, None],
     ...     "amount_type": ["programme_total", "financing"], "repeats": [None, None], "part_of": [None, None]})
-    >>> p = pd.DataFrame({"amount_id": ["F1", "F1"], "part": [1, 2], "kind": ["grant_or_award", "financing"],
+    >>> p = pd.DataFrame({"amount_id": ["F1", "F1"], "part": [1, 2], "amount_type": ["grant_or_award", "financing"],
     ...     "value": [4e11, 4e11], "currency": ["EUR", "EUR"], "usd": [4.2e11, 4.2e11], "also_in": [None, None]})
     >>> money_by_kind(f, p)[["amount_id", "part", "kind", "usd"]].values.tolist()
     [['F1', 1, 'grant_or_award', 420000000000.0], ['F1', 2, 'financing', 420000000000.0], ['F2', 0, 'financing', 14000000000.0]]
@@ -137,7 +137,7 @@ def money_by_kind(funding: pd.DataFrame, parts: pd.DataFrame) -> pd.DataFrame:
         if len(own) or (parts["amount_id"] == a.amount_id).any():
             for p in own.itertuples(index=False):
                 rows.append({"amount_id": a.amount_id, "part": int(p.part), "trend": a.trend, "case_id": a.case_id,
-                             "kind": p.kind, "value": float(p.value), "currency": p.currency,
+                             "kind": p.amount_type, "value": float(p.value), "currency": p.currency,
                              "usd_printed": a.usd if first else None, "usd": float(p.usd)})
                 first = False
             continue
@@ -199,7 +199,7 @@ def totals(funding: pd.DataFrame, parts: pd.DataFrame, cases: pd.DataFrame | Non
     ...     "value_corrected": [None, 2.0, None], "currency_corrected": [None, "USD", None],
     ...     "usd_corrected": [None, 2.0, None], "amount_type": ["programme_total", "grant_or_award", "financing"],
     ...     "repeats": [None] * 3, "part_of": [None] * 3})
-    >>> p = pd.DataFrame(columns=["amount_id", "part", "kind", "value", "currency", "usd", "also_in"])
+    >>> p = pd.DataFrame(columns=["amount_id", "part", "amount_type", "value", "currency", "usd", "also_in"])
     >>> print(totals(f, p).to_string(index=False))
      trend  n_amounts  usd_printed  usd
          3          2         15.0 12.0
@@ -250,18 +250,18 @@ def flagged(funding: pd.DataFrame) -> pd.DataFrame:
     """The flagged amounts, with the kind of problem (``currency`` or ``magnitude``) and what the sources say.
 
     ``problem`` is the part of ``flag`` before the first colon. Columns: ``amount_id``, ``trend``,
-    ``case_id``, ``line``, ``text``, ``currency``, ``usd``, ``problem``, ``status``, ``flag``.
+    ``case_id``, ``line``, ``text``, ``currency``, ``usd``, ``problem``, ``check_status``, ``flag``.
 
     >>> f = pd.DataFrame({"amount_id": ["F2", "F1"], "trend": [3, 0], "case_id": ["T3-03", "T0-04"],
     ...     "line": [1605, 335], "text": ["3,276亿加元", "高达430亿美元"], "currency": ["CAD", "USD"],
     ...     "usd": [2.5e11, 4.3e10], "flag": ["magnitude: about 10^3 × ...", "currency: ..."],
-    ...     "status": ["corrected", "corrected"]})
+    ...     "check_status": ["corrected", "corrected"]})
     >>> flagged(f)[["amount_id", "problem"]].values.tolist()
     [['F1', 'currency'], ['F2', 'magnitude']]
     """
     f = funding[funding["flag"].notna()].copy()
     f["problem"] = f["flag"].str.split(":", n=1).str[0].str.strip()
-    columns = ["amount_id", "trend", "case_id", "line", "text", "currency", "usd", "problem", "status", "flag"]
+    columns = ["amount_id", "trend", "case_id", "line", "text", "currency", "usd", "problem", "check_status", "flag"]
     return f[columns].sort_values("amount_id", kind="mergesort").reset_index(drop=True)
 
 
@@ -274,12 +274,12 @@ def flag_score(funding: pd.DataFrame) -> pd.DataFrame:
     corrected) and ``quiet and right`` (not flagged, and confirmed or approximate).
 
     >>> f = pd.DataFrame({"amount_id": ["F1", "F2", "F3"], "flag": ["currency: …", None, None],
-    ...                   "status": ["corrected", "corrected", "approximate"]})
+    ...                   "check_status": ["corrected", "corrected", "approximate"]})
     >>> flag_score(f).set_index("outcome").n.to_dict()
     {'flag right': 1, 'flag wrong': 0, 'flag unsettled': 0, 'error missed': 1, 'quiet and right': 1}
     """
     has_flag = funding["flag"].notna()
-    status = funding["status"]
+    status = funding["check_status"]
     holds = status.isin(["confirmed", "approximate"])
     outcomes = {
         "flag right": has_flag & status.eq("corrected"),

@@ -16,7 +16,7 @@ Two choices change a ranking, and every function makes them explicit:
 >>> import pandas as pd
 >>> c = pd.DataFrame({"case_id": ["T0-02", "T2-08", "T1-01"], "trend": [0, 2, 1], "country": ["USA"] * 3,
 ...                   "level": ["local", "local", "national"], "initiative_id": ["boston_monum", "boston_monum", None],
-...                   "source": ["body", "body", "my_take"]})
+...                   "case_source": ["body", "body", "my_take"]})
 >>> initiatives(c)[["initiative", "cases", "trends"]].values.tolist()
 [['boston_monum', 'T0-02;T2-08', '0;2'], ['T1-01', 'T1-01', '1']]
 >>> len(select(c, "main text"))
@@ -43,7 +43,7 @@ def select(cases: pd.DataFrame, selection: str) -> pd.DataFrame:
     """The cases of one of :data:`SELECTIONS`."""
     if selection not in SELECTIONS:
         raise ValueError(f"unknown selection {selection!r}; use one of {', '.join(SELECTIONS)}")
-    return cases[cases["source"].isin(SELECTIONS[selection])]
+    return cases[cases["case_source"].isin(SELECTIONS[selection])]
 
 
 def with_initiative(cases: pd.DataFrame) -> pd.DataFrame:
@@ -67,7 +67,7 @@ def initiatives(cases: pd.DataFrame) -> pd.DataFrame:
     for key, g in with_initiative(cases).sort_values("case_id").groupby("initiative", sort=True):
         rows.append({"initiative": key, "country": g["country"].iloc[0], "level": g["level"].iloc[0],
                      "cases": ";".join(g["case_id"]), "trends": ";".join(sorted({str(int(x)) for x in g["trend"]})),
-                     "sources": ";".join(sorted(set(g["source"])))})
+                     "sources": ";".join(sorted(set(g["case_source"])))})
     out = pd.DataFrame(rows, columns=["initiative", "country", "level", "cases", "trends", "sources"])
     return out.sort_values(["cases"], kind="mergesort").reset_index(drop=True)
 
@@ -84,7 +84,7 @@ def leaders_by_selection(cases: pd.DataFrame, by: str = "country") -> pd.DataFra
     Examples
     --------
     >>> c = pd.DataFrame({"trend": [3] * 4, "country": ["GBR", "GBR", "AUS", "AUS"],
-    ...                   "source": ["my_take", "body", "body", "body"]})
+    ...                   "case_source": ["my_take", "body", "body", "body"]})
     >>> leaders_by_selection(c).values.tolist()
     [[3, 'AUS/GBR', 2, 4, 'AUS', 2, 3, True]]
     """
@@ -117,11 +117,11 @@ def places_below(places: pd.DataFrame, case_places: pd.DataFrame, cases: pd.Data
     >>> p = pd.DataFrame({"place_id": ["usa_boston"], "name_en": ["Boston"], "name_zh": ["波士顿"],
     ...                   "country": ["USA"], "level": ["local"]})
     >>> cp = pd.DataFrame({"case_id": ["T0-02", "T2-08"], "place_id": ["usa_boston"] * 2})
-    >>> c = pd.DataFrame({"case_id": ["T0-02", "T2-08"], "trend": [0, 2], "source": ["body", "my_take"]})
+    >>> c = pd.DataFrame({"case_id": ["T0-02", "T2-08"], "trend": [0, 2], "case_source": ["body", "my_take"]})
     >>> places_below(p, cp, c)[["cases", "trends", "main_text"]].values.tolist()
     [[2, '0;2', 1]]
     """
-    linked = case_places.merge(cases[["case_id", "trend", "source"]], on="case_id").merge(places, on="place_id")
+    linked = case_places.merge(cases[["case_id", "trend", "case_source"]], on="case_id").merge(places, on="place_id")
     linked = linked[linked["level"].isin(list(levels))]
     rows = []
     for pid, g in linked.groupby("place_id", sort=True):
@@ -130,7 +130,7 @@ def places_below(places: pd.DataFrame, case_places: pd.DataFrame, cases: pd.Data
                      "country": first["country"], "level": first["level"], "cases": g["case_id"].nunique(),
                      "case_ids": ";".join(sorted(set(g["case_id"]))),
                      "trends": ";".join(sorted({str(int(x)) for x in g["trend"]})),
-                     "main_text": int(g["source"].isin(SELECTIONS["main text"]).sum())})
+                     "main_text": int(g["case_source"].isin(SELECTIONS["main text"]).sum())})
     out = pd.DataFrame(rows, columns=["place_id", "name_en", "name_zh", "country", "level", "cases", "case_ids",
                                       "trends", "main_text"])
     return out.sort_values(["cases", "place_id"], ascending=[False, True], kind="mergesort").reset_index(drop=True)

@@ -1,7 +1,7 @@
 """The report's figures as evidence: survey answers, outcomes, or other figures, where they sit, and their cases.
 
 Small pure functions over the ``statistics`` table of :func:`trendlib.load` (one row per percentage or
-fraction), for notebook ``05-evidence``. What kind of evidence a figure is (``kind``) is a curated reading
+fraction), for notebook ``05-evidence``. What kind of evidence a figure is (``statistic_kind``) is a curated reading
 (``data/reference/statistics.yaml``), anchored to the phrase of the text that shows it (``kind_phrase``, with
 its English ``kind_phrase_en``), under the rules of :data:`trendlib.vocab.STATISTIC_KINDS`.
 
@@ -9,7 +9,8 @@ A pull quote repeats a sentence of the running text in large type; its figures c
 :func:`countable` drops them, so each figure counts once.
 
 >>> import pandas as pd
->>> s = pd.DataFrame({"stat_id": ["S1", "S2", "S3"], "trend": [1, 1, 2], "kind": ["survey", "survey", "outcome"],
+>>> s = pd.DataFrame({"stat_id": ["S1", "S2", "S3"], "trend": [1, 1, 2],
+...                   "statistic_kind": ["survey", "survey", "outcome"],
 ...                   "repeats": [None, "S1", None]})
 >>> kinds_by_trend(countable(s)).values.tolist()
 [[1, 1, 0, 0, 1], [2, 0, 1, 0, 1]]
@@ -76,7 +77,7 @@ def kinds_by_trend(statistics: pd.DataFrame) -> pd.DataFrame:
     DataFrame
         ``trend``, ``survey``, ``outcome``, ``other``, ``total``.
     """
-    table = pd.crosstab(statistics["trend"], statistics["kind"]).sort_index()
+    table = pd.crosstab(statistics["trend"], statistics["statistic_kind"]).sort_index()
     table = table.reindex(columns=list(vocab.STATISTIC_KINDS), fill_value=0)
     table["total"] = table.sum(axis=1)
     table.columns.name = None

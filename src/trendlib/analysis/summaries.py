@@ -23,7 +23,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from .. import registry, vocab
+from .. import metadata, vocab
 
 __all__ = [
     "TREND_SHORT_EN", "SECTION_ZH", "SECTOR_ZH", "LEVEL_ZH", "BOUNDARY_ZH", "COUNTRY_NAMES",
@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 # ---------------------------------------------------------------- labels
-# Every label comes from the vocabularies (trendlib.vocab) and the registry: none is spelled here.
+# Every label comes from the vocabularies (trendlib.vocab) and the metadata: none is spelled here.
 
 #: Short English trend names for axis labels (full titles: trends.title_en).
 TREND_SHORT_EN: dict[int, str] = {int(k): t.en for k, t in vocab.TRENDS.terms.items()}
@@ -49,8 +49,8 @@ BOUNDARY_ZH: dict[str, str] = vocab.BOUNDARIES.labels("zh")
 #: ISO 3166-1 alpha-3 (plus EUU, INT) → (English, Chinese) for labels.
 COUNTRY_NAMES: dict[str, tuple[str, str]] = {c: (t.en, t.zh) for c, t in vocab.COUNTRIES.terms.items()}
 
-#: What one row of each table is (from the registry).
-ONE_ROW_PER: dict[str, str] = {t.name: t.row for t in registry.TABLES}
+#: What one row of each table is (from the metadata).
+ONE_ROW_PER: dict[str, str] = {t.name: t.row for t in metadata.TABLES}
 
 
 def bilingual(en: str, zh: str | None, sep: str = " ") -> str:

@@ -11,8 +11,8 @@ stakeholder groups that are parties only within their case (``companies@T2-02``)
 which ties it counts.
 
 >>> import pandas as pd
->>> r = pd.DataFrame({"type": ["funds", "serves", "supports"], "within": [False, False, True]})
->>> collaboration(r).type.tolist()
+>>> r = pd.DataFrame({"relation_type": ["funds", "serves", "supports"], "within": [False, False, True]})
+>>> collaboration(r).relation_type.tolist()
 ['funds']
 """
 
@@ -45,7 +45,7 @@ def collaboration(relations: pd.DataFrame) -> pd.DataFrame:
     trendlib.vocab.COLLABORATION_TYPES : the types counted.
     """
     within = relations["within"].astype("boolean").fillna(False).astype(bool)
-    return relations[~within & relations["type"].isin(vocab.COLLABORATION_TYPES)]
+    return relations[~within & relations["relation_type"].isin(vocab.COLLABORATION_TYPES)]
 
 
 def party_labels(actors: pd.DataFrame, lang: str = "en") -> dict[str, str]:
@@ -83,10 +83,10 @@ def with_parties(relations: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
 
 def crossing_rows(relations: pd.DataFrame) -> pd.DataFrame:
     """One row per tie and boundary it crosses (``crosses`` is a set); a tie that crosses none has one row
-    with ``boundary`` ``"none"``. Keeps ``relation_id``, ``case_id``, ``trend`` and ``type``.
+    with ``boundary`` ``"none"``. Keeps ``relation_id``, ``case_id``, ``trend`` and ``relation_type``.
 
     >>> r = pd.DataFrame({"relation_id": ["R1", "R2"], "case_id": ["a", "b"], "trend": [3, 4],
-    ...                   "type": ["funds", "serves"], "crosses": ["across_levels;cross_border", None]})
+    ...                   "relation_type": ["funds", "serves"], "crosses": ["across_levels;cross_border", None]})
     >>> crossing_rows(r)[["relation_id", "boundary"]].values.tolist()
     [['R1', 'across_levels'], ['R1', 'cross_border'], ['R2', 'none']]
     """
@@ -94,9 +94,9 @@ def crossing_rows(relations: pd.DataFrame) -> pd.DataFrame:
     for r in relations.itertuples(index=False):
         values = [] if pd.isna(r.crosses) else str(r.crosses).split(";")
         for b in values or ["none"]:
-            rows.append({"relation_id": r.relation_id, "case_id": r.case_id, "trend": r.trend, "type": r.type,
+            rows.append({"relation_id": r.relation_id, "case_id": r.case_id, "trend": r.trend, "relation_type": r.relation_type,
                          "boundary": b})
-    return pd.DataFrame(rows, columns=["relation_id", "case_id", "trend", "type", "boundary"])
+    return pd.DataFrame(rows, columns=["relation_id", "case_id", "trend", "relation_type", "boundary"])
 
 
 def pooled_groups(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -165,11 +165,11 @@ def network_summary(g: nx.MultiDiGraph) -> pd.DataFrame:
 def types_by_trend(relations: pd.DataFrame) -> pd.DataFrame:
     """Ties per type (rows, in the codebook's order) and trend (columns), with a ``total`` column.
 
-    >>> r = pd.DataFrame({"type": ["funds", "funds", "serves"], "trend": [3, 4, 3]})
+    >>> r = pd.DataFrame({"relation_type": ["funds", "funds", "serves"], "trend": [3, 4, 3]})
     >>> types_by_trend(r).loc["funds"].tolist()
     [1, 1, 2]
     """
-    table = pd.crosstab(relations["type"], relations["trend"])
+    table = pd.crosstab(relations["relation_type"], relations["trend"])
     table = table.reindex(index=[t for t in vocab.RELATION_TYPES if t in table.index], fill_value=0)
     table.columns = [int(c) for c in table.columns]
     table["total"] = table.sum(axis=1)
@@ -181,13 +181,13 @@ def crossings_by_type(relations: pd.DataFrame) -> pd.DataFrame:
     """Ties per boundary crossed (rows) and type (columns). ``crosses`` is a set, so a tie that crosses two
     boundaries counts in two rows: the cells count tie–boundary pairs, and rows do not add up to ties.
 
-    >>> r = pd.DataFrame({"relation_id": ["R1"], "case_id": ["a"], "trend": [3], "type": ["funds"],
+    >>> r = pd.DataFrame({"relation_id": ["R1"], "case_id": ["a"], "trend": [3], "relation_type": ["funds"],
     ...                   "crosses": ["across_levels;government_business"]})
     >>> crossings_by_type(r)["funds"].to_dict()
     {'across_levels': 1, 'government_business': 1}
     """
     rows = crossing_rows(relations)
-    table = pd.crosstab(rows["boundary"], rows["type"])
+    table = pd.crosstab(rows["boundary"], rows["relation_type"])
     order = [b for b in vocab.BOUNDARIES if b in table.index] + (["none"] if "none" in table.index else [])
     return table.reindex(index=order, columns=[t for t in vocab.RELATION_TYPES if t in table.columns], fill_value=0)
 
@@ -235,7 +235,7 @@ def brokers(g: nx.MultiDiGraph, a: str = "government", b: str = "private") -> pd
     >>> from trendlib.network import ties
     >>> a = pd.DataFrame({"actor_id": ["x", "y", "z"], "sector": ["government", "nonprofit", "private"]})
     >>> r = pd.DataFrame({"relation_id": ["R1", "R2"], "case_id": ["T1-01", "T1-01"], "trend": [1, 1],
-    ...                   "source": ["x", "y"], "target": ["y", "z"], "type": ["funds", "supports"]})
+    ...                   "source": ["x", "y"], "target": ["y", "z"], "relation_type": ["funds", "supports"]})
     >>> brokers(ties(a, r))[["actor_id", "pairs"]].values.tolist()
     [['y', 1]]
     """
@@ -270,7 +270,7 @@ def funding_flows(relations: pd.DataFrame, actors: pd.DataFrame, funding: pd.Dat
         ``relation_id``, ``case_id``, ``trend``, ``funder``, ``recipient`` (English names), their sectors,
         ``crosses``, ``phrase_en``, ``line`` and ``usd`` (the case's spending; empty where it prints none).
     """
-    ties = with_parties(relations[relations["type"] == "funds"], actors)
+    ties = with_parties(relations[relations["relation_type"] == "funds"], actors)
     money = finance.money_by_kind(funding, parts)
     money = money[money["kind"].isin(vocab.SPENDING_TYPES)]
     per_case = money.groupby("case_id")["usd"].sum()
@@ -287,13 +287,13 @@ def sector_flows(relations: pd.DataFrame, actors: pd.DataFrame, tie_type: str | 
 
     >>> a = pd.DataFrame({"actor_id": ["x", "y"], "name_en": ["X", "Y"], "name_zh": ["甲", "乙"],
     ...                   "sector": ["government", "private"]})
-    >>> r = pd.DataFrame({"relation_id": ["R1"], "source": ["x"], "target": ["y"], "type": ["funds"]})
+    >>> r = pd.DataFrame({"relation_id": ["R1"], "source": ["x"], "target": ["y"], "relation_type": ["funds"]})
     >>> int(sector_flows(r, a, "funds").loc["government", "private"])
     1
     """
     if tie_type is not None and tie_type not in vocab.RELATION_TYPES:
         raise ValueError(f"unknown tie type {tie_type!r}; use {', '.join(vocab.RELATION_TYPES)}")
-    r = relations if tie_type is None else relations[relations["type"] == tie_type]
+    r = relations if tie_type is None else relations[relations["relation_type"] == tie_type]
     r = with_parties(r, actors)
     table = pd.crosstab(r["source_sector"], r["target_sector"])
     return table.reindex(index=list(vocab.SECTORS), columns=list(vocab.SECTORS), fill_value=0)
@@ -314,7 +314,7 @@ def sectors_with_served(cases: pd.DataFrame, relations: pd.DataFrame, actors: pd
     Examples
     --------
     >>> c = pd.DataFrame({"case_id": ["a"], "sectors": ["government"]})
-    >>> r = pd.DataFrame({"case_id": ["a"], "source": ["x"], "target": ["citizens"], "type": ["serves"]})
+    >>> r = pd.DataFrame({"case_id": ["a"], "source": ["x"], "target": ["citizens"], "relation_type": ["serves"]})
     >>> a = pd.DataFrame({"actor_id": ["x", "citizens"], "sectors": [None, None], "sector": ["government", "community"]})
     >>> sectors_with_served(c, r, a).tolist()
     ['government;community']
@@ -335,8 +335,8 @@ def sectors_with_served(cases: pd.DataFrame, relations: pd.DataFrame, actors: pd
 def between_organisations(relations: pd.DataFrame) -> pd.DataFrame:
     """The ties between two organisations (``within`` false), of every type, service delivery included.
 
-    >>> r = pd.DataFrame({"type": ["serves", "supports"], "within": [False, True]})
-    >>> between_organisations(r).type.tolist()
+    >>> r = pd.DataFrame({"relation_type": ["serves", "supports"], "within": [False, True]})
+    >>> between_organisations(r).relation_type.tolist()
     ['serves']
     """
     within = relations["within"].astype("boolean").fillna(False).astype(bool)
@@ -365,7 +365,7 @@ def boundaries_named_and_crossed(barriers: pd.DataFrame, relations: pd.DataFrame
     --------
     >>> b = pd.DataFrame({"trend": [3], "boundary": ["across_levels"]})
     >>> r = pd.DataFrame({"relation_id": ["R1", "R2"], "case_id": ["a", "b"], "trend": [3, 4],
-    ...                   "type": ["funds", "funds"], "crosses": ["across_levels;cross_border", "across_levels"]})
+    ...                   "relation_type": ["funds", "funds"], "crosses": ["across_levels;cross_border", "across_levels"]})
     >>> row = boundaries_named_and_crossed(b, r).iloc[0]
     >>> row["trends_named"], int(row["ties"]), int(row["ties_in_named"]), row["trends_crossed"]
     ('3', 2, 1, '3;4')
@@ -382,7 +382,7 @@ def boundaries_named_and_crossed(barriers: pd.DataFrame, relations: pd.DataFrame
                "ties": len(ties), "ties_in_named": int(ties["trend"].isin(where).sum()),
                "trends_crossed": ";".join(map(str, sorted({int(t) for t in ties["trend"]})))}
         for tie in vocab.RELATION_TYPES:
-            row[tie] = int((ties["type"] == tie).sum())
+            row[tie] = int((ties["relation_type"] == tie).sum())
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -403,11 +403,11 @@ def funding_by_boundary(flows: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> f = pd.DataFrame({"relation_id": ["R1", "R2", "R3"], "case_id": ["a", "a", "b"], "trend": [3, 3, 3],
-    ...                   "type": ["funds"] * 3, "crosses": ["across_levels"] * 3, "usd": [5.0, 5.0, None]})
+    ...                   "relation_type": ["funds"] * 3, "crosses": ["across_levels"] * 3, "usd": [5.0, 5.0, None]})
     >>> funding_by_boundary(f).loc["across_levels"].tolist()
     [3, 2, 1]
     """
-    rows = crossing_rows(flows.assign(type="funds")).merge(flows[["relation_id", "usd"]], on="relation_id")
+    rows = crossing_rows(flows.assign(relation_type="funds")).merge(flows[["relation_id", "usd"]], on="relation_id")
     table = rows.groupby("boundary").agg(funding_ties=("relation_id", "nunique"), cases=("case_id", "nunique"))
     with_money = rows[rows["usd"].notna()].groupby("boundary")["case_id"].nunique()
     table["cases_with_money"] = with_money.reindex(table.index).fillna(0).astype("int64")
@@ -434,7 +434,7 @@ def chapter_match(barriers: pd.DataFrame, relations: pd.DataFrame, *, seed: int 
     Examples
     --------
     >>> b = pd.DataFrame({"trend": [3], "boundary": ["across_levels;competing_goals"]})
-    >>> r = pd.DataFrame({"relation_id": ["R1", "R2"], "case_id": ["a", "a"], "trend": [3, 3], "type": ["funds"] * 2,
+    >>> r = pd.DataFrame({"relation_id": ["R1", "R2"], "case_id": ["a", "a"], "trend": [3, 3], "relation_type": ["funds"] * 2,
     ...                   "crosses": ["across_levels;government_business", "within_government"]})
     >>> chapter_match(b, r)[["named", "ties", "on_list", "share"]].values.tolist()
     [['across_levels', 2, 1, 0.5]]

@@ -32,7 +32,7 @@ def _example(term: vocab.Term, code: str, value: str, tables) -> str:
     if cid not in cases.index:
         raise CodingError(f"trendlib.vocab: the example {cid} of {code} {value!r} is not a case")
     if code == "relation_type":
-        rel = tables.relations[(tables.relations.case_id == cid) & (tables.relations.type == value)]
+        rel = tables.relations[(tables.relations.case_id == cid) & (tables.relations.relation_type == value)]
         if rel.empty:
             raise CodingError(f"trendlib.vocab: the example {cid} of tie type {value!r} has no such tie")
         line = int(rel.line.iloc[0])

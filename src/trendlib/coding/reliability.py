@@ -88,7 +88,7 @@ COLUMNS = {"kind": (("cases", "kind"),), "instrument": (("cases", "instrument"),
            "sectors": (("cases", "sectors"), ("cases", "sectors_named"), ("cases", "sectors_stated")),
            "tie identification": (("relations", "relation_id"),),
            "tie parties": (("relations", "source"), ("relations", "target")),
-           "tie type": (("relations", "type"),), "tie direction": (("relations", "directed"),)}
+           "tie type": (("relations", "relation_type"),), "tie direction": (("relations", "directed"),)}
 
 
 def sample_cases(trend_of: dict[str, int], fraction: float, seed: int, exclude: Iterable[str] = ()) -> list[str]:

@@ -315,7 +315,7 @@ def ties(actors: pd.DataFrame, relations: pd.DataFrame, cases: pd.DataFrame | No
     ...                   "name_en": ["DOE", "companies"], "type": ["government_agency", "stakeholder_group"],
     ...                   "sector": ["government", "private"]})
     >>> r = pd.DataFrame({"relation_id": ["R001"], "case_id": ["T6-24"], "trend": [6], "source": ["usa_doe"],
-    ...                   "target": ["companies"], "type": ["supports"], "directed": [True],
+    ...                   "target": ["companies"], "relation_type": ["supports"], "directed": [True],
     ...                   "phrase": ["获得美国能源部17个国家实验室支持"], "phrase_en": ["support"], "line": [3365],
     ...                   "crosses": ["government_business"]})
     >>> g = ties(a, r)
@@ -325,7 +325,7 @@ def ties(actors: pd.DataFrame, relations: pd.DataFrame, cases: pd.DataFrame | No
     ('companies (T6-24)', 1)
     """
     _require(actors, "actors", ("actor_id",))
-    _require(relations, "relations", ("relation_id", "case_id", "source", "target", "type"))
+    _require(relations, "relations", ("relation_id", "case_id", "source", "target", "relation_type"))
     rows = dict(zip(_unique_ids(actors, "actors", "actor_id"), actors.to_dict("records")))
     case_rows = {} if cases is None else dict(zip(cases["case_id"], cases.to_dict("records")))
     g = nx.MultiDiGraph()
@@ -356,7 +356,7 @@ def ties(actors: pd.DataFrame, relations: pd.DataFrame, cases: pd.DataFrame | No
             attrs["level"] = str(case["level"])
         g.add_node(n, kind="group", **attrs)
     for r in sorted(records, key=lambda r: str(r["relation_id"])):
-        attrs = {"tie": str(r["type"]), "case_id": str(r["case_id"])}
+        attrs = {"tie": str(r["relation_type"]), "case_id": str(r["case_id"])}
         for col in ("trend", "line"):
             if col in r and not _missing(r[col]):
                 attrs[col] = _as_int(r[col], f"relation {r['relation_id']} column {col!r}")
@@ -386,7 +386,7 @@ def pooled_by_kind(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     >>> a = pd.DataFrame({"actor_id": ["usa_doe", "companies"], "type": ["government_agency", "stakeholder_group"],
     ...                   "sector": ["government", "private"]})
     >>> r = pd.DataFrame({"relation_id": ["R1", "R2"], "case_id": ["T6-24", "T6-25"], "source": ["usa_doe"] * 2,
-    ...                   "target": ["companies"] * 2, "type": ["supports"] * 2})
+    ...                   "target": ["companies"] * 2, "relation_type": ["supports"] * 2})
     >>> list(pooled_by_kind(ties(a, r)).edges(data="weight"))
     [('government_agency', 'companies', 2)]
     """
@@ -432,7 +432,7 @@ def tie_subgraph(g: nx.MultiDiGraph, *, types=None, trend=None, crosses=None, se
     >>> import pandas as pd
     >>> a = pd.DataFrame({"actor_id": ["x", "y"], "sector": ["government", "private"]})
     >>> r = pd.DataFrame({"relation_id": ["R1", "R2"], "case_id": ["T1-01", "T2-01"], "trend": [1, 2],
-    ...                   "source": ["x", "x"], "target": ["y", "y"], "type": ["funds", "supports"]})
+    ...                   "source": ["x", "x"], "target": ["y", "y"], "relation_type": ["funds", "supports"]})
     >>> list(tie_subgraph(ties(a, r), types="funds").edges(keys=True))
     [('x', 'y', 'R1')]
     """

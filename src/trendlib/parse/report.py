@@ -17,6 +17,13 @@ from ..errors import ReportError
 from ..paths import REPORT_NAME, report_path
 from ..textfile import looks_like
 
+#: The report as a bibliography cites it (CITATION.cff cites it the same way): its title in Chinese and in
+#: English (the Chinese edition of the English report), author, publisher and year.
+TITLE_ZH = "2023年政务服务转型趋势报告"
+TITLE_EN = "Government Trends 2023"
+AUTHOR = "Deloitte"
+PUBLISHER = "Deloitte Insights"
+YEAR = 2023
 
 
 @dataclass(frozen=True)
