@@ -312,6 +312,7 @@ def funding_table(amounts: list[AmountMention], case_of: list[Case | None], flag
             "repeats": repeat or (None if check["same_as"] is None else ids[check["same_as"]]),
             "part_of": None if check["part_of"] is None else ids[check["part_of"]],
             "chart_unit": m.chart_unit, "amount_type": check["amount_type"], "period": check.get("period"),
+            "period_en": check.get("period_en"),
             "check_status": check["status"], "value_corrected": corrected, "currency_corrected": currency,
             "usd_corrected": None if corrected is None else round(corrected * rates[currency]),
             "differs_by": _join(check.get("differs_by") or []) or None,

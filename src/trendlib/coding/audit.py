@@ -131,6 +131,9 @@ def curated_checks(amounts: list, contexts: list[str], rows: list[dict], *,
         if row.get("period_phrase") and compact(row["period_phrase"]) not in compact(context):
             raise CuratedDataError(f"{where}: period_phrase {row['period_phrase']!r} is not printed in the amount's "
                                    "clause or case; copy the words that give the period")
+        if bool(row.get("period")) != bool(row.get("period_en")):
+            raise CuratedDataError(f"{where}: a period needs its English gloss and a gloss its period; give both "
+                                   "period (as printed) and period_en, or neither")
         _check_status(row, where)
         out.append(row)
     index = {key: i for i, key in enumerate(keys)}

@@ -216,6 +216,7 @@ CURATED: tuple[CuratedFile, ...] = (
             "occurrence": {"type": "integer", "minimum": 1},
             "amount_type": _enum(vocab.AMOUNT_TYPES),
             "period": TEXT,
+            "period_en": TEXT,
             "period_phrase": TEXT,
             "status": _enum(vocab.CHECK_STATUSES),
             "differs_by": {**_list_of(vocab.DIFFERS_BY), "minItems": 1},

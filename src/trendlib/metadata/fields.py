@@ -197,6 +197,8 @@ FIELDS: dict[str, Field] = _once(
           vocabulary="amount_type"),
     Field("period", "string", "the period the text gives the amount for, as printed (每年, 2018年至2022年); empty when "
           "it gives none (curated)", "period", "期间"),
+    Field("period_en", "string", "the period in English (a curated gloss of period: per year, fiscal year 2021 …)",
+          "period (English)", "期间（英文）"),
     Field("check_status", "string", "checked against a primary source (curated; see vocabulary and amount_checks)",
           "check", "核实", vocabulary="check_status"),
     Field("value_corrected", "number", "for a corrected amount, the value the source gives (base units); the "

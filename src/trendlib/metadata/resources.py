@@ -209,7 +209,7 @@ RESOURCES: tuple[Resource, ...] = (
             "(amounts.yaml same_as) across cases; drop these before summing"),
         "part_of", "chart_unit",
         use("amount_type", "what the amount is (curated; see vocabulary)"),
-        "period", "check_status", "value_corrected", "currency_corrected", "usd_corrected",
+        "period", "period_en", "check_status", "value_corrected", "currency_corrected", "usd_corrected",
         use("differs_by", "for an approximate amount, how the source's figure differs: ';'-joined rounding, period, "
             "scope (curated; details in amount_checks.differs_note; one row each in amount_differences.csv)"),
         "source_url",
