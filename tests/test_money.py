@@ -78,38 +78,44 @@ def _write(tmp_path: Path, text: str) -> Path:
     curated file has."""
     p = tmp_path / "currencies.yaml"
     rows = "".join("  " + line + "\n" for line in text.splitlines())
-    p.write_text("about: a test table\nreview: {status: draft}\nrows:\n" + rows, encoding="utf-8")
+    p.write_text('about: a test table\nreview: {status: draft, coders: [curator], date: "2026-12-01"}\nrows:\n'
+                 + rows, encoding="utf-8")
     return p
 
 
 GOOD_ROW = "- code: USD\n  names_zh: [美元]\n  name_en: US dollar\n  countries: [USA]\n"
+SCHEMA = "see the file's `about`"
 
 
 @pytest.mark.parametrize(
-    ("second_row", "message"),
+    ("second_row", "message", "fix"),
     [
         ("- code: EUR\n  names_zh: [美元]\n  name_en: euro\n  countries: [EUU]\n",
-         "name '美元' already used by USD"),
-        ("- code: EUR\n  names_zh: [欧元]\n  countries: [EUU]\n", "missing 'name_en' (a required property)"),
-        ("- code: eur\n  names_zh: [欧元]\n  name_en: euro\n  countries: [EUU]\n", "field code: 'eur' does not match"),
-        ("- code: EUR\n  names_zh: 欧元\n  name_en: euro\n  countries: [EUU]\n", "names_zh"),
-        ("- code: EUR\n  names_zh: [欧元]\n  name_en: euro\n  countries: [EU]\n", "field countries.0: 'EU' does not match"),
+         "name '美元' already used by USD", "remove it from one of the rows"),
+        ("- code: EUR\n  names_zh: [欧元]\n  countries: [EUU]\n", "missing 'name_en' (a required property)", SCHEMA),
+        ("- code: eur\n  names_zh: [欧元]\n  name_en: euro\n  countries: [EUU]\n", "field code: 'eur' does not match",
+         SCHEMA),
+        ("- code: EUR\n  names_zh: 欧元\n  name_en: euro\n  countries: [EUU]\n", "field names_zh", SCHEMA),
+        ("- code: EUR\n  names_zh: [欧元]\n  name_en: euro\n  countries: [EU]\n",
+         "field countries.0: 'EU' does not match", SCHEMA),
+        ("- code: EUR\n  names_zh: [欧元]\n  name_en: euro\n  countries: [EUR]\n",
+         "field countries: 'EUR' is not an ISO 3166-1 alpha-3 code", "did you mean"),
         ("- code: USD\n  names_zh: [美金]\n  name_en: dollar\n  countries: [USA]\n",
-         "duplicate code USD"),
-        ("- just a string\n", "is not of type 'object'"),
+         "duplicate code 'USD' (first in row 1)", "merge the two rows"),
+        ("- just a string\n", "is not of type 'object'", SCHEMA),
     ],
 )
-def test_load_currencies_names_file_and_row(tmp_path, second_row, message):
+def test_load_currencies_names_file_row_and_fix(tmp_path, second_row, message, fix):
     path = _write(tmp_path, GOOD_ROW + second_row)
     with pytest.raises(CurrencyTableError) as err:
         load_currencies(path)
-    assert str(path) in str(err.value)
-    assert "row 2" in str(err.value)
-    assert message in str(err.value)
+    assert type(err.value) is CurrencyTableError
+    for part in (str(path), "row 2", message, fix):
+        assert part in str(err.value)
 
 
 def test_load_currencies_rejects_non_list(tmp_path):
-    with pytest.raises(CurrencyTableError, match="is not of type .array."):
+    with pytest.raises(CurrencyTableError, match="field rows: dict is not of type .array."):
         load_currencies(_write(tmp_path, "code: USD"))
 
 
