@@ -56,14 +56,39 @@ def relations(corpus, reference, cases):
     return locate_relations(corpus, cases, reference.relations, reference.actors)
 
 
+_BUILD: dict = {}
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     """One whole build of the real data through the command line (``trendlib build --no-cache --out …``),
     shared by every test that reads published tables. Read it, never write into it: a test that changes
     a build copies it first."""
+    from contextlib import redirect_stdout
+    from io import StringIO
+
+    from trendlib import build
+
     out = tmp_path_factory.mktemp("built") / "processed"
-    assert cli.main(["build", "--no-cache", "--out", str(out)]) == 0
+    real = build.build_tables
+
+    def keep(*args, **kwargs):  # the tables the build computed, for the tests that need them in memory
+        _BUILD["tables"] = real(*args, **kwargs)
+        return _BUILD["tables"]
+
+    printed = StringIO()
+    with pytest.MonkeyPatch.context() as mp, redirect_stdout(printed):
+        mp.setattr(build, "build_tables", keep)
+        assert cli.main(["build", "--no-cache", "--out", str(out)]) == 0
+    assert printed.getvalue() == f"trendlib build: wrote {out}\n"
     return out
+
+
+@pytest.fixture(scope="session")
+def tables(built) -> dict:
+    """The tables of that build as the build computed them (``build.build_tables``), before they were
+    written."""
+    return _BUILD["tables"]
 
 
 @pytest.fixture(scope="session")

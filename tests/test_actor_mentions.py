@@ -13,11 +13,6 @@ import pytest
 from trendlib.mentions.actors import ActorMention, GazetteerError, find_mentions, names_of
 
 
-@pytest.fixture(scope="module")
-def mentions(corpus, reference):
-    return find_mentions(corpus.flat, reference.actors, reference.not_actors)
-
-
 def start_line(corpus, m: ActorMention) -> int:
     return corpus.line_of(corpus.flat.hit(m.flat_start, m.flat_end).char_start)
 

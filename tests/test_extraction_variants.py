@@ -18,13 +18,29 @@ from hypothesis import strategies as st
 import variants as V
 from trendlib import build
 
-# a variant is parsed afresh; the curated files it is built with are read once
-pytestmark = pytest.mark.usefixtures("reuse_corpus")
+
+@pytest.fixture(scope="module", autouse=True)
+def curated_read_once(reference):
+    """A variant is parsed afresh and every stage runs on it; what does not depend on the text is computed
+    once: the curated files (the session's, read and checked once), and the agreement between coders, which
+    depends only on each case's id, trend and the actors its span mentions (memoised on exactly those)."""
+    real_measure, memo = build.measure, {}
+
+    def measure(ref, cases, examples):
+        key = tuple((c.id, c.trend, tuple(sorted({m.actor_id for m in c.actor_mentions}))) for c in cases)
+        if key not in memo:
+            memo[key] = real_measure(ref, cases, examples)
+        return memo[key]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(build, "load_reference", lambda *args, **kwargs: reference)
+        mp.setattr(build, "measure", measure)
+        yield
 
 
 @pytest.fixture(scope="module")
-def baseline(corpus, reference):
-    return V.comparable(build.build_tables())
+def baseline(tables):
+    return V.comparable(tables)
 
 
 def tables_of(text: str, tmp_path, name: str = "variant.txt") -> dict:
@@ -124,10 +140,10 @@ def half_width_marks(text: str) -> str:
     return text.replace("？", "?").replace("！", "!")
 
 
-def test_half_width_question_and_exclamation_marks_give_the_same_tables(report, corpus, baseline, tmp_path):
+def test_half_width_question_and_exclamation_marks_give_the_same_tables(report, corpus, tables, tmp_path):
     """Once split a paragraph in two (``改变!我们的孩子`` read as a heading), shifting every later para_id."""
     t = build.build_tables(_write(tmp_path, half_width_marks(report.text)), any_edition=True)
-    assert_same(V.comparable(build.build_tables(), fold_width=True), V.comparable(t, fold_width=True))
+    assert_same(V.comparable(tables, fold_width=True), V.comparable(t, fold_width=True))
     assert len(t["paragraphs"]) == len(corpus.paragraphs)
 
 

@@ -25,23 +25,15 @@ NOBODY = 65534
 
 
 @pytest.fixture(scope="module")
-def tables(corpus, reference) -> dict:
-    """The tables of one build, computed once for the module."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(build, "read_corpus", lambda report, boxes, **kw: corpus)
-        return build.build_tables()
-
-
-@pytest.fixture(scope="module")
-def files(tables, corpus) -> dict[str, bytes]:
-    """The rendered outputs of that build."""
-    return build.render(tables, corpus.report.sha256)
+def files(built) -> dict[str, bytes]:
+    """The outputs of the session's build (conftest.built), as a build renders them."""
+    return {p.name: p.read_bytes() for p in sorted(built.iterdir())}
 
 
 @pytest.fixture
 def fast_cli(monkeypatch, tables, files):
-    """``trendlib build`` with the module's tables and rendered files (the folder logic is what is
-    tested; the report is still read and its hash checked)."""
+    """``trendlib build`` with the session build's tables and files (the folder logic is what is tested;
+    the report is still read and its hash checked)."""
     monkeypatch.setattr(build, "build_tables", lambda *args, **kw: tables)
     monkeypatch.setattr(build, "render", lambda t, sha256: files)
 
@@ -106,8 +98,9 @@ def test_a_rebuild_keeps_the_users_files_and_the_folder_mode(files, tmp_path):
     (out / "figures" / "fig1.png").write_bytes(b"\x89PNG")
     out.chmod(0o750)
     (out / "cases.csv").chmod(0o640)
-    changed = {**files, "cases.csv": files["cases.csv"] + b""}
+    changed = {**files, "cases.csv": files["cases.csv"] + b"\n"}
     output.publish(changed, out)
+    assert (out / "cases.csv").read_bytes() == changed["cases.csv"]
     assert (out / "notes.txt").read_text(encoding="utf-8") == "my reading notes\n"
     assert (out / "figures" / "fig1.png").read_bytes() == b"\x89PNG"
     assert out.stat().st_mode & 0o777 == 0o750
@@ -291,6 +284,27 @@ def test_an_unreachable_folder(files, tmp_path):
     code, message = _as_nobody(lambda: output.publish(files, private / "processed"))
     assert code == 1, message
     assert str(private / "processed") in message and "permission denied" in message
+
+
+def _boom(*args, **kwargs):
+    raise ValueError("boom: a bug half-way through rendering")
+
+
+def test_a_build_that_fails_while_rendering_writes_nothing(tables, files, tmp_path, monkeypatch):
+    """A bug (no TrendlibError) half-way through rendering the graphs leaves the previous outputs byte for
+    byte, and on a first build creates nothing, not even the folder."""
+    monkeypatch.setattr(build, "build_tables", lambda *args, **kw: tables)
+    monkeypatch.setattr(build.network, "graph_bytes", _boom)
+    out = output.publish(files, tmp_path / "site" / "processed")
+    before = snapshot(tmp_path / "site")
+    with pytest.raises(ValueError, match="boom"):
+        build.build(out_dir=out)
+    assert snapshot(tmp_path / "site") == before
+    first = tmp_path / "first"
+    first.mkdir()
+    with pytest.raises(ValueError, match="boom"):
+        build.build(out_dir=first / "processed")
+    assert list(first.iterdir()) == []
 
 
 def test_a_failed_swap_rolls_back(files, tmp_path, monkeypatch):

@@ -5,14 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-import trendlib
 from trendlib.analysis import summaries as S
 from trendlib import vocab
 
 
 @pytest.fixture(scope="module")
-def t():
-    return trendlib.load()
+def t(published):
+    return published
 
 
 # ------------------------------------------------------------ tiny tables
