@@ -68,8 +68,19 @@ def check_file(name: str, change=None, *, data: bytes | None = None) -> dict:
         doc = document(name)
         if change is not None:
             change(doc["rows"])
-        data = dump(doc)
+        data = dump(_through_last_change(doc, _documents(name)))
     return files._parse_and_check(reference_dir() / name, name, data)
+
+
+def _through_last_change(doc: dict, original: dict) -> dict:
+    """``doc`` with its rows cut after the last one that differs from the file's: every rule of a file's shape
+    is about a row and the rows before it, so the error and its row number are the same, and a large file
+    (cases.yaml) is checked in a fraction of the time."""
+    rows, before = doc["rows"], original["rows"]
+    if not isinstance(rows, list) or not isinstance(before, list):
+        return doc
+    changed = [i for i in range(len(rows)) if i >= len(before) or rows[i] != before[i]]
+    return {**doc, "rows": rows[: changed[-1] + 1]} if changed else doc
 
 
 def rows_of(rows: list[dict]) -> list[dict]:

@@ -649,6 +649,16 @@ def test_an_infographic_row_for_no_figure(corpus, quantities, reference):
 # ---------------------------------------------------------------- amounts.yaml and statistics.yaml
 
 
+@pytest.fixture(scope="module")
+def found_once(corpus, quantities):
+    """The amounts and percentages printed in the report, found once: the curated rows these tests change
+    are joined to them afterwards."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(build, "corpus_amounts", lambda c, currencies: list(quantities[0]))
+        mp.setattr(build, "corpus_percentages", lambda c: list(quantities[1]))
+        yield
+
+
 def quantity_tables(corpus, cases, reference, **rows):
     """The money and figure stage (``build.quantity_tables``) with some curated rows replaced."""
     return build.quantity_tables(corpus, cases, dataclasses.replace(reference, **rows))
@@ -661,7 +671,7 @@ def amounts_with(reference, text: str, change, occurrence: int = 1) -> tuple[lis
     return rows, n
 
 
-def test_an_amount_without_a_row(corpus, cases, reference):
+def test_an_amount_without_a_row(found_once, corpus, cases, reference):
     rows = [r for r in rows_of(reference.amounts) if r["text"] != "520亿美元"]
     with refused(
         CuratedDataError,
@@ -672,7 +682,7 @@ def test_an_amount_without_a_row(corpus, cases, reference):
         quantity_tables(corpus, cases, reference, amounts=rows)
 
 
-def test_a_row_for_no_amount(corpus, cases, reference):
+def test_a_row_for_no_amount(found_once, corpus, cases, reference):
     rows = rows_of(reference.amounts)
     rows.append({**row_with(rows, "text", "520亿美元"), "text": "530亿美元"})
     with refused(
@@ -707,7 +717,7 @@ def test_an_amount_type_outside_the_vocabulary():
         ("100万美元", {"status": "unverifiable", "differs_by": ["rounding"]}, "remove it, or change the status"),
     ],
 )
-def test_what_a_status_needs_and_forbids(corpus, cases, reference, text, change, fix):
+def test_what_a_status_needs_and_forbids(found_once, corpus, cases, reference, text, change, fix):
     def apply(row):
         row.update(change)
         for k in [k for k, v in change.items() if v is None]:
@@ -718,7 +728,7 @@ def test_what_a_status_needs_and_forbids(corpus, cases, reference, text, change,
         quantity_tables(corpus, cases, reference, amounts=rows)
 
 
-def test_a_period_phrase_not_printed(corpus, cases, reference):
+def test_a_period_phrase_not_printed(found_once, corpus, cases, reference):
     rows, n = amounts_with(reference, "20亿加元", lambda r: r.update(period="每月", period_phrase="每月拨付"))
     with refused(
         CuratedDataError,
@@ -738,7 +748,7 @@ def test_a_period_phrase_not_printed(corpus, cases, reference):
         ("超过5亿美元", "part_of", "超过5亿美元", "part_of names the amount itself"),
     ],
 )
-def test_links_between_amounts(corpus, cases, reference, text, field, target, fix):
+def test_links_between_amounts(found_once, corpus, cases, reference, text, field, target, fix):
     rows, n = amounts_with(reference, text, lambda r: r.update({field: {"text": target, "occurrence": 1}}))
     with refused(CuratedDataError, file="amounts.yaml", row=f"row {n} ({text})", fix=fix):
         quantity_tables(corpus, cases, reference, amounts=rows)
@@ -765,7 +775,7 @@ def statistics_with(reference, index: int, change) -> list[dict]:
     return rows
 
 
-def test_a_kind_phrase_not_near_its_figure(corpus, cases, reference):
+def test_a_kind_phrase_not_near_its_figure(found_once, corpus, cases, reference):
     rows = statistics_with(reference, 0, lambda r: r.update(kind_phrase="这句话不在报告里"))
     with refused(
         CuratedDataError,
@@ -784,13 +794,13 @@ def test_a_kind_phrase_not_near_its_figure(corpus, cases, reference):
         ({"case": "T1-05", "case_phrase": "这句话不在报告里"}, "is printed neither near the figure nor in the passage"),
     ],
 )
-def test_the_case_of_a_figure(corpus, cases, reference, change, fix):
+def test_the_case_of_a_figure(found_once, corpus, cases, reference, change, fix):
     rows = statistics_with(reference, 0, lambda r: r.update(change))
     with refused(CuratedDataError, file="statistics.yaml", row=f"row 1 ({rows[0]['text']}, occurrence 1)", fix=fix):
         quantity_tables(corpus, cases, reference, statistics=rows)
 
 
-def test_a_figure_without_a_row_and_a_row_for_no_figure(corpus, cases, reference):
+def test_a_figure_without_a_row_and_a_row_for_no_figure(found_once, corpus, cases, reference):
     rows = rows_of(reference.statistics)
     gone = rows.pop(0)
     with refused(

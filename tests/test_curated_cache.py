@@ -22,13 +22,17 @@ def test_cached_and_uncached_builds_are_byte_identical(tmp_path, corpus, built, 
     assert cached == {p.name: p.read_bytes() for p in built.iterdir()}
 
 
-def test_the_cache_is_keyed_by_content_and_a_damaged_entry_is_a_miss(ref, tmp_path, reference):
-    cache = tmp_path / "cache"
-    load_reference(ref, cache=cache)
-    for entry in cache.iterdir():
-        entry.write_bytes(b"\x00damaged")
-    assert load_reference(ref, cache=cache).cases == reference.cases
-    path = ref / "not_actors.yaml"
+def test_the_cache_is_keyed_by_content_and_a_damaged_entry_is_a_miss(tmp_path, reference):
+    from trendlib.paths import reference_dir
+
+    cache, name = tmp_path / "cache", "not_actors.yaml"
+    path = tmp_path / name
+    path.write_bytes((reference_dir() / name).read_bytes())
+    assert reference_module._load(path, name, cache)["rows"] == reference.not_actors
+    (entry,) = cache.iterdir()
+    entry.write_bytes(b"\x00damaged")  # a damaged entry is read afresh, and written again
+    assert reference_module._load(path, name, cache)["rows"] == reference.not_actors
+    assert entry.read_bytes() != b"\x00damaged"
     path.write_text(path.read_text(encoding="utf-8") + "rows: [新加坡元]\n", encoding="utf-8")
     with pytest.raises(CuratedDataError, match="duplicate key 'rows'"):  # a changed file is never a hit
-        load_reference(ref, cache=cache)
+        reference_module._load(path, name, cache)

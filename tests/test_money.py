@@ -503,7 +503,7 @@ grammar_text = st.lists(
 CUR = load_currencies(CURRENCY_FILE)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.text(), grammar_text))
 def test_find_amounts_never_raises_and_offsets_are_verbatim(text):
     cur = CUR
@@ -524,7 +524,7 @@ def test_find_amounts_never_raises_and_offsets_are_verbatim(text):
     unknown_currency_words(text, cur)  # never raises either
 
 
-@settings(max_examples=300)
+@settings(max_examples=100)
 @given(st.one_of(st.text(), grammar_text))
 def test_no_currency_word_no_amount(text):
     cur = CUR

@@ -190,7 +190,7 @@ ALPHABET = list(
 grammar_text = st.lists(st.sampled_from(ALPHABET), max_size=60).map("".join)
 
 
-@settings(max_examples=300)
+@settings(max_examples=100)
 @given(st.one_of(st.text(), grammar_text))
 def test_find_percentages_never_raises_and_offsets_are_verbatim(text):
     previous_end = 0

@@ -12,7 +12,7 @@ def non_space(s: str) -> list[str]:
     return [c for c in s if not c.isspace()]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(LINE, min_size=1, max_size=30))
 def test_reflow_keeps_every_character_once_and_in_order(lines):
     text = "\n".join(lines)
