@@ -160,3 +160,16 @@ def test_the_codebook_lists_every_vocabulary_value_and_change():
 
     for row in load_yaml(reference_dir() / "coding" / "codebook.yaml"):
         assert f"`{row['rule']}`" in text
+
+
+def test_a_case_added_after_the_readings_leaves_the_agreement_as_it_was(reference, cases):
+    """Each round's sample was drawn from the cases the readings coded. A case coded later (CONTRIBUTING.md
+    walks through adding one) is in no reading: it must neither change the samples nor stop the build."""
+    import dataclasses
+
+    from trendlib import vocab
+
+    last = [c for c in cases if c.trend == 6][-1]
+    added = dataclasses.replace(last, row={**last.row, "id": "T6-99"})
+    before = R.measure(reference, cases, vocab.example_cases())
+    assert R.measure(reference, [*cases, added], vocab.example_cases()) == before
