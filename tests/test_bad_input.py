@@ -18,8 +18,8 @@ import shutil
 
 import pytest
 import yaml
-
 from curated_rows import check_file, document, dump, number_of, refused, row_with, rows_of, snapshot
+
 from trendlib import build, cli, tables
 from trendlib.coding.cases import locate_cases
 from trendlib.curated import files
@@ -363,7 +363,11 @@ def test_a_my_take_whose_person_is_not_printed(corpus, reference):
 
 def test_bad_box_kind():
     with refused(
-        CuratedDataError, file="boxes.yaml", row="row 1", fix="see the file's `about`", says=("field kind", "'footnote'")
+        CuratedDataError,
+        file="boxes.yaml",
+        row="row 1",
+        fix="see the file's `about`",
+        says=("field kind", "'footnote'"),
     ):
         check_file("boxes.yaml", lambda rows: rows[0].update(kind="footnote"))
 
@@ -383,9 +387,7 @@ def test_malformed_yaml():
 
 
 def test_yaml_that_is_not_a_list():
-    with refused(
-        CuratedDataError, file="cases.yaml", row="file, field (top level)", fix="see the file's `about`"
-    ):
+    with refused(CuratedDataError, file="cases.yaml", row="file, field (top level)", fix="see the file's `about`"):
         check_file("cases.yaml", data="id: T0-01\ntrend: 0\n".encode())
 
 
@@ -434,8 +436,9 @@ def rate_table(tmp_path, change) -> tuple:
 
 def test_missing_exchange_rate(tmp_path):
     year = build.DEFAULT_RATE_YEAR
-    path, _ = rate_table(tmp_path, lambda rows: rows.remove(next(r for r in rows if (r["currency"], r["year"])
-                                                                  == ("CAD", str(year)))))
+    path, _ = rate_table(
+        tmp_path, lambda rows: rows.remove(next(r for r in rows if (r["currency"], r["year"]) == ("CAD", str(year))))
+    )
     with refused(
         ExchangeRateError,
         file=str(path),
@@ -486,8 +489,12 @@ def test_cli_refuses_a_bad_curated_file_and_keeps_the_previous_build(built, ref,
     assert cli.main(["build", "--no-cache", "--reference", str(ref), "--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("trendlib build: error: relations.yaml row") and "Traceback" not in err, err
-    for part in (f"row {n} (T3-13), tie 1", "'联邦政府向各机构拨款十亿'", "copy the verbatim words from the case's text",
-                 "Nothing was written; the previous outputs are unchanged."):
+    for part in (
+        f"row {n} (T3-13), tie 1",
+        "'联邦政府向各机构拨款十亿'",
+        "copy the verbatim words from the case's text",
+        "Nothing was written; the previous outputs are unchanged.",
+    ):
         assert part in err, err
     assert snapshot(out.parent) == before
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
 from curated_rows import refused
+
 from trendlib import build, tables
+from trendlib.coding.cases import locate_cases
 from trendlib.errors import AnchorError
 from trendlib.patterns import compact
-from trendlib.coding.cases import locate_cases
 
 
 @pytest.fixture(scope="module")
@@ -60,16 +60,16 @@ def test_span_runs_from_anchor_line_to_end_line(by_id, reference, raw_text, case
     raw = ["".join(line.split()) for line in raw_text.split("\n")]
     anchor, last = compact(row["anchor"]), compact(row["end"])
     # the anchor starts on the start line: lines start..end hold it, lines start+1..end do not
-    assert anchor in "".join(raw[start - 1:end]) and anchor not in "".join(raw[start:end])
+    assert anchor in "".join(raw[start - 1 : end]) and anchor not in "".join(raw[start:end])
     # the end phrase ends on the end line: lines start..end hold it, lines start..end-1 do not
-    assert last in "".join(raw[start - 1:end]) and last not in "".join(raw[start - 1:end - 1])
+    assert last in "".join(raw[start - 1 : end]) and last not in "".join(raw[start - 1 : end - 1])
     assert last[-2:] in raw[end - 1]
 
 
 def test_every_span_is_anchor_to_end(corpus, cases):
     """For every case: the span text starts with the anchor, ends with its `end` and holds no earlier `end`."""
     for case in cases:
-        span = corpus.flat.text[case.flat_start:case.flat_end]
+        span = corpus.flat.text[case.flat_start : case.flat_end]
         anchor, end = compact(case.row["anchor"]), compact(case.row["end"])
         assert span.startswith(anchor), case.id
         assert span.endswith(end), case.id
@@ -95,8 +95,9 @@ def test_span_lines_hold_the_anchor_and_end(cases, raw_text):
 
 
 def test_spans_lie_within_their_trend(corpus, cases):
-    bounds = {t.number: (corpus.paragraphs[t.first].line_start, corpus.paragraphs[t.last].line_end)
-              for t in corpus.trends}
+    bounds = {
+        t.number: (corpus.paragraphs[t.first].line_start, corpus.paragraphs[t.last].line_end) for t in corpus.trends
+    }
     for case in cases:
         first, last = bounds[case.trend]
         assert first <= case.line_start <= case.line_end <= last, case.id
@@ -105,9 +106,13 @@ def test_spans_lie_within_their_trend(corpus, cases):
 
 
 def test_codebook_trend_is_the_structure_trend(corpus, cases, reference):
-    for case, row in zip(cases, reference.cases):
+    for case, row in zip(cases, reference.cases, strict=True):
         assert case.id == row["id"]
-        assert case.trend == row["trend"] == corpus.paragraphs[corpus.flat.hit(case.flat_start, case.flat_end).para_start].trend
+        assert (
+            case.trend
+            == row["trend"]
+            == corpus.paragraphs[corpus.flat.hit(case.flat_start, case.flat_end).para_start].trend
+        )
 
 
 def test_wrong_trend_in_codebook_is_an_anchor_error(corpus, reference, mentions):
@@ -132,8 +137,11 @@ def test_anchor_across_a_line_break_is_found(corpus, reference, mentions):
 
 # ---------------------------------------------------------------- year (curated, with evidence)
 
-@pytest.mark.parametrize("case_id, year", [("T0-01", 2023), ("T2-08", 2010), ("T5-02", None), ("T8-02", None),
-                                            ("T4-05", None), ("T0-02", None)])
+
+@pytest.mark.parametrize(
+    "case_id, year",
+    [("T0-01", 2023), ("T2-08", 2010), ("T5-02", None), ("T8-02", None), ("T4-05", None), ("T0-02", None)],
+)
 def test_year_of_real_cases(cases_df, case_id, year):
     """The year a case started or was announced, as its span gives it: not a target (T8-02: 2026, T4-05:
     2024) nor the year of an earlier event (T5-02: the 2010 bombs)."""
@@ -153,13 +161,15 @@ def test_no_year_is_in_the_future_and_each_has_its_phrase(cases_df, reference):
 
 # ---------------------------------------------------------------- actors and sectors
 
+
 def test_case_actors_are_exactly_the_mentions_in_the_span(corpus, cases, mentions):
     def quoted(m):  # a pull quote the PDF dropped inside the span repeats text from elsewhere
         return corpus.paragraphs[corpus.flat.hit(m.flat_start, m.flat_end).para_start].box == "pull_quote"
 
     for case in cases:
-        inside = [m for m in mentions if case.flat_start <= m.flat_start and m.flat_end <= case.flat_end
-                  and not quoted(m)]
+        inside = [
+            m for m in mentions if case.flat_start <= m.flat_start and m.flat_end <= case.flat_end and not quoted(m)
+        ]
         assert list(case.actor_mentions) == inside, case.id
         # no mention straddles a span boundary
         for m in mentions:
@@ -167,11 +177,14 @@ def test_case_actors_are_exactly_the_mentions_in_the_span(corpus, cases, mention
             assert not (m.flat_start < case.flat_end < m.flat_end), (case.id, m)
 
 
-@pytest.mark.parametrize("case_id, actors", [
-    ("T0-02", {"usa_boston_monum"}),
-    ("T5-02", {"can_transport_canada", "can_government"}),
-    ("T3-03", set()),
-])
+@pytest.mark.parametrize(
+    "case_id, actors",
+    [
+        ("T0-02", {"usa_boston_monum"}),
+        ("T5-02", {"can_transport_canada", "can_government"}),
+        ("T3-03", set()),
+    ],
+)
 def test_actors_of_real_cases(by_id, cases_df, case_id, actors):
     assert {m.actor_id for m in by_id[case_id].actor_mentions} == actors
     assert cases_df.set_index("case_id").loc[case_id, "n_actors"] == len(actors)
@@ -193,6 +206,7 @@ def test_case_actors_table_lists_the_span_mentions(corpus, cases):
 
 # ---------------------------------------------------------------- infographic figures
 
+
 def test_infographic_figure_pairs_with_its_case(figure_tables, by_id, reference):
     assert "3,276亿加元" in row_of(reference, "T3-03")["figures"]
     funding = figure_tables["funding"]
@@ -209,9 +223,11 @@ def test_every_curated_figure_is_its_cases_amount_or_percentage(figure_tables, c
     funding, stats = figure_tables["funding"], figure_tables["statistics"]
     for case in cases:
         for fig in case.row.get("figures", []):
-            hits = [df for df in (funding, stats)
-                    if ((df.case_id == case.id) & (df.text.map(compact) == compact(fig))
-                        & (df.section == "data")).any()]
+            hits = [
+                df
+                for df in (funding, stats)
+                if ((df.case_id == case.id) & (df.text.map(compact) == compact(fig)) & (df.section == "data")).any()
+            ]
             assert hits, (case.id, fig)
 
 

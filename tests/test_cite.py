@@ -9,8 +9,8 @@ import pytest
 
 import trendlib
 from trendlib.analysis import cite
-from trendlib.patterns import compact
 from trendlib.parse.report import read_report
+from trendlib.patterns import compact
 
 
 @pytest.fixture(scope="module")
@@ -92,9 +92,11 @@ def test_citation_of_an_actor_leaves_out_the_lines(t):
     assert "trendlib 9.9, table actors" in text and "raw lines" not in text
 
 
-CITED = re.compile(r"^Deloitte \(2023\), 《2023年政务服务转型趋势报告》 \(Government Trends 2023, Chinese edition\); "
-                   r"trendlib (?P<version>\S+), table (?P<table>\w+), row (?P<row>.+?)"
-                   r"(?:, raw lines? (?P<start>\d+)(?:–(?P<end>\d+))? of data/raw/government-trends-2023-zh\.txt)?$")
+CITED = re.compile(
+    r"^Deloitte \(2023\), 《2023年政务服务转型趋势报告》 \(Government Trends 2023, Chinese edition\); "
+    r"trendlib (?P<version>\S+), table (?P<table>\w+), row (?P<row>.+?)"
+    r"(?:, raw lines? (?P<start>\d+)(?:–(?P<end>\d+))? of data/raw/government-trends-2023-zh\.txt)?$"
+)
 
 
 def test_every_row_of_every_table_is_cited_by_its_key_and_lines(t, built):
@@ -102,8 +104,10 @@ def test_every_row_of_every_table_is_cited_by_its_key_and_lines(t, built):
     two rows never share a citation) and the row's raw lines."""
     import json
 
-    keys = {r["name"]: r["schema"]["primaryKey"]
-            for r in json.loads((built / "datapackage.json").read_text(encoding="utf-8"))["resources"]}
+    keys = {
+        r["name"]: r["schema"]["primaryKey"]
+        for r in json.loads((built / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+    }
     for name in t.names():
         seen = set()
         for _, row in t[name].iterrows():

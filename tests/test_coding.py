@@ -14,8 +14,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-
 from curated_rows import check_file, number_of, refused, row_with, rows_of
+
 from trendlib import build, tables, vocab
 from trendlib.coding.cases import check_places, initiatives
 from trendlib.coding.ties import consistency, locate_evidence, locate_relations, sectors_of
@@ -474,8 +474,10 @@ def test_a_place_not_in_places_yaml(cases, reference):
 
 
 def test_a_place_no_case_names(cases, reference):
-    places = [*reference.places, {"id": "atlantis", "name_zh": "亚特兰蒂斯", "name_en": "Atlantis",
-                                  "country": "GRC", "level": "local"}]
+    places = [
+        *reference.places,
+        {"id": "atlantis", "name_zh": "亚特兰蒂斯", "name_en": "Atlantis", "country": "GRC", "level": "local"},
+    ]
     with refused(
         AnchorError, file="places.yaml", row="atlantis", fix="remove it, or name it in the case it belongs to"
     ):
@@ -581,15 +583,17 @@ def test_a_missing_gloss(corpus, reference):
 
 
 def test_a_place_without_a_gloss():
-    with refused(
-        CuratedDataError, file="glosses.yaml", row="the place '波士顿'", fix="add a row (table cases, key *"
-    ):
+    with refused(CuratedDataError, file="glosses.yaml", row="the place '波士顿'", fix="add a row (table cases, key *"):
         tables.Glosses([]).en("cases", "T0-02", "place_zh", "波士顿")
 
 
 def test_a_gloss_nothing_prints():
-    glosses = tables.Glosses([{"table": "cases", "key": "*", "field": "place_zh", "zh": "波士顿", "en": "Boston"},
-                              {"table": "cases", "key": "*", "field": "place_zh", "zh": "亚特兰蒂斯", "en": "Atlantis"}])
+    glosses = tables.Glosses(
+        [
+            {"table": "cases", "key": "*", "field": "place_zh", "zh": "波士顿", "en": "Boston"},
+            {"table": "cases", "key": "*", "field": "place_zh", "zh": "亚特兰蒂斯", "en": "Atlantis"},
+        ]
+    )
     assert glosses.en("cases", "T0-02", "place_zh", "波 士顿") == "Boston"  # whitespace does not matter
     with refused(
         CuratedDataError,

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 import yaml
+from curated_rows import snapshot
 
 import trendlib
-from curated_rows import snapshot
 from trendlib import cli
 from trendlib.paths import project_root
 
@@ -45,7 +45,9 @@ def test_walking_the_guide_publishes_the_case_and_its_tie(ref, tmp_path, built, 
         path = ref / step["file"]
         text = path.read_text(encoding="utf-8")
         start, end = row_start(text, step["file"], case_id), row_start(text, step["file"], step["next"])
-        assert yaml.safe_load(text[start:end]) == yaml.safe_load(step["rows"]), f"the guide's {step['file']} rows are not the real ones"
+        assert yaml.safe_load(text[start:end]) == yaml.safe_load(step["rows"]), (
+            f"the guide's {step['file']} rows are not the real ones"
+        )
         path.write_text(text[:start] + text[end:], encoding="utf-8")
         assert case_id not in path.read_text(encoding="utf-8")
     for step in done:  # the guide's steps: each block goes in its file before the row it names
@@ -60,10 +62,15 @@ def test_walking_the_guide_publishes_the_case_and_its_tie(ref, tmp_path, built, 
     (entry,) = yaml.safe_load(done[1]["rows"])
     row = t.cases.set_index("case_id").loc[case_id]
     assert (row.title_en, row.kind, row.country, row.n_relations) == (
-        case["title_en"], case["kind"], case["country"], len(entry["ties"][0]["targets"]))
+        case["title_en"],
+        case["kind"],
+        case["country"],
+        len(entry["ties"][0]["targets"]),
+    )
     tie = t.relations[t.relations.case_id == case_id]
     tie_row = entry["ties"][0]
     assert tie[["source", "target", "type", "phrase"]].values.tolist() == [
-        [tie_row["source"], target, tie_row["type"], tie_row["phrase"]] for target in tie_row["targets"]]
+        [tie_row["source"], target, tie_row["type"], tie_row["phrase"]] for target in tie_row["targets"]
+    ]
     assert t.cases.case_id.tolist() == published.cases.case_id.tolist(), "the case is not in text order"
     assert snapshot(out) == snapshot(built), "the guide's rows publish other tables than the real data"

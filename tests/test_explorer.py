@@ -27,8 +27,9 @@ def data(page) -> dict:
 
 
 def test_the_page_loads_nothing_from_elsewhere(page):
-    assert not re.search(r"<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=", page, flags=re.I), \
+    assert not re.search(r"<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=", page, flags=re.I), (
         "every script and style must be inline"
+    )
     assert "@import" not in page and "url(http" not in page
 
 
@@ -55,7 +56,12 @@ def test_every_tie_carries_its_relations_case_phrase_line_and_colour(data, publi
     for e in data["edges"]:
         a, r = e["attributes"], relations.loc[e["key"]]
         assert (a["case"], a["phrase"], a["phrase_en"], a["line"], a["tie"]) == (
-            r.case_id, r.phrase, r.phrase_en, r.line, r.type), e["key"]
+            r.case_id,
+            r.phrase,
+            r.phrase_en,
+            r.line,
+            r.type,
+        ), e["key"]
         assert a["crosses"] == (r.crosses if isinstance(r.crosses, str) else ""), e["key"]
         assert a["within"] == bool(r.within) and a["color"] == palettes.TIE_COLORS[r.type], e["key"]
         case = data["cases"][a["case"]]

@@ -17,48 +17,81 @@ from trendlib.analysis import finance
 
 
 def rates() -> pd.DataFrame:
-    return pd.DataFrame({"currency": ["USD", "USD", "GBP", "GBP", "EUR", "EUR"],
-                         "year": [2021, 2022, 2021, 2022, 2021, 2022],
-                         "usd_per_unit": [1.0, 1.0, 1.3764, 1.2371, 1.1827, 1.0534]})
+    return pd.DataFrame(
+        {
+            "currency": ["USD", "USD", "GBP", "GBP", "EUR", "EUR"],
+            "year": [2021, 2022, 2021, 2022, 2021, 2022],
+            "usd_per_unit": [1.0, 1.0, 1.3764, 1.2371, 1.1827, 1.0534],
+        }
+    )
 
 
 def tiny_funding() -> pd.DataFrame:
     """F1 a programme in pounds, corrected by its source; F2 a saving; F3 a vague grant; F4 a grant in euros
     and F5 its second mention; F6 a grant counted inside F1 (part_of); F7 a programme split into a grant and
     a loan, its grant part the same money as F4 (also_in)."""
-    return pd.DataFrame({
-        "amount_id": ["F1", "F2", "F3", "F4", "F5", "F6", "F7"],
-        "trend": [3, 3, 3, 8, 8, 3, 8],
-        "line": [10, 11, 12, 20, 21, 13, 22],
-        "text": ["1亿英镑", "2亿美元", "数十亿美元", "100万欧元", "100万欧元", "1000万英镑", "300万欧元"],
-        "case_id": ["T3-01", "T3-01", None, "T8-01", "T8-01", "T3-01", "T8-02"],
-        "value": [1e8, 2e8, None, 1e6, 1e6, 1e7, 3e6],
-        "currency": ["GBP", "USD", "USD", "EUR", "EUR", "GBP", "EUR"],
-        "usd": [123710000.0, 2e8, None, 1053400.0, 1053400.0, 12371000.0, 3160200.0],
-        "flag": [None, None, None, "currency: EUR printed for a GBR case", None, None, None],
-        "repeats": [None, None, None, None, "F4", None, None],
-        "part_of": [None, None, None, None, None, "F1", None],
-        "amount_type": ["programme_total", "saving_or_return", "grant_or_award", "grant_or_award",
-                        "grant_or_award", "grant_or_award", "programme_total"],
-        "status": ["corrected", "unverifiable", "unverifiable", "confirmed", "confirmed", "unverifiable",
-                   "confirmed"],
-        "value_corrected": [8e7, None, None, None, None, None, None],
-        "currency_corrected": ["GBP", None, None, None, None, None, None],
-        "usd_corrected": [98968000.0, None, None, None, None, None, None],
-    })
+    return pd.DataFrame(
+        {
+            "amount_id": ["F1", "F2", "F3", "F4", "F5", "F6", "F7"],
+            "trend": [3, 3, 3, 8, 8, 3, 8],
+            "line": [10, 11, 12, 20, 21, 13, 22],
+            "text": ["1亿英镑", "2亿美元", "数十亿美元", "100万欧元", "100万欧元", "1000万英镑", "300万欧元"],
+            "case_id": ["T3-01", "T3-01", None, "T8-01", "T8-01", "T3-01", "T8-02"],
+            "value": [1e8, 2e8, None, 1e6, 1e6, 1e7, 3e6],
+            "currency": ["GBP", "USD", "USD", "EUR", "EUR", "GBP", "EUR"],
+            "usd": [123710000.0, 2e8, None, 1053400.0, 1053400.0, 12371000.0, 3160200.0],
+            "flag": [None, None, None, "currency: EUR printed for a GBR case", None, None, None],
+            "repeats": [None, None, None, None, "F4", None, None],
+            "part_of": [None, None, None, None, None, "F1", None],
+            "amount_type": [
+                "programme_total",
+                "saving_or_return",
+                "grant_or_award",
+                "grant_or_award",
+                "grant_or_award",
+                "grant_or_award",
+                "programme_total",
+            ],
+            "status": [
+                "corrected",
+                "unverifiable",
+                "unverifiable",
+                "confirmed",
+                "confirmed",
+                "unverifiable",
+                "confirmed",
+            ],
+            "value_corrected": [8e7, None, None, None, None, None, None],
+            "currency_corrected": ["GBP", None, None, None, None, None, None],
+            "usd_corrected": [98968000.0, None, None, None, None, None, None],
+        }
+    )
 
 
 def tiny_parts() -> pd.DataFrame:
-    return pd.DataFrame({"amount_id": ["F7", "F7"], "part": [1, 2], "kind": ["grant_or_award", "financing"],
-                         "value": [1e6, 2e6], "currency": ["EUR", "EUR"], "usd": [1053400.0, 2106800.0],
-                         "also_in": ["F4", None]})
+    return pd.DataFrame(
+        {
+            "amount_id": ["F7", "F7"],
+            "part": [1, 2],
+            "kind": ["grant_or_award", "financing"],
+            "value": [1e6, 2e6],
+            "currency": ["EUR", "EUR"],
+            "usd": [1053400.0, 2106800.0],
+            "also_in": ["F4", None],
+        }
+    )
 
 
 def tiny_cases() -> pd.DataFrame:
-    return pd.DataFrame({"case_id": ["T3-01", "T8-01", "T8-02"], "country": ["GBR", "GBR", "EUU"],
-                         "kind": ["fund", "platform", "programme"],
-                         "instrument": ["pooled_funding", "shared_platform", "grant_or_investment"],
-                         "title_en": ["a fund", "a platform", "a programme"]})
+    return pd.DataFrame(
+        {
+            "case_id": ["T3-01", "T8-01", "T8-02"],
+            "country": ["GBR", "GBR", "EUU"],
+            "kind": ["fund", "platform", "programme"],
+            "instrument": ["pooled_funding", "shared_platform", "grant_or_investment"],
+            "title_en": ["a fund", "a platform", "a programme"],
+        }
+    )
 
 
 # ---------------------------------------------------------------- exchange rates
@@ -95,7 +128,13 @@ def test_usd_at_the_build_year_reproduces_the_published_usd(published):
 def test_countable_drops_repeats_and_parts():
     assert finance.countable(tiny_funding()).amount_id.tolist() == ["F1", "F2", "F3", "F4", "F7"]
     assert finance.countable(tiny_funding().drop(columns="part_of")).amount_id.tolist() == [
-        "F1", "F2", "F3", "F4", "F6", "F7"]
+        "F1",
+        "F2",
+        "F3",
+        "F4",
+        "F6",
+        "F7",
+    ]
 
 
 def test_best_usd_is_the_sources_figure_where_corrected():
@@ -117,8 +156,12 @@ def test_totals_add_one_kind_of_money_once():
     # spending only: F1 (corrected) and F4 (F5 repeats it, F6 is inside F1); F2 is a saving; F3 has no value;
     # F7's grant is F4's money and its loan is financing
     assert table.usd.to_dict() == {"T3-01": 98968000.0, "T8-01": 1053400.0, finance.NO_CASE: 0.0, "T8-02": 0.0}
-    assert table.usd_printed.to_dict() == {"T3-01": 123710000.0, "T8-01": 1053400.0, finance.NO_CASE: 0.0,
-                                           "T8-02": 3160200.0}
+    assert table.usd_printed.to_dict() == {
+        "T3-01": 123710000.0,
+        "T8-01": 1053400.0,
+        finance.NO_CASE: 0.0,
+        "T8-02": 3160200.0,
+    }
     assert table.n_amounts.to_dict() == {"T3-01": 1, "T8-01": 1, finance.NO_CASE: 1, "T8-02": 0}
     assert list(table.index[:2]) == ["T3-01", "T8-01"]  # by the sources' dollars, largest first
 
@@ -148,7 +191,14 @@ def test_with_cases_keeps_rows_and_labels_amounts_without_case():
     out = finance.with_cases(f, tiny_cases())
     assert out.amount_id.tolist() == f.amount_id.tolist() and out.index.tolist() == f.index.tolist()
     assert out.set_index("amount_id").case_country.to_dict() == {
-        "F1": "GBR", "F2": "GBR", "F3": finance.NO_CASE, "F4": "GBR", "F5": "GBR", "F6": "GBR", "F7": "EUU"}
+        "F1": "GBR",
+        "F2": "GBR",
+        "F3": finance.NO_CASE,
+        "F4": "GBR",
+        "F5": "GBR",
+        "F6": "GBR",
+        "F7": "EUU",
+    }
     with pytest.raises(pd.errors.MergeError):
         finance.with_cases(f, pd.concat([tiny_cases(), tiny_cases()]))
 
@@ -234,11 +284,20 @@ def test_rate_sensitivity_base_year_matches_the_published_money(published):
 # ---------------------------------------------------------------- how money is written
 
 
-@pytest.mark.parametrize("value, currency, text", [
-    (1e9, "USD", "US$1 bn"), (327_600_000, "CAD", "C$327.6 m"), (43e9, "EUR", "€43 bn"),
-    (300e6, "GBP", "£300 m"), (770_000, "USD", "US$770 k"), (1_308_800_000_000, "USD", "US$1.31 tn"),
-    (12.5, "USD", "US$12.5"), (None, "USD", "—"), (5e6, "NOK", "NOK 5 m"),
-])
+@pytest.mark.parametrize(
+    "value, currency, text",
+    [
+        (1e9, "USD", "US$1 bn"),
+        (327_600_000, "CAD", "C$327.6 m"),
+        (43e9, "EUR", "€43 bn"),
+        (300e6, "GBP", "£300 m"),
+        (770_000, "USD", "US$770 k"),
+        (1_308_800_000_000, "USD", "US$1.31 tn"),
+        (12.5, "USD", "US$12.5"),
+        (None, "USD", "—"),
+        (5e6, "NOK", "NOK 5 m"),
+    ],
+)
 def test_money_reads_like_money(value, currency, text):
     assert finance.money(value, currency) == text
 

@@ -37,7 +37,9 @@ def test_opens_with_its_question_and_ends_with_what_the_data_cannot_tell(path):
     assert cells[0].cell_type == "markdown" and "**The question:**" in cells[0].source, "first cell: the question"
     assert cells[-1].cell_type == "markdown", "the notebook ends with a markdown cell"
     headings = re.findall(r"^#+ .*", cells[-1].source, flags=re.MULTILINE)
-    assert headings and headings[-1].startswith("## What the data cannot tell"), "last section: what the data cannot tell"
+    assert headings and headings[-1].startswith("## What the data cannot tell"), (
+        "last section: what the data cannot tell"
+    )
 
 
 #: How an early output states the version: ``trendlib 0.2.0 …`` (or, printing the tables as notebook 00 does,
@@ -155,27 +157,46 @@ def chinese_without_english(nb) -> list[str]:
             if "text/html" in data:
                 table = _TableRows()
                 table.feed(data["text/html"])
-                stuck += [f"cell {i}: row {row[:3]}" for row in table.rows
-                          if any(CJK.search(c) for c in row) and not any(ENGLISH.search(c) for c in row)]
+                stuck += [
+                    f"cell {i}: row {row[:3]}"
+                    for row in table.rows
+                    if any(CJK.search(c) for c in row) and not any(ENGLISH.search(c) for c in row)
+                ]
             else:
                 text = data.get("text/plain") or output.get("text", "")
-                stuck += [f"cell {i}: {line.strip()[:60]}" for line in text.split("\n")
-                          if CJK.search(line) and not ENGLISH.search(CJK.sub("", line))]
+                stuck += [
+                    f"cell {i}: {line.strip()[:60]}"
+                    for line in text.split("\n")
+                    if CJK.search(line) and not ENGLISH.search(CJK.sub("", line))
+                ]
     return stuck
 
 
 def test_the_english_check_finds_chinese_left_alone():
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("只有中文。\n\nChinese · 中文\n\n| 表 | 中文 |\n| Table | 中文 |"),
-        nbformat.v4.new_code_cell(outputs=[
-            nbformat.v4.new_output("stream", text="English line\n只有中文的一行\nChinese 中文\n"),
-            nbformat.v4.new_output("display_data", data={
-                "text/html": "<table><tr><th>中文</th><td>中文</td></tr><tr><td>中文</td><td>English</td></tr></table>",
-                "text/plain": "表"}),
-        ]),
-    ])
-    assert chinese_without_english(nb) == ["cell 0: 只有中文。", "cell 0: | 表 | 中文 |", "cell 1: 只有中文的一行",
-                                           "cell 1: row ['中文', '中文']"]
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("只有中文。\n\nChinese · 中文\n\n| 表 | 中文 |\n| Table | 中文 |"),
+            nbformat.v4.new_code_cell(
+                outputs=[
+                    nbformat.v4.new_output("stream", text="English line\n只有中文的一行\nChinese 中文\n"),
+                    nbformat.v4.new_output(
+                        "display_data",
+                        data={
+                            "text/html": "<table><tr><th>中文</th><td>中文</td></tr>"
+                            "<tr><td>中文</td><td>English</td></tr></table>",
+                            "text/plain": "表",
+                        },
+                    ),
+                ]
+            ),
+        ]
+    )
+    assert chinese_without_english(nb) == [
+        "cell 0: 只有中文。",
+        "cell 0: | 表 | 中文 |",
+        "cell 1: 只有中文的一行",
+        "cell 1: row ['中文', '中文']",
+    ]
 
 
 #: Known places that break the rule, by notebook and cell: they print raw lines of the report
@@ -236,8 +257,9 @@ def test_colours_come_only_from_the_style_module(path):
         if cell.cell_type != "code":
             continue
         src = cell.source
-        assert not re.search(r"\b(trendlib\.palettes|from trendlib import [^\n]*\bpalettes\b|matplotlib\.colors)\b",
-                             src), f"cell {i} imports colours from elsewhere"
+        assert not re.search(
+            r"\b(trendlib\.palettes|from trendlib import [^\n]*\bpalettes\b|matplotlib\.colors)\b", src
+        ), f"cell {i} imports colours from elsewhere"
         for names, module in [(m.group(2), m.group(1)) for m in re.finditer(r"from (\S+) import ([^\n]+)", src)]:
             colours = [n for n in re.split(r"[,\s()]+", names) if n.endswith("_COLORS") or n == "QUALITATIVE"]
             assert not colours or module == "trendlib.analysis.style", f"cell {i}: {colours} from {module}"

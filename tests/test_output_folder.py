@@ -62,8 +62,10 @@ def tmpfs(path: Path, *, size: str = "16m", read_only: bool = False):
     """A real small file system at ``path`` (root only); skips with the reason otherwise."""
     path.mkdir(parents=True, exist_ok=True)
     if os.geteuid() != 0 or not shutil.which("mount"):
-        pytest.skip("needs root and mount(8) for a real read-only or full file system; run the suite "
-                    "as root (CI does) to enable this test")
+        pytest.skip(
+            "needs root and mount(8) for a real read-only or full file system; run the suite "
+            "as root (CI does) to enable this test"
+        )
     opts = f"size={size}" + (",ro" if read_only else "")
     done = subprocess.run(["mount", "-t", "tmpfs", "-o", opts, "tmpfs", str(path)], capture_output=True, text=True)
     if done.returncode:
@@ -75,6 +77,7 @@ def tmpfs(path: Path, *, size: str = "16m", read_only: bool = False):
 
 
 # ---------------------------------------------------------------- what the build may write to
+
 
 def test_a_new_folder_is_created_with_every_output(files, tmp_path):
     out = output.publish(files, tmp_path / "site" / "processed")
@@ -114,8 +117,15 @@ def test_a_retired_output_is_removed_and_nothing_a_manifest_lists(files, tmp_pat
     out = tmp_path / "processed"
     package = json.loads(files[output.MANIFEST])
     package["trendlib"]["files"]["old_table.csv"] = "0" * 64
-    output.publish({**files, "collaboration.gexf": b"<gexf/>", "old_table.csv": b"x\n",
-                    output.MANIFEST: json.dumps(package).encode()}, out)
+    output.publish(
+        {
+            **files,
+            "collaboration.gexf": b"<gexf/>",
+            "old_table.csv": b"x\n",
+            output.MANIFEST: json.dumps(package).encode(),
+        },
+        out,
+    )
     (out / "stale.csv").write_text("the user's own\n", encoding="utf-8")
     output.publish(files, out, retired=registry.RETIRED_OUTPUTS)
     assert not (out / "collaboration.gexf").exists(), "a file an earlier version of the build wrote"
@@ -130,8 +140,16 @@ def test_refuses_a_folder_that_is_not_a_trendlib_output(fast_cli, capsys, tmp_pa
         (data / sub / name).write_text("precious\n", encoding="utf-8")
     before = snapshot(data)
     code, err = run_cli(capsys, data)
-    assert_refused(code, err, data, "not empty", "not the output of an earlier trendlib build",
-                   "raw", "reference", "choose another --out")
+    assert_refused(
+        code,
+        err,
+        data,
+        "not empty",
+        "not the output of an earlier trendlib build",
+        "raw",
+        "reference",
+        "choose another --out",
+    )
     assert snapshot(data) == before
     assert sorted(p.name for p in data.iterdir()) == ["raw", "reference"]
 
@@ -177,6 +195,7 @@ def test_refuses_a_folder_where_an_output_file_goes(files, tmp_path):
 
 
 # ---------------------------------------------------------------- filesystem failures
+
 
 def test_read_only_location(fast_cli, capsys, tmp_path):
     with tmpfs(tmp_path / "ro", read_only=True) as ro:
@@ -224,8 +243,9 @@ def test_disk_full_on_a_rebuild_keeps_the_previous_outputs(files, fast_cli, caps
 def _as_nobody(fn) -> tuple[int, str]:
     """Run ``fn()`` in a forked child as the unprivileged user ``nobody``; (exit code, message)."""
     if os.geteuid() != 0:
-        pytest.skip("needs root to fork a child as `nobody`; as a normal user the permission tests "
-                    "of the other cases apply")
+        pytest.skip(
+            "needs root to fork a child as `nobody`; as a normal user the permission tests of the other cases apply"
+        )
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: no pytest machinery from here on

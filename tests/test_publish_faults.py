@@ -24,8 +24,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import system_tool
+
 from trendlib import build, load, output, registry
 from trendlib import cli as trendlib_cli
 from trendlib.errors import LoadError, OutputError
@@ -81,8 +81,17 @@ def publish(src: Path, out: Path, wait: float = 5.0) -> list[str]:
 
 
 def injected(signame: str, when: int) -> list[str]:
-    return [system_tool("strace", "apt-get install strace"), "-f", "-qq", "-o", "/dev/null", "-e",
-            f"trace={RENAMES}", "-e", f"inject={RENAMES}:signal={signame}:when={when}"]
+    return [
+        system_tool("strace", "apt-get install strace"),
+        "-f",
+        "-qq",
+        "-o",
+        "/dev/null",
+        "-e",
+        f"trace={RENAMES}",
+        "-e",
+        f"inject={RENAMES}:signal={signame}:when={when}",
+    ]
 
 
 @pytest.fixture
@@ -105,12 +114,16 @@ def rename_at(builds, where: str) -> int:
 
 # ---------------------------------------------------------------- catchable signals roll back
 
-@pytest.mark.parametrize("signame, where", [
-    ("INT", "journal"),  # only the journal is written
-    ("TERM", "first aside"),  # an old file is set aside, no new one is in
-    ("INT", "half-way"),  # the reported case: 12 of 24 files were left, and no datapackage.json
-    ("HUP", "last in"),  # every new file is in, before the commit
-])
+
+@pytest.mark.parametrize(
+    "signame, where",
+    [
+        ("INT", "journal"),  # only the journal is written
+        ("TERM", "first aside"),  # an old file is set aside, no new one is in
+        ("INT", "half-way"),  # the reported case: 12 of 24 files were left, and no datapackage.json
+        ("HUP", "last in"),  # every new file is in, before the commit
+    ],
+)
 def test_a_catchable_signal_during_the_swap_restores_the_previous_output(builds, published_old, signame, where):
     out = published_old
     before = snapshot(out)
@@ -131,14 +144,16 @@ def test_ctrl_c_during_the_swap_through_the_command_line(builds, published_old):
     before = snapshot(out)
     done = subprocess.run([*injected("INT", 12), *cli], capture_output=True, text=True)
     assert done.returncode == 130, done.stderr
-    assert done.stderr.strip() == ("trendlib build: interrupted. Nothing was written; the previous outputs are "
-                                   "unchanged.")
+    assert done.stderr.strip() == (
+        "trendlib build: interrupted. Nothing was written; the previous outputs are unchanged."
+    )
     assert snapshot(out) == before
     assert trendlib_cli.main(["build", "--out", str(out)]) == 0  # the next build, here in the test's process
     assert snapshot(out) == snapshot(builds["new"])
 
 
 # ---------------------------------------------------------------- SIGKILL: the next build undoes it
+
 
 @pytest.mark.parametrize("where", ["first aside", "half-way", "last in"])
 def test_after_sigkill_load_refuses_and_the_next_build_undoes_the_swap(builds, published_old, where):
@@ -158,8 +173,17 @@ def test_a_kill_while_staging_leaves_no_output_change(builds, published_old):
     build clears the staging folder."""
     out = published_old
     before = snapshot(out)
-    strace = [system_tool("strace", "apt-get install strace"), "-f", "-qq", "-o", "/dev/null", "-e", "trace=fsync",
-              "-e", "inject=fsync:signal=KILL:when=5"]
+    strace = [
+        system_tool("strace", "apt-get install strace"),
+        "-f",
+        "-qq",
+        "-o",
+        "/dev/null",
+        "-e",
+        "trace=fsync",
+        "-e",
+        "inject=fsync:signal=KILL:when=5",
+    ]
     assert publisher(builds["new"], out, strace=strace).returncode != 0
     assert (out / output.STAGING).is_dir()
     assert load(out).funding is not None  # no journal: the folder is still the old build, whole
@@ -169,6 +193,7 @@ def test_a_kill_while_staging_leaves_no_output_change(builds, published_old):
 
 
 # ---------------------------------------------------------------- one build at a time
+
 
 def manifest_rename(builds) -> int:
     """The rename that sets the old datapackage.json aside (the journal is rename 1; the i-th file in name
@@ -180,8 +205,9 @@ def manifest_rename(builds) -> int:
 @contextlib.contextmanager
 def stopped_at(builds, out: Path, when: int):
     """A publish of NEW over OLD stopped (SIGSTOP) at its ``when``-th rename; it finishes when the block ends."""
-    first = subprocess.Popen(command(builds["new"], out, strace=injected("STOP", when)), stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
+    first = subprocess.Popen(
+        command(builds["new"], out, strace=injected("STOP", when)), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         deadline = time.monotonic() + 30
         while not (out / output.JOURNAL).exists() or first_state(first) not in ("T", "t"):
@@ -207,10 +233,15 @@ def test_a_second_build_waits_then_names_the_first_and_the_first_finishes(builds
             read_build(out, wait=0.3)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "bug in trendlib.load.read_build (load.py is another session's to change): it looks for datapackage.json "
-    "before it takes the shared lock, so while a publish has set the old data package aside it says 'not the "
-    "output of a whole trendlib build' instead of waiting for the publish or naming it"))
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason=(
+        "bug in trendlib.load.read_build (load.py is another session's to change): it looks for datapackage.json "
+        "before it takes the shared lock, so while a publish has set the old data package aside it says 'not the "
+        "output of a whole trendlib build' instead of waiting for the publish or naming it"
+    ),
+)
 def test_a_reader_while_the_data_package_is_swapped_is_told_a_build_is_publishing(builds, published_old):
     out = published_old
     with stopped_at(builds, out, manifest_rename(builds)) as pid:
@@ -253,6 +284,7 @@ def test_load_of_a_partial_folder_is_a_trendlib_error(published_old):
 
 # ---------------------------------------------------------------- hostile manifests
 
+
 def test_a_manifest_naming_a_file_outside_the_folder_deletes_nothing(builds, tmp_path):
     """The reported case: ``{"trendlib":{"files":["../victim.txt"]}}`` once made the build delete it."""
     (tmp_path / "r" / "out").mkdir(parents=True)
@@ -275,8 +307,9 @@ def test_an_older_manifest_never_deletes_the_files_it_lists(builds, tmp_path):
     the user's own mydata.csv."""
     out = tmp_path / "out"
     out.mkdir()
-    (out / "datapackage.json").write_text(json.dumps({"name": registry.PACKAGE_NAME,
-                                                      "resources": [{"path": "mydata.csv"}]}))
+    (out / "datapackage.json").write_text(
+        json.dumps({"name": registry.PACKAGE_NAME, "resources": [{"path": "mydata.csv"}]})
+    )
     (out / "mydata.csv").write_text("mine\n", encoding="utf-8")
     assert publish(builds["new"], out) == []
     assert (out / "mydata.csv").read_text(encoding="utf-8") == "mine\n"

@@ -52,15 +52,18 @@ def test_alpha_from_coincidences_is_the_krippendorff_packages(level):
         for u, v in enumerate(coding):
             counts[u, keys.index(R._key(v, level))] += 1
     _, delta = R._coincidences(a, b, level)
-    metric = "nominal" if level == "nominal" else (
-        lambda v1, v2, i1, i2, n_v, dtype=np.float64: delta[np.asarray(v1, dtype=int), np.asarray(v2, dtype=int)])
-    expected = krippendorff.alpha(value_counts=counts, value_domain=np.arange(len(keys)),
-                                  level_of_measurement=metric)
+    metric = (
+        "nominal"
+        if level == "nominal"
+        else (lambda v1, v2, i1, i2, n_v, dtype=np.float64: delta[np.asarray(v1, dtype=int), np.asarray(v2, dtype=int)])
+    )
+    expected = krippendorff.alpha(value_counts=counts, value_domain=np.arange(len(keys)), level_of_measurement=metric)
     assert R.alpha([a, b], level) == pytest.approx(expected)
 
 
 def test_tie_measures_match_ties_by_parties_and_direction():
     """Ties are matched within a case by their parties; a case with no tie in either coding counts for nothing."""
+
     def tie(s, t, type_="funds", directed=True):
         return {"source": s, "target": t, "type": type_, "directed": directed}
 
@@ -98,7 +101,7 @@ def test_samples_are_seeded_stratified_and_disjoint(published):
     from trendlib import vocab
 
     t = published
-    trend_of = dict(zip(t.cases.case_id, t.cases.trend))
+    trend_of = dict(zip(t.cases.case_id, t.cases.trend, strict=True))
     samples = R.round_samples(trend_of, vocab.example_cases())
     assert samples == R.round_samples(dict(reversed(list(trend_of.items()))), vocab.example_cases())
     assert not set(samples[1]) & set(samples[2]) and not set(samples[2]) & set(samples[3])
@@ -112,7 +115,8 @@ def test_samples_are_seeded_stratified_and_disjoint(published):
 def test_published_reliability_covers_every_field_of_every_round(published):
     rel = published.reliability
     fields = [*R.CASE_FIELDS, *R.SET_FIELDS, *R.TIE_FIELDS]
-    for rnd, group in rel.groupby("round"):
+    assert sorted(rel["round"].unique()) == [r.number for r in R.ROUNDS]
+    for _, group in rel.groupby("round"):
         assert list(group.field) == fields
         assert list(group.measure) == ["alpha_nominal"] * 5 + ["alpha_masi"] * 2 + ["f1"] * 2 + ["alpha_nominal"] * 2
     for row in rel.dropna(subset=["agreement"]).itertuples():

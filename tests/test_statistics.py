@@ -11,15 +11,18 @@ from trendlib.analysis import statistics as ST
 
 
 def tiny_statistics() -> pd.DataFrame:
-    return pd.DataFrame({
-        "stat_id": ["S1", "S2", "S3", "S4", "S5", "S6"],
-        "trend": [1, 1, 2, 2, 5, 5],
-        "section": ["in_action", "in_action", "data", "in_action", "data", "sidebar"],
-        "case_id": ["T1-01", "T1-01", None, "T2-03", None, "T5-02"],
-        "kind": ["survey", "survey", "other", "outcome", "other", "outcome"],
-        "in_infographic": pd.array([False, False, True, False, True, pd.NA], dtype="boolean"),
-        "repeats": [None, "S1", None, None, None, None],
-    }, index=[5, 4, 3, 2, 1, 0])
+    return pd.DataFrame(
+        {
+            "stat_id": ["S1", "S2", "S3", "S4", "S5", "S6"],
+            "trend": [1, 1, 2, 2, 5, 5],
+            "section": ["in_action", "in_action", "data", "in_action", "data", "sidebar"],
+            "case_id": ["T1-01", "T1-01", None, "T2-03", None, "T5-02"],
+            "kind": ["survey", "survey", "other", "outcome", "other", "outcome"],
+            "in_infographic": pd.array([False, False, True, False, True, pd.NA], dtype="boolean"),
+            "repeats": [None, "S1", None, None, None, None],
+        },
+        index=[5, 4, 3, 2, 1, 0],
+    )
 
 
 def test_countable_drops_repeats_and_keeps_the_index():

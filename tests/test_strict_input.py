@@ -14,8 +14,8 @@ import re
 import time
 
 import pytest
-
 from curated_rows import check_file, document, number_of, refused
+
 from trendlib import build, cli, network
 from trendlib.errors import CuratedDataError, ExchangeRateError
 from trendlib.mentions.money import read_rate_rows
@@ -92,7 +92,9 @@ def test_an_unused_anchor_is_refused():
 
 
 def test_an_ampersand_in_a_text_is_not_an_anchor(reference):
-    text = text_of("boxes.yaml").replace("  status: reviewed\n", "  status: reviewed\n  note: R&D & *not* an alias\n", 1)
+    text = text_of("boxes.yaml").replace(
+        "  status: reviewed\n", "  status: reviewed\n  note: R&D & *not* an alias\n", 1
+    )
     doc = check_file("boxes.yaml", data=text.encode())
     assert doc["review"]["note"] == "R&D & *not* an alias"
     assert doc["rows"] == reference.boxes
@@ -146,7 +148,9 @@ def test_a_number_that_is_not_finite(written):
         fix="give the number itself",
         says=(f"{written} is not a finite number",),
     ):
-        check_file("amounts.yaml", data=(text[: first.start()] + f"value_corrected: {written}" + text[first.end() :]).encode())
+        check_file(
+            "amounts.yaml", data=(text[: first.start()] + f"value_corrected: {written}" + text[first.end() :]).encode()
+        )
 
 
 # ---------------------------------------------------------------- exchange_rates.csv
@@ -180,9 +184,7 @@ def test_the_version_does_not_read_the_curated_files(monkeypatch, capsys, tmp_pa
 def test_a_latin1_byte_in_the_rate_table_names_the_encoding(tmp_path):
     data = (reference_dir() / "exchange_rates.csv").read_bytes()
     path = rate_file(tmp_path, data.replace(b"Board of Governors", b"Board of Governors \xe9", 1))
-    with refused(
-        ExchangeRateError, file=str(path), row="byte ", fix="Save it as UTF-8", says=("not UTF-8", "Latin-1")
-    ):
+    with refused(ExchangeRateError, file=str(path), row="byte ", fix="Save it as UTF-8", says=("not UTF-8", "Latin-1")):
         read_rate_rows(path)
 
 

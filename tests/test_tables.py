@@ -6,7 +6,6 @@ import pytest
 from trendlib.curated.files import load_reference
 
 
-
 @pytest.fixture(scope="module")
 def t(tables):
     return tables
