@@ -1,19 +1,26 @@
-"""Shared fixtures: the real report, parsed once per test session."""
+"""Shared fixtures: the real report parsed once, each stage's output on it once, and one real build.
+
+Every fixture that reads the real data is session-scoped: a test that checks a rule calls the stage that
+enforces it (on these outputs, with one hand-edited row) instead of building everything again. The one
+build of the real data (``built``) is shared by every test that reads published tables (``published``).
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
-from trendlib import build
-from trendlib.curated import files as reference_module
-from trendlib.parse.corpus import read_corpus
-from trendlib.paths import reference_dir
+from trendlib import cli
+from trendlib.coding.cases import locate_cases
+from trendlib.coding.ties import locate_relations
 from trendlib.curated.files import load_reference
+from trendlib.mentions.actors import find_mentions
+from trendlib.parse.corpus import read_corpus
 from trendlib.parse.report import read_report
-from trendlib.paths import report_path
+from trendlib.paths import reference_dir, report_path
 
 
 @pytest.fixture(scope="session")
@@ -31,39 +38,70 @@ def corpus(report, reference):
     return read_corpus(report, reference.boxes, hyphenated_words=reference.hyphenated_words)
 
 
-_PARSED: dict = {}
+@pytest.fixture(scope="session")
+def mentions(corpus, reference):
+    """Every actor mention of the report (stage 4)."""
+    return find_mentions(corpus.flat, reference.actors, reference.not_actors)
 
 
-@pytest.fixture
-def reuse_corpus(monkeypatch, corpus, reference):
-    """Builds from a broken copy of data/reference/ reuse what does not depend on the break: the session's
-    parsed report when the report and boxes.yaml are the ones it was parsed from, and each curated file
-    already read and validated with the same bytes (the tests break one file of many)."""
-    real = build.read_corpus
+@pytest.fixture(scope="session")
+def cases(corpus, reference, mentions):
+    """Every curated case located in the report (stage 5a)."""
+    return locate_cases(corpus, reference.cases, mentions)
 
-    def cached(report, boxes, **kw):
-        if (report.sha256 == corpus.report.sha256 and boxes == reference.boxes
-                and kw == {"hyphenated_words": reference.hyphenated_words}):
-            return corpus
-        return real(report, boxes, **kw)
 
-    monkeypatch.setattr(build, "read_corpus", cached)
-    real_load = reference_module._load
+@pytest.fixture(scope="session")
+def relations(corpus, reference, cases):
+    """Every curated tie located in its case's span (stage 5b)."""
+    return locate_relations(corpus, cases, reference.relations, reference.actors)
 
-    def load(path, name, cache=None):
-        key = (name, path.read_bytes()) if path.is_file() else None
-        if key is None:
-            return real_load(path, name)
-        if key not in _PARSED:
-            _PARSED[key] = real_load(path, name)
-        return _PARSED[key]
 
-    monkeypatch.setattr(reference_module, "_load", load)
+_BUILD: dict = {}
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """One whole build of the real data through the command line (``trendlib build --no-cache --out …``),
+    shared by every test that reads published tables. Read it, never write into it: a test that changes
+    a build copies it first."""
+    from contextlib import redirect_stdout
+    from io import StringIO
+
+    from trendlib import build
+
+    out = tmp_path_factory.mktemp("built") / "processed"
+    real = build.build_tables
+
+    def keep(*args, **kwargs):  # the tables the build computed, for the tests that need them in memory
+        _BUILD["tables"] = real(*args, **kwargs)
+        return _BUILD["tables"]
+
+    printed = StringIO()
+    with pytest.MonkeyPatch.context() as mp, redirect_stdout(printed):
+        mp.setattr(build, "build_tables", keep)
+        assert cli.main(["build", "--no-cache", "--out", str(out)]) == 0
+    assert printed.getvalue() == f"trendlib build: wrote {out}\n"
+    return out
+
+
+@pytest.fixture(scope="session")
+def tables(built) -> dict:
+    """The tables of that build as the build computed them (``build.build_tables``), before they were
+    written."""
+    return _BUILD["tables"]
+
+
+@pytest.fixture(scope="session")
+def published(built):
+    """The tables of that build, as :func:`trendlib.load` gives them."""
+    import trendlib
+
+    return trendlib.load(built)
 
 
 @pytest.fixture
 def ref(tmp_path):
-    """A copy of data/reference/ to break (tests/curated_copy.py has the helpers)."""
+    """A copy of data/reference/ to change (for the few tests that build from a changed copy)."""
     d = tmp_path / "reference"
     shutil.copytree(reference_dir(), d)
     return d

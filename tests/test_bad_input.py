@@ -1,417 +1,512 @@
-"""Bad curated input is a build error naming the file, the row and the value; nothing is written.
+"""Bad curated input is an error naming the file, the row and the fix; a build that fails writes nothing.
 
-Each test copies data/reference/ to a temporary folder, breaks one thing and
-builds from the copy. To keep the suite fast, the parsed report (which depends
-only on the report and boxes.yaml) is reused from the session's ``corpus``
-fixture when the report and boxes are the ones it was parsed from.
+Each rule is checked where it is enforced: the shape of a file (its schema, keys and codes) by
+:mod:`trendlib.curated.files` on the bytes of the file with one row changed; anchors and names by the
+stage that looks for them in the report (cases, actor mentions, barriers, boxes), on the report parsed once
+(the session fixtures of conftest.py). End to end, through ``trendlib build``: a bad curated file stops the
+build and the previous outputs stay as they were, an altered report likewise, and a good build writes every
+output.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import io
+import json
 import shutil
-from pathlib import Path
 
 import pytest
+import yaml
+from curated_rows import check_file, document, dump, number_of, refused, row_with, rows_of, snapshot
 
-from curated_copy import edit, fails, number_of, snapshot
 from trendlib import build, cli, tables
-from trendlib.errors import AnchorError
-from trendlib.patterns import compact
-from trendlib.mentions.actors import GazetteerError
-from trendlib.mentions.money import ExchangeRateError
-from trendlib.errors import CuratedDataError, TrendlibError
-from trendlib.paths import reference_dir
-from trendlib.curated.files import load_reference
-from trendlib.paths import report_path
+from trendlib.coding.cases import locate_cases
+from trendlib.curated import files
+from trendlib.errors import AnchorError, CuratedDataError, ExchangeRateError, GazetteerError
+from trendlib.mentions.actors import find_mentions
+from trendlib.mentions.money import load_rates, read_rate_rows
+from trendlib.parse.corpus import read_corpus
 from trendlib.parse.structure import locate_boxes
-
-
-pytestmark = pytest.mark.usefixtures("reuse_corpus")
-
+from trendlib.paths import reference_dir, report_path
 
 # ---------------------------------------------------------------- cases.yaml: anchors
 
-def test_anchor_found_zero_times(ref, tmp_path, monkeypatch):
-    n = edit(ref / "cases.yaml", lambda d: (d[number_of(d, "id", "T0-02") - 1].update(
-        anchor="波士顿的新都市力学市长办公厅"), number_of(d, "id", "T0-02"))[1])
-    fails(ref, AnchorError, "cases.yaml", f"row {n} (T0-02)", "'波士顿的新都市力学市长办公厅'", "occurs 0 times",
-          tmp_path=tmp_path, monkeypatch=monkeypatch, full=True)
+
+def located(corpus, mentions, reference, case_id: str, **changes):
+    """``locate_cases`` over every curated case, ``case_id``'s row changed; and that row's number."""
+    rows = rows_of(reference.cases)
+    n = number_of(rows, "id", case_id)
+    rows[n - 1].update(changes)
+    return n, lambda: locate_cases(corpus, rows, mentions)
 
 
-def test_anchor_found_twice(ref, tmp_path, monkeypatch, corpus):
+def test_anchor_found_zero_times(corpus, mentions, reference):
+    n, run = located(corpus, mentions, reference, "T0-02", anchor="波士顿的新都市力学市长办公厅")
+    with refused(
+        AnchorError,
+        file="cases.yaml",
+        row=f"row {n} (T0-02)",
+        fix="copy a longer or different verbatim phrase from the report",
+        says=("'波士顿的新都市力学市长办公厅' occurs 0 times",),
+    ):
+        run()
+
+
+def test_anchor_found_twice(corpus, mentions, reference):
     assert len(corpus.flat.find_all("新加坡元")) == 2  # 逾7,000万新加坡元 (1627), 备注：新加坡元金额 (1631)
-    n = edit(ref / "cases.yaml", lambda d: (d[number_of(d, "id", "T3-03") - 1].update(
-        anchor="新加坡元", end="预算"), number_of(d, "id", "T3-03"))[1])
-    fails(ref, AnchorError, "cases.yaml", f"row {n} (T3-03)", "'新加坡元'", "occurs 2 times",
-          tmp_path=tmp_path, monkeypatch=monkeypatch)
+    n, run = located(corpus, mentions, reference, "T3-03", anchor="新加坡元", end="预算")
+    with refused(
+        AnchorError,
+        file="cases.yaml",
+        row=f"row {n} (T3-03)",
+        fix="copy a longer or different verbatim phrase",
+        says=("'新加坡元' occurs 2 times",),
+    ):
+        run()
 
 
-def test_end_not_found(ref, tmp_path, monkeypatch):
-    n = edit(ref / "cases.yaml", lambda d: (d[number_of(d, "id", "T0-02") - 1].update(
-        end="令市民受益的技术解决办法"), number_of(d, "id", "T0-02"))[1])
-    fails(ref, AnchorError, "cases.yaml", f"row {n} (T0-02)", "'令市民受益的技术解决办法'", "not found",
-          tmp_path=tmp_path, monkeypatch=monkeypatch)
-
-
-def test_case_in_the_wrong_trend(ref, tmp_path, monkeypatch):
-    n = edit(ref / "cases.yaml", lambda d: (d[number_of(d, "id", "T5-02") - 1].update(trend=6),
-                                            number_of(d, "id", "T5-02"))[1])
-    fails(ref, AnchorError, "cases.yaml", f"row {n} (T5-02)", "trend 6", "line 2599",
-          tmp_path=tmp_path, monkeypatch=monkeypatch)
-
-
-def test_figure_not_printed(ref, tmp_path, monkeypatch):
-    edit(ref / "cases.yaml", lambda d: d[number_of(d, "id", "T3-03") - 1].update(figures=["9,999亿加元"]))
-    fails(ref, AnchorError, "cases.yaml", "T3-03", "'9,999亿加元'", tmp_path=tmp_path, monkeypatch=monkeypatch)
+def test_end_not_found(corpus, mentions, reference):
+    n, run = located(corpus, mentions, reference, "T0-02", end="令市民受益的技术解决办法")
+    with refused(
+        AnchorError,
+        file="cases.yaml",
+        row=f"row {n} (T0-02)",
+        fix="copy the verbatim last words of the passage",
+        says=("'令市民受益的技术解决办法' not found",),
+    ):
+        run()
 
 
 # ---------------------------------------------------------------- actors.yaml and not_actors.yaml
 
-def test_alias_that_never_occurs(ref, tmp_path, monkeypatch):
-    def change(d):
-        n = number_of(d, "id", "usa_boston_monum")
-        d[n - 1]["aliases_zh"].append("新城市力学市长办办公室")
-        return n
-    n = edit(ref / "actors.yaml", change)
-    fails(ref, GazetteerError, "actors.yaml", f"row {n} (usa_boston_monum)", "'新城市力学市长办办公室'",
-          "never occurs", tmp_path=tmp_path, monkeypatch=monkeypatch, full=True)
+
+def mentions_with(corpus, reference, actor_id: str | None = None, *, not_actors=None, **changes):
+    rows = rows_of(reference.actors)
+    n = number_of(rows, "id", actor_id) if actor_id else 0
+    if actor_id:
+        rows[n - 1].update(changes)
+    return n, lambda: find_mentions(corpus.flat, rows, reference.not_actors if not_actors is None else not_actors)
 
 
-def test_name_of_two_actors(ref, tmp_path, monkeypatch):
-    def change(d):
-        n = number_of(d, "id", "usa_nasa")
-        d[n - 1]["aliases_zh"].append("MONUM")
-        return n
-    edit(ref / "actors.yaml", change)
-    msg = fails(ref, GazetteerError, "actors.yaml", "'MONUM'", "usa_boston_monum",
-                tmp_path=tmp_path, monkeypatch=monkeypatch)
-    assert "(usa_nasa)" in msg or "(usa_boston_monum)" in msg
+def test_name_of_an_undetected_party_that_never_occurs(corpus, reference):
+    n, run = mentions_with(corpus, reference, "agencies", name_zh="政府各部委")
+    with refused(
+        GazetteerError,
+        file="actors.yaml",
+        row=f"row {n} (agencies)",
+        fix="copy the form the text uses",
+        says=("'政府各部委' never occurs",),
+    ):
+        run()
 
 
-def test_not_actor_that_never_occurs(ref, tmp_path, monkeypatch):
-    edit(ref / "not_actors.yaml", lambda d: d.append("新加坡比索"))
-    fails(ref, GazetteerError, "not_actors.yaml", "'新加坡比索'", tmp_path=tmp_path, monkeypatch=monkeypatch)
+def test_not_actor_that_never_occurs(corpus, reference):
+    _, run = mentions_with(corpus, reference, not_actors=[*reference.not_actors, "新加坡比索"])
+    with refused(GazetteerError, file="not_actors.yaml", row="'新加坡比索'", fix="remove it"):
+        run()
 
 
-def test_hyphenated_word_that_never_occurs(ref, tmp_path, monkeypatch):
-    edit(ref / "hyphenated_words.yaml", lambda d: d.append("well-being"))
-    fails(ref, AnchorError, "hyphenated_words.yaml", "row 11", "'well-being'", "never occurs",
-          tmp_path=tmp_path, monkeypatch=monkeypatch, full=True)
-
-
-def test_hyphenated_word_without_a_hyphen(ref, tmp_path, monkeypatch):
-    edit(ref / "hyphenated_words.yaml", lambda d: d.append("realtime"))
-    fails(ref, CuratedDataError, "hyphenated_words.yaml", "'realtime' does not match",
-          tmp_path=tmp_path, monkeypatch=monkeypatch)
-
-
-@pytest.mark.parametrize("field, value", [
-    ("type", "ministry"),
-    ("country", "usa"),
-    ("country", "US"),
-    ("sector", "public"),
-    ("id", "USA-NASA"),
-])
-def test_bad_actor_field(ref, tmp_path, monkeypatch, field, value):
-    def change(d):
-        n = number_of(d, "id", "usa_nasa")
-        d[n - 1][field] = value
-        return n
-    n = edit(ref / "actors.yaml", change)
+@pytest.mark.parametrize(
+    "field, value",
+    [("type", "ministry"), ("country", "usa"), ("country", "US"), ("sector", "public"), ("id", "USA-NASA")],
+)
+def test_bad_actor_field(field, value):
+    n = number_of(document("actors.yaml")["rows"], "id", "usa_nasa")
     label = f"row {n} ({value})" if field == "id" else f"row {n} (usa_nasa)"
-    fails(ref, CuratedDataError, "actors.yaml", label, f"field {field}", repr(value),
-          tmp_path=tmp_path, monkeypatch=monkeypatch, full=field == "type")
+    with refused(
+        CuratedDataError,
+        file="actors.yaml",
+        row=f"{label}, field {field}",
+        fix="see the file's `about`",
+        says=(repr(value),),
+    ):
+        check_file("actors.yaml", lambda rows: row_with(rows, "id", "usa_nasa").update({field: value}))
 
 
-def test_duplicate_actor_id(ref, tmp_path, monkeypatch):
-    def change(d):
-        n = number_of(d, "id", "usa_nasa")
-        d[n]["id"] = "usa_nasa"  # the row after it
-        return n + 1
-    n = edit(ref / "actors.yaml", change)
-    fails(ref, CuratedDataError, "actors.yaml", f"row {n} (usa_nasa)", "duplicate id 'usa_nasa'",
-          tmp_path=tmp_path, monkeypatch=monkeypatch)
+def test_a_country_code_that_iso_does_not_know():
+    n = number_of(document("actors.yaml")["rows"], "id", "usa_nasa")
+    with refused(
+        CuratedDataError,
+        file="actors.yaml",
+        row=f"row {n} (usa_nasa), field country",
+        fix="did you mean",
+        says=("'USQ' is not an ISO 3166-1 alpha-3 code",),
+    ):
+        check_file("actors.yaml", lambda rows: row_with(rows, "id", "usa_nasa").update(country="USQ"))
+
+
+def test_duplicate_actor_id():
+    rows = document("actors.yaml")["rows"]
+    n = number_of(rows, "id", "usa_nasa")
+
+    def change(rows):
+        rows[n]["id"] = "usa_nasa"  # the row after it
+
+    with refused(
+        CuratedDataError,
+        file="actors.yaml",
+        row=f"row {n + 1} (usa_nasa)",
+        fix="merge the two rows",
+        says=(f"duplicate id 'usa_nasa' (first in row {n})",),
+    ):
+        check_file("actors.yaml", change)
+
+
+# ---------------------------------------------------------------- hyphenated_words.yaml
+
+
+def test_hyphenated_word_that_never_occurs(report, reference):
+    words = [*reference.hyphenated_words, "well-being"]
+    with refused(
+        AnchorError,
+        file="hyphenated_words.yaml",
+        row=f"row {len(words)} ('well-being')",
+        fix="remove it, or copy the word as the report spells it",
+    ):
+        read_corpus(report, reference.boxes, hyphenated_words=words)
+
+
+def test_hyphenated_word_without_a_hyphen():
+    doc = document("hyphenated_words.yaml")
+    doc["rows"].append("realtime")
+    with refused(
+        CuratedDataError,
+        file="hyphenated_words.yaml",
+        row=f"row {len(doc['rows'])}, field (row)",
+        fix="see the file's `about`",
+        says=("'realtime' does not match",),
+    ):
+        check_file("hyphenated_words.yaml", data=dump(doc))
 
 
 # ---------------------------------------------------------------- cases.yaml: vocabularies and ids
 
-@pytest.mark.parametrize("field, value, shown", [
-    ("level", "city", "'city'"),
-    ("kind", "scheme", "'scheme'"),
-    ("country", "usa", "'usa'"),
-    ("boundary", ["across_planets"], "'across_planets'"),
-    ("instrument", "bribery", "'bribery'"),
-    ("trend", 9, "9"),
-])
-def test_bad_case_field(ref, tmp_path, monkeypatch, field, value, shown):
-    def change(d):
-        n = number_of(d, "id", "T0-02")
-        d[n - 1][field] = value
-        return n
-    n = edit(ref / "cases.yaml", change)
-    fails(ref, CuratedDataError, "cases.yaml", f"row {n} (T0-02)", f"field {field}", shown,
-          tmp_path=tmp_path, monkeypatch=monkeypatch)
+
+@pytest.mark.parametrize(
+    "field, value, shown",
+    [
+        ("level", "city", "'city'"),
+        ("kind", "scheme", "'scheme'"),
+        ("country", "usa", "'usa'"),
+        ("boundary", ["across_planets"], "'across_planets'"),
+        ("trend", 9, "9 must be at most 8"),
+    ],
+)
+def test_bad_case_field(field, value, shown):
+    """(An instrument outside the vocabulary is tests/test_coding.py's.)"""
+    n = number_of(document("cases.yaml")["rows"], "id", "T0-02")
+    with refused(
+        CuratedDataError,
+        file="cases.yaml",
+        row=f"row {n} (T0-02), field {field}",
+        fix="see the file's `about`",
+        says=(shown,),
+    ):
+        check_file("cases.yaml", lambda rows: row_with(rows, "id", "T0-02").update({field: value}))
 
 
-def test_unknown_case_key(ref, tmp_path, monkeypatch):
-    n = edit(ref / "cases.yaml", lambda d: (d[number_of(d, "id", "T0-02") - 1].update(contry="USA"),
-                                            number_of(d, "id", "T0-02"))[1])
-    fails(ref, CuratedDataError, "cases.yaml", f"row {n} (T0-02)", "'contry'",
-          tmp_path=tmp_path, monkeypatch=monkeypatch)
+def test_unknown_case_key():
+    n = number_of(document("cases.yaml")["rows"], "id", "T0-02")
+    with refused(
+        CuratedDataError,
+        file="cases.yaml",
+        row=f"row {n} (T0-02)",
+        fix="allowed: anchor, boundary",
+        says=("unknown key 'contry'",),
+    ):
+        check_file("cases.yaml", lambda rows: row_with(rows, "id", "T0-02").update(contry="USA"))
 
 
-def test_duplicate_case_id(ref, tmp_path, monkeypatch):
-    def change(d):
-        n = number_of(d, "id", "T0-03")
-        d[n - 1]["id"] = "T0-02"
-        return n
-    n = edit(ref / "cases.yaml", change)
-    fails(ref, CuratedDataError, "cases.yaml", f"row {n} (T0-02)", "duplicate id 'T0-02'",
-          tmp_path=tmp_path, monkeypatch=monkeypatch, full=True)
+def test_duplicate_case_id():
+    rows = document("cases.yaml")["rows"]
+    n, first = number_of(rows, "id", "T0-03"), number_of(rows, "id", "T0-02")
+    with refused(
+        CuratedDataError,
+        file="cases.yaml",
+        row=f"row {n} (T0-02)",
+        fix="merge the two rows",
+        says=(f"duplicate id 'T0-02' (first in row {first})",),
+    ):
+        check_file("cases.yaml", lambda rows: row_with(rows, "id", "T0-03").update(id="T0-02"))
 
 
 # ---------------------------------------------------------------- barriers.yaml and boxes.yaml
 
-def test_barrier_bullet_without_a_row(ref, tmp_path, monkeypatch, corpus):
-    def change(d):
-        n = next(n for n, r in enumerate(d) if (r["trend"], r["seq"]) == (2, 1))
-        return d.pop(n)
-    removed = edit(ref / "barriers.yaml", change)
-    hit = corpus.flat.find_once(removed["anchor"], where="test")
-    line = corpus.paragraphs[hit.para_start].line_start
-    fails(ref, AnchorError, "barriers.yaml", f"lines {line}", "no curated row",
-          tmp_path=tmp_path, monkeypatch=monkeypatch, full=True)
+
+def barriers(corpus, reference, rows):
+    return tables.barriers_table(corpus, rows, tables.Glosses(reference.glosses))
 
 
-def test_bad_barrier_boundary(ref, tmp_path, monkeypatch):
-    def change(d):
-        d[0]["boundary"] = ["within_goverment"]
-    edit(ref / "barriers.yaml", change)
-    fails(ref, CuratedDataError, "barriers.yaml", "row 1", "field boundary.0", "'within_goverment'",
-          tmp_path=tmp_path, monkeypatch=monkeypatch)
+def test_the_real_barriers_cover_every_bullet_once(corpus, reference):
+    t = barriers(corpus, reference, reference.barriers)
+    bullets = [p for p in corpus.paragraphs if p.section == "barriers" and p.text.startswith("•")]
+    assert sorted(t.line) == sorted(p.line_start for p in bullets)
+    assert t[["trend", "seq"]].apply(tuple, axis=1).is_unique
 
 
-def test_duplicate_barrier_seq(ref, tmp_path, monkeypatch):
-    def change(d):
-        d[1]["trend"], d[1]["seq"] = d[0]["trend"], d[0]["seq"]
-    edit(ref / "barriers.yaml", change)
-    fails(ref, CuratedDataError, "barriers.yaml", "row 2", "duplicate id (1, 1)",
-          tmp_path=tmp_path, monkeypatch=monkeypatch)
+def test_barrier_bullet_without_a_row(corpus, reference):
+    rows = rows_of(reference.barriers)
+    removed = rows.pop(next(n for n, r in enumerate(rows) if (r["trend"], r["seq"]) == (2, 1)))
+    line = corpus.paragraphs[corpus.flat.find_once(removed["anchor"], where="test").para_start].line_start
+    with refused(
+        AnchorError, file="barriers.yaml", row=f"lines {line}", fix="add one per bullet", says=("no curated row",)
+    ):
+        barriers(corpus, reference, rows)
 
 
-def test_barrier_anchor_outside_a_bullet(ref, tmp_path, monkeypatch):
-    def change(d):
-        d[0]["anchor"] = "印第安纳州技术办公室"
-    edit(ref / "barriers.yaml", change)
-    fails(ref, AnchorError, "barriers.yaml", "row 1", "'印第安纳州技术办公室'", "line 718",
-          tmp_path=tmp_path, monkeypatch=monkeypatch)
+def test_barrier_anchor_outside_a_bullet(corpus, reference):
+    rows = rows_of(reference.barriers)
+    rows[0]["anchor"] = "印第安纳州技术办公室"
+    with refused(
+        AnchorError,
+        file="barriers.yaml",
+        row=f"row 1 (trend {rows[0]['trend']}, seq {rows[0]['seq']})",
+        fix="copy the first words of the bullet",
+        says=("'印第安纳州技术办公室' is not in a bullet", "line 718"),
+    ):
+        barriers(corpus, reference, rows)
 
 
-def test_barrier_end_in_a_later_bullet(ref, tmp_path, monkeypatch):
-    def change(d):
-        d[2]["end"] = d[3]["end"]  # trend 2, bullet 1 ending with bullet 2's last words
-    edit(ref / "barriers.yaml", change)
-    fails(ref, AnchorError, "barriers.yaml", "row 3", "lies in a later bullet",
-          tmp_path=tmp_path, monkeypatch=monkeypatch)
+def test_two_rows_of_one_bullet(corpus, reference):
+    rows = rows_of(reference.barriers)
+    rows[1]["anchor"], rows[1]["end"] = rows[0]["anchor"], rows[0]["end"]
+    with refused(
+        AnchorError,
+        file="barriers.yaml",
+        row=f"row 2 (trend {rows[1]['trend']}, seq {rows[1]['seq']})",
+        fix="copy the first and last words of another bullet",
+        says=("same bullet as row 1",),
+    ):
+        barriers(corpus, reference, rows)
 
 
-def test_barrier_end_not_found(ref, tmp_path, monkeypatch):
-    def change(d):
-        d[0]["end"] = "这几个字不在报告里"
-    edit(ref / "barriers.yaml", change)
-    fails(ref, AnchorError, "barriers.yaml", "row 1", "'这几个字不在报告里'", "not found",
-          tmp_path=tmp_path, monkeypatch=monkeypatch)
+def test_barrier_end_in_a_later_bullet(corpus, reference):
+    rows = rows_of(reference.barriers)
+    rows[2]["end"] = rows[3]["end"]  # trend 2, bullet 1 ending with bullet 2's last words
+    with refused(
+        AnchorError,
+        file="barriers.yaml",
+        row="row 3 (trend 2, seq 1)",
+        fix="copy this bullet's last words",
+        says=("lies in a later bullet",),
+    ):
+        barriers(corpus, reference, rows)
+
+
+def test_barrier_end_not_found(corpus, reference):
+    rows = rows_of(reference.barriers)
+    rows[0]["end"] = "这几个字不在报告里"
+    with refused(
+        AnchorError,
+        file="barriers.yaml",
+        row="row 1",
+        fix="copy the verbatim last words",
+        says=("'这几个字不在报告里' not found",),
+    ):
+        barriers(corpus, reference, rows)
+
+
+def test_bad_barrier_boundary():
+    with refused(
+        CuratedDataError,
+        file="barriers.yaml",
+        row=f"row 1 ({document('barriers.yaml')['rows'][0]['anchor']}), field boundary.0",
+        fix="see the file's `about`",
+        says=("'within_goverment'",),
+    ):
+        check_file("barriers.yaml", lambda rows: rows[0].update(boundary=["within_goverment"]))
+
+
+def test_duplicate_barrier_seq():
+    def change(rows):
+        rows[1]["trend"], rows[1]["seq"] = rows[0]["trend"], rows[0]["seq"]
+
+    first = document("barriers.yaml")["rows"][0]
+    with refused(
+        CuratedDataError,
+        file="barriers.yaml",
+        row="row 2",
+        fix="merge the two rows",
+        says=(f"duplicate trend/seq ({first['trend']}, {first['seq']}) (first in row 1)",),
+    ):
+        check_file("barriers.yaml", change)
 
 
 def test_box_anchor_not_found(corpus, reference):
     # boxes.yaml is read while the report is parsed; checked here on the parsed text directly
-    # (a whole build from an altered boxes.yaml would parse the report again)
-    rows = [dict(r) for r in reference.boxes]
+    rows = rows_of(reference.boxes)
     rows[0]["start"] = "这段文字不在报告里"
-    with pytest.raises(AnchorError) as err:
+    with refused(
+        AnchorError,
+        file="boxes.yaml",
+        row=f"row 1 ({rows[0]['title_zh']})",
+        fix="copy a longer or different verbatim phrase",
+        says=("'这段文字不在报告里'",),
+    ):
         locate_boxes(corpus.flat, rows, source="boxes.yaml")
-    msg = str(err.value)
-    assert f"boxes.yaml row 1 ({rows[0]['title_zh']})" in msg and "'这段文字不在报告里'" in msg
 
 
-def test_bad_box_kind(ref, tmp_path, monkeypatch):
-    edit(ref / "boxes.yaml", lambda d: d[0].update(kind="footnote"))
-    fails(ref, CuratedDataError, "boxes.yaml", "row 1", "field kind", "'footnote'",
-          tmp_path=tmp_path, monkeypatch=monkeypatch)
+def test_a_my_take_whose_person_is_not_printed(corpus, reference):
+    rows = rows_of(reference.boxes)
+    n = next(n for n, r in enumerate(rows, 1) if r["kind"] == "my_take")
+    rows[n - 1]["person"] = "无名氏"
+    with refused(
+        AnchorError,
+        file="boxes.yaml",
+        row=f"row {n} ({rows[n - 1]['title_zh']})",
+        fix="copy it as the sidebar prints it",
+        says=("person '无名氏' is not printed in the sidebar",),
+    ):
+        tables.my_takes_table(corpus, rows, tables.Glosses(reference.glosses))
+
+
+def test_bad_box_kind():
+    with refused(
+        CuratedDataError,
+        file="boxes.yaml",
+        row="row 1",
+        fix="see the file's `about`",
+        says=("field kind", "'footnote'"),
+    ):
+        check_file("boxes.yaml", lambda rows: rows[0].update(kind="footnote"))
 
 
 # ---------------------------------------------------------------- files
 
-def test_malformed_yaml(ref, tmp_path, monkeypatch):
-    path = ref / "actors.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "- id: [unclosed\n  name_zh: 某机构\n", encoding="utf-8")
-    last = path.read_text(encoding="utf-8").count("\n")
-    msg = fails(ref, CuratedDataError, "actors.yaml", "not valid YAML",
-                tmp_path=tmp_path, monkeypatch=monkeypatch, full=True)
-    assert f"line {last}" in msg or f"line {last - 1}" in msg or f"line {last + 1}" in msg, msg
+
+def test_malformed_yaml():
+    data = (reference_dir() / "actors.yaml").read_bytes() + "- id: [unclosed\n  name_zh: 某机构\n".encode()
+    last = data.decode().count("\n")
+    with pytest.raises(CuratedDataError) as err:
+        check_file("actors.yaml", data=data)
+    msg = str(err.value)
+    assert type(err.value) is CuratedDataError
+    assert "actors.yaml: not valid YAML" in msg and "Fix the YAML syntax at the line it names" in msg
+    assert any(f"line {n}" in msg for n in (last - 1, last, last + 1)), msg
 
 
-def test_yaml_that_is_not_a_list(ref, tmp_path, monkeypatch):
-    (ref / "cases.yaml").write_text("id: T0-01\ntrend: 0\n", encoding="utf-8")
-    fails(ref, CuratedDataError, "cases.yaml", "file", tmp_path=tmp_path, monkeypatch=monkeypatch)
+def test_yaml_that_is_not_a_list():
+    with refused(CuratedDataError, file="cases.yaml", row="file, field (top level)", fix="see the file's `about`"):
+        check_file("cases.yaml", data="id: T0-01\ntrend: 0\n".encode())
 
 
-@pytest.mark.parametrize("name", ["actors.yaml", "cases.yaml", "boxes.yaml", "barriers.yaml", "not_actors.yaml",
-                                  "hyphenated_words.yaml"])
-def test_missing_curated_file(ref, tmp_path, monkeypatch, name):
-    (ref / name).unlink()
-    fails(ref, CuratedDataError, str(ref / name), "missing", tmp_path=tmp_path, monkeypatch=monkeypatch,
-          full=name == "barriers.yaml")
+def test_missing_curated_file(tmp_path):
+    for name in [f.path for f in files.CURATED]:
+        with refused(CuratedDataError, file=str(tmp_path / name), row=None, fix="restore it", says=("missing",)):
+            files._load(tmp_path / name, name)
 
 
-@pytest.mark.parametrize("name", ["currencies.yaml", "exchange_rates.csv"])
-def test_missing_money_file(ref, tmp_path, monkeypatch, name):
-    (ref / name).unlink()
-    fails(ref, TrendlibError, str(ref / name), "missing", tmp_path=tmp_path, monkeypatch=monkeypatch)
+def test_missing_exchange_rates(tmp_path):
+    """The rate table is checked first: a folder without it is refused before any YAML is read."""
+    with refused(CuratedDataError, file=str(tmp_path / "exchange_rates.csv"), row=None, fix="restore it"):
+        files.load_reference(tmp_path)
+    with refused(ExchangeRateError, file=str(tmp_path / "exchange_rates.csv"), row=None, fix="restore it"):
+        read_rate_rows(tmp_path / "exchange_rates.csv")
 
 
-def test_missing_exchange_rate(ref, tmp_path, monkeypatch):
-    path = ref / "exchange_rates.csv"
-    with path.open(encoding="utf-8", newline="") as f:
-        data = list(csv.DictReader(f))
-    kept = [r for r in data if (r["currency"], r["year"]) != ("CAD", str(build.DEFAULT_RATE_YEAR))]
-    assert len(kept) == len(data) - 1
-    with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(data[0]))
-        w.writeheader()
-        w.writerows(kept)
-    fails(ref, ExchangeRateError, "exchange_rates.csv", "CAD", str(build.DEFAULT_RATE_YEAR),
-          tmp_path=tmp_path, monkeypatch=monkeypatch, full=True)
+def test_a_review_by_an_unknown_coder(ref):
+    doc = yaml.safe_load((ref / "boxes.yaml").read_text(encoding="utf-8"))
+    doc["review"]["coders"] = ["curator", "nobody-we-know"]
+    (ref / "boxes.yaml").write_bytes(dump(doc))
+    with refused(
+        CuratedDataError,
+        file=str(ref / "boxes.yaml"),
+        row="review, coders: 'nobody-we-know'",
+        fix="add the coder there, saying what it saw",
+    ):
+        files.load_reference(ref)
 
 
-def test_bad_exchange_rate_row(ref, tmp_path, monkeypatch):
-    path = ref / "exchange_rates.csv"
-    text = path.read_text(encoding="utf-8").replace("GBP,2022,1.2371,", "GBP,2022,-1.2371,", 1)
-    path.write_text(text, encoding="utf-8")
-    lines = text.split("\n")
-    n = next(i for i, line in enumerate(lines, 1) if line.startswith("GBP,2022,"))
-    fails(ref, ExchangeRateError, "exchange_rates.csv", f"line {n}", "-1.2371",
-          tmp_path=tmp_path, monkeypatch=monkeypatch)
+# ---------------------------------------------------------------- exchange_rates.csv
 
 
-def test_the_untouched_copy_builds(ref):
-    t = build.build_tables(reference=ref)
-    assert sorted(t) == sorted(build.TABLE_ORDER)
-    assert len(t["cases"]) == len(load_reference(ref).cases)
+def rate_table(tmp_path, change) -> tuple:
+    text = (reference_dir() / "exchange_rates.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    change(rows)
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=list(csv.DictReader(io.StringIO(text)).fieldnames), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    path = tmp_path / "exchange_rates.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path, rows
 
 
-# ---------------------------------------------------------------- all or nothing
+def test_missing_exchange_rate(tmp_path):
+    year = build.DEFAULT_RATE_YEAR
+    path, _ = rate_table(
+        tmp_path, lambda rows: rows.remove(next(r for r in rows if (r["currency"], r["year"]) == ("CAD", str(year))))
+    )
+    with refused(
+        ExchangeRateError,
+        file=str(path),
+        row=f"currency CAD in year {year}",
+        fix="add the rate",
+    ):
+        load_rates(path, year, ["USD", "CAD"])
 
-@pytest.fixture(scope="module")
-def first_build(tmp_path_factory, corpus, reference) -> Path:
-    """One successful build, copied by ``built`` for each test that changes it."""
-    out = tmp_path_factory.mktemp("first") / "site" / "processed"
-    with pytest.MonkeyPatch.context() as mp:
-        real = build.read_corpus
-        mp.setattr(build, "read_corpus",
-                   lambda report, boxes, **kw: corpus if boxes == reference.boxes else real(report, boxes, **kw))
-        assert build.build(out_dir=out) == out
-    return out
+
+def test_a_duplicate_rate(tmp_path):
+    path, rows = rate_table(tmp_path, lambda rows: rows.append(dict(rows[-1])))
+    with refused(
+        ExchangeRateError,
+        file=str(path),
+        row=f"line {len(rows) + 1}",
+        fix="keep one",
+        says=(f"duplicate rate for {rows[-1]['currency']} {rows[-1]['year']}",),
+    ):
+        read_rate_rows(path)
 
 
-@pytest.fixture
-def built(first_build, tmp_path) -> Path:
-    """A successful build into tmp_path/site/processed."""
+# ---------------------------------------------------------------- end to end: trendlib build
+
+
+def test_the_build_writes_every_output(built):
+    """The session's build (``trendlib build --no-cache --out …``, conftest.py) wrote every declared output,
+    recorded the report's SHA-256, and left no temporary folder beside its output."""
+    from trendlib import metadata
+
+    assert sorted(p.name for p in built.iterdir()) == metadata.outputs()
+    assert [p.name for p in built.parent.iterdir()] == ["processed"]
+    package = json.loads((built / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["trendlib"]["report_sha256"] == hashlib.sha256(report_path().read_bytes()).hexdigest()
+
+
+def test_cli_refuses_a_bad_curated_file_and_keeps_the_previous_build(built, ref, tmp_path, capsys):
+    """A tie phrase that is not in its case's span is found late in the build (after the report is parsed
+    and the cases are located): ``trendlib build`` exits 1 with the message, and the folder it would have
+    written holds the previous build byte for byte, with nothing beside it."""
     out = tmp_path / "site" / "processed"
-    shutil.copytree(first_build, out)
-    return out
+    shutil.copytree(built, out)
+    (out / "notes.csv").write_text("a file of the user's\n", encoding="utf-8")
+    before = snapshot(out.parent)
+    doc = yaml.safe_load((ref / "relations.yaml").read_text(encoding="utf-8"))
+    n = number_of(doc["rows"], "case", "T3-13")
+    doc["rows"][n - 1]["ties"][0]["phrase"] = "联邦政府向各机构拨款十亿"
+    (ref / "relations.yaml").write_bytes(dump(doc))
+    assert cli.main(["build", "--no-cache", "--reference", str(ref), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("trendlib build: error: relations.yaml row") and "Traceback" not in err, err
+    for part in (
+        f"row {n} (T3-13), tie 1",
+        "'联邦政府向各机构拨款十亿'",
+        "copy the verbatim words from the case's text",
+        "Nothing was written; the previous outputs are unchanged.",
+    ):
+        assert part in err, err
+    assert snapshot(out.parent) == before
 
-
-def test_successful_build_leaves_no_temporary_folders(first_build):
-    built = first_build
-    assert [p.name for p in built.parent.iterdir()] == ["processed"]
-    names = {p.name for p in built.iterdir()}
-    assert {f"{t}.csv" for t in build.TABLE_ORDER} <= names
-    assert {"datapackage.json", "stakeholders.graphml", "stakeholders.gexf"} <= names
-
-
-def test_rebuild_replaces_outputs(built):
-    (built / "cases.csv").write_text("old\n", encoding="utf-8")
-    (built / "notes.csv").write_text("a file the build did not write\n", encoding="utf-8")
-    before = snapshot(built)
-    build.build(out_dir=built)
-    after = snapshot(built)
-    assert after["notes.csv"] == before["notes.csv"], "a user's file is never touched"
-    assert after["cases.csv"] != before["cases.csv"]
-    assert {k: v for k, v in before.items() if k != "cases.csv"} == {k: v for k, v in after.items() if k != "cases.csv"}
-    assert [p.name for p in built.parent.iterdir()] == ["processed"]
-
-
-def _boom(*args, **kwargs):
-    raise ValueError("boom: statistics failed")
-
-
-@pytest.mark.parametrize("where", ["tables", "writing", "graphs", "reference"])
-def test_failed_build_leaves_previous_outputs(built, monkeypatch, tmp_path, where):
-    before = snapshot(built)
-    if where == "tables":
-        monkeypatch.setattr(tables, "statistics_table", _boom)
-    elif where == "writing":  # after every CSV and graph is rendered
-        monkeypatch.setattr(build, "datapackage", _boom)
-    elif where == "graphs":   # half-way through rendering
-        monkeypatch.setattr(build.network, "graph_bytes", _boom)
-    else:
-        broken = tmp_path / "broken"
-        shutil.copytree(reference_dir(), broken)
-        edit(broken / "cases.yaml", lambda d: d[0].update(anchor="这段文字不在报告里"))
-        real = build.load_reference
-        monkeypatch.setattr(build, "load_reference", lambda directory=None, **kw: real(broken))
-    with pytest.raises((ValueError, AnchorError)):
-        build.build(out_dir=built)
-    assert snapshot(built) == before
-    assert [p.name for p in built.parent.iterdir()] == ["processed"], "stray temporary folders"
-
-
-def test_failed_first_build_creates_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(build, "datapackage", _boom)
-    site = tmp_path / "site"
-    site.mkdir()
-    with pytest.raises(ValueError, match="boom"):
-        build.build(out_dir=site / "processed")
-    assert list(site.iterdir()) == []
-
-
-# ---------------------------------------------------------------- the command line
 
 def test_cli_refuses_an_altered_report(tmp_path, capsys):
     original = report_path().read_bytes()
     altered = tmp_path / "government-trends-2023-zh.txt"
     altered.write_bytes(original.replace("概 要".encode(), "概 览".encode(), 1))
-    assert altered.read_bytes() != original
     out = tmp_path / "site" / "processed"
     assert cli.main(["build", "--out", str(out), "--report", str(altered)]) == 1
     err = capsys.readouterr().err
     got, want = hashlib.sha256(altered.read_bytes()).hexdigest(), hashlib.sha256(original).hexdigest()
-    assert got in err and want in err
-    assert str(altered) in err
-    assert "error" in err
+    assert got in err and want in err and str(altered) in err
+    assert err.startswith("trendlib build: error: ") and "Nothing was written" in err
     assert not out.exists() and not out.parent.exists()
-
-
-def test_cli_reports_bad_reference(tmp_path, capsys, monkeypatch):
-    broken = tmp_path / "broken"
-    shutil.copytree(reference_dir(), broken)
-    edit(broken / "actors.yaml", lambda d: d[0].update(country="usa"))
-    real = build.load_reference
-    monkeypatch.setattr(build, "load_reference", lambda directory=None, **kw: real(broken))
-    out = tmp_path / "site" / "processed"
-    assert cli.main(["build", "--out", str(out)]) == 1
-    err = capsys.readouterr().err
-    assert "actors.yaml" in err and "row 1" in err and "'usa'" in err
-    assert not out.exists()
-
-
-def test_cli_builds(tmp_path, capsys):
-    out = tmp_path / "processed"
-    assert cli.main(["build", "--out", str(out)]) == 0
-    assert str(out) in capsys.readouterr().out
-    assert (out / "datapackage.json").is_file()
-    assert compact((out / "datapackage.json").read_text(encoding="utf-8")).count(
-        hashlib.sha256(report_path().read_bytes()).hexdigest()) == 1

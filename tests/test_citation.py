@@ -42,8 +42,12 @@ def test_citation_file_is_valid_cff_1_2():
 
 def test_citation_matches_the_package_and_cites_the_report_apart():
     cff = yaml.safe_load(CFF.read_text(encoding="utf-8"))
-    project = tomllib.loads((project_root() / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert str(cff["version"]) == project["version"] == __version__
+    pyproject = tomllib.loads((project_root() / "pyproject.toml").read_text(encoding="utf-8"))
+    project = pyproject["project"]
+    # the version is declared once, in trendlib.__version__; the package metadata reads it from there
+    assert "version" in project["dynamic"] and "version" not in project
+    assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "trendlib.__version__"}
+    assert str(cff["version"]) == __version__
     assert cff["license"] == project["license"]["text"]
     report = [r for r in cff["references"] if r["type"] == "report"]
     assert len(report) == 1 and "2023年政务服务转型趋势报告" in report[0]["title"]

@@ -9,13 +9,13 @@ import pytest
 
 import trendlib
 from trendlib.analysis import cite
-from trendlib.patterns import compact
 from trendlib.parse.report import read_report
+from trendlib.patterns import compact
 
 
 @pytest.fixture(scope="module")
-def t():
-    return trendlib.load()
+def t(published):
+    return published
 
 
 def test_line_span_reads_every_kind_of_line_column():
@@ -68,8 +68,6 @@ def test_every_case_starts_on_its_first_line(t):
 def test_row_ids_identify_rows(t):
     for name in t.names():
         ids = t[name].apply(lambda r, n=name: cite.row_id(n, r), axis=1)
-        if name == "case_actors":  # two mentions of one actor on one line share an id (and a passage)
-            continue
         assert ids.is_unique, name
 
 
@@ -94,7 +92,34 @@ def test_citation_of_an_actor_leaves_out_the_lines(t):
     assert "trendlib 9.9, table actors" in text and "raw lines" not in text
 
 
-def test_every_row_of_every_table_can_be_cited(t):
+CITED = re.compile(
+    r"^Deloitte \(2023\), 《2023年政务服务转型趋势报告》 \(Government Trends 2023, Chinese edition\); "
+    r"trendlib (?P<version>\S+), table (?P<table>\w+), row (?P<row>.+?)"
+    r"(?:, raw lines? (?P<start>\d+)(?:–(?P<end>\d+))? of data/raw/government-trends-2023-zh\.txt)?$"
+)
+
+
+def test_every_row_of_every_table_is_cited_by_its_key_and_lines(t, built):
+    """A citation names the table, the row by the primary key the data package declares for the table (so
+    two rows never share a citation) and the row's raw lines."""
+    import json
+
+    keys = {
+        r["name"]: r["schema"]["primaryKey"]
+        for r in json.loads((built / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+    }
     for name in t.names():
-        for _, row in t[name].head(5).iterrows():
-            assert cite.row_id(name, row) in cite.citation(name, row)
+        seen = set()
+        for _, row in t[name].iterrows():
+            text = cite.citation(name, row)
+            m = CITED.match(text)
+            assert m and m["table"] == name and m["version"] == trendlib.__version__, text
+            assert m["row"] == "/".join(str(row[c]) for c in keys[name]), text
+            lines = [c for c in ("line_start", "line", "line_end") if c in row and not pd.isna(row[c])]
+            if lines:
+                first, last = int(row[lines[0]]), int(row[lines[-1]])
+                assert (int(m["start"]), int(m["end"] or m["start"])) == (first, last), text
+            else:
+                assert m["start"] is None, text
+            seen.add(text)
+        assert len(seen) == len(t[name]), f"two rows of {name} share a citation"

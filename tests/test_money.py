@@ -78,38 +78,61 @@ def _write(tmp_path: Path, text: str) -> Path:
     curated file has."""
     p = tmp_path / "currencies.yaml"
     rows = "".join("  " + line + "\n" for line in text.splitlines())
-    p.write_text("about: a test table\nreview: {status: draft}\nrows:\n" + rows, encoding="utf-8")
+    p.write_text(
+        'about: a test table\nreview: {status: draft, coders: [curator], date: "2026-12-01"}\nrows:\n' + rows,
+        encoding="utf-8",
+    )
     return p
 
 
 GOOD_ROW = "- code: USD\n  names_zh: [美元]\n  name_en: US dollar\n  countries: [USA]\n"
+SCHEMA = "see the file's `about`"
 
 
 @pytest.mark.parametrize(
-    ("second_row", "message"),
+    ("second_row", "message", "fix"),
     [
-        ("- code: EUR\n  names_zh: [美元]\n  name_en: euro\n  countries: [EUU]\n",
-         "name '美元' already used by USD"),
-        ("- code: EUR\n  names_zh: [欧元]\n  countries: [EUU]\n", "missing 'name_en' (a required property)"),
-        ("- code: eur\n  names_zh: [欧元]\n  name_en: euro\n  countries: [EUU]\n", "field code: 'eur' does not match"),
-        ("- code: EUR\n  names_zh: 欧元\n  name_en: euro\n  countries: [EUU]\n", "names_zh"),
-        ("- code: EUR\n  names_zh: [欧元]\n  name_en: euro\n  countries: [EU]\n", "field countries.0: 'EU' does not match"),
-        ("- code: USD\n  names_zh: [美金]\n  name_en: dollar\n  countries: [USA]\n",
-         "duplicate code USD"),
-        ("- just a string\n", "is not of type 'object'"),
+        (
+            "- code: EUR\n  names_zh: [美元]\n  name_en: euro\n  countries: [EUU]\n",
+            "name '美元' already used by USD",
+            "remove it from one of the rows",
+        ),
+        ("- code: EUR\n  names_zh: [欧元]\n  countries: [EUU]\n", "missing 'name_en' (a required property)", SCHEMA),
+        (
+            "- code: eur\n  names_zh: [欧元]\n  name_en: euro\n  countries: [EUU]\n",
+            "field code: 'eur' does not match",
+            SCHEMA,
+        ),
+        ("- code: EUR\n  names_zh: 欧元\n  name_en: euro\n  countries: [EUU]\n", "field names_zh", SCHEMA),
+        (
+            "- code: EUR\n  names_zh: [欧元]\n  name_en: euro\n  countries: [EU]\n",
+            "field countries.0: 'EU' does not match",
+            SCHEMA,
+        ),
+        (
+            "- code: EUR\n  names_zh: [欧元]\n  name_en: euro\n  countries: [EUR]\n",
+            "field countries: 'EUR' is not an ISO 3166-1 alpha-3 code",
+            "did you mean",
+        ),
+        (
+            "- code: USD\n  names_zh: [美金]\n  name_en: dollar\n  countries: [USA]\n",
+            "duplicate code 'USD' (first in row 1)",
+            "merge the two rows",
+        ),
+        ("- just a string\n", "is not of type 'object'", SCHEMA),
     ],
 )
-def test_load_currencies_names_file_and_row(tmp_path, second_row, message):
+def test_load_currencies_names_file_row_and_fix(tmp_path, second_row, message, fix):
     path = _write(tmp_path, GOOD_ROW + second_row)
     with pytest.raises(CurrencyTableError) as err:
         load_currencies(path)
-    assert str(path) in str(err.value)
-    assert "row 2" in str(err.value)
-    assert message in str(err.value)
+    assert type(err.value) is CurrencyTableError
+    for part in (str(path), "row 2", message, fix):
+        assert part in str(err.value)
 
 
 def test_load_currencies_rejects_non_list(tmp_path):
-    with pytest.raises(CurrencyTableError, match="is not of type .array."):
+    with pytest.raises(CurrencyTableError, match="field rows: dict is not of type .array."):
         load_currencies(_write(tmp_path, "code: USD"))
 
 
@@ -144,8 +167,7 @@ def test_load_rates_names_file_currency_and_year(tmp_path):
 
     p = tmp_path / "rates.csv"
     p.write_text(
-        "currency,year,usd_per_unit,source\n"
-        "USD,2023,1.0,x\nGBP,2022,1.2371,x\n",
+        "currency,year,usd_per_unit,source\nUSD,2023,1.0,x\nGBP,2022,1.2371,x\n",
         encoding="utf-8",
     )
     with pytest.raises(ExchangeRateError, match=r"currency GBP in year 2023"):
@@ -211,8 +233,10 @@ def test_parse_number(s, value):
 
 def test_qualifier_up_to_and_exact(cur):
     # REPORT lines 333-337 (trend 0, introduction)
-    t = ("例如，为了建立可靠的半导体供应，欧盟和美国均通过了相关立法，其中欧盟的《芯片法案》"
-         "规模高达430亿美元，美国的《芯片和科学法案》规模更是达到520亿美元，尤其值得关注。")
+    t = (
+        "例如，为了建立可靠的半导体供应，欧盟和美国均通过了相关立法，其中欧盟的《芯片法案》"
+        "规模高达430亿美元，美国的《芯片和科学法案》规模更是达到520亿美元，尤其值得关注。"
+    )
     assert found(t, cur) == [
         ("高达430亿美元", 43_000_000_000.0, "USD", "up_to"),
         ("520亿美元", 52_000_000_000.0, "USD", "exact"),
@@ -221,8 +245,10 @@ def test_qualifier_up_to_and_exact(cur):
 
 def test_qualifier_over_with_thousands_separator(cur):
     # REPORT lines 1557-1561 (trend 3, NGEU)
-    t = ("该计划专注于数字化、创新和可持续性，旨在通过向成员国政府部门、区域政府、地方政府和"
-         "国有企业拨款超过8,000亿欧元，拉动后疫情时代的经济复苏")
+    t = (
+        "该计划专注于数字化、创新和可持续性，旨在通过向成员国政府部门、区域政府、地方政府和"
+        "国有企业拨款超过8,000亿欧元，拉动后疫情时代的经济复苏"
+    )
     assert found(t, cur) == [("超过8,000亿欧元", 800_000_000_000.0, "EUR", "over")]
 
 
@@ -238,8 +264,7 @@ def test_over_with_yu_and_singapore_dollar_not_read_as_canadian(cur):
 
 def test_decimal_with_multiplier(cur):
     # REPORT lines 1732-1734 (trend 3, US Technology Modernization Fund)
-    t = ("2021年，该基金从美国救助计划额外获得10亿美元，从年度预算中获得1.75亿美元，"
-         "将继续为现代化项目提供资金支持。")
+    t = "2021年，该基金从美国救助计划额外获得10亿美元，从年度预算中获得1.75亿美元，将继续为现代化项目提供资金支持。"
     assert found(t, cur) == [
         ("10亿美元", 1_000_000_000.0, "USD", "exact"),
         ("1.75亿美元", 175_000_000.0, "USD", "exact"),
@@ -248,8 +273,7 @@ def test_decimal_with_multiplier(cur):
 
 def test_glued_footnote_removed_sentence(cur):
     # REPORT lines 1695-1697, footnotes 12 and 13 removed as the layout stage does
-    t = ("2022年，休斯敦哈里斯县和无家可归者联盟共收到4,500万美元联邦资金，"
-         "并分配了1亿美元用于新冠救济。")
+    t = "2022年，休斯敦哈里斯县和无家可归者联盟共收到4,500万美元联邦资金，并分配了1亿美元用于新冠救济。"
     assert found(t, cur) == [
         ("4,500万美元", 45_000_000.0, "USD", "exact"),
         ("1亿美元", 100_000_000.0, "USD", "exact"),
@@ -258,15 +282,19 @@ def test_glued_footnote_removed_sentence(cur):
 
 def test_vague_amount(cur):
     # REPORT lines 3316-3320 (trend 6)
-    t = ("在美国，一项由管理和预算办公室牵头的工作，将获得许可证所需的平均时间从4.5年减少至"
-         "2.5年，减少了45%，节省了数十亿美元。")
+    t = (
+        "在美国，一项由管理和预算办公室牵头的工作，将获得许可证所需的平均时间从4.5年减少至"
+        "2.5年，减少了45%，节省了数十亿美元。"
+    )
     assert found(t, cur) == [("数十亿美元", None, "USD", "vague")]
 
 
 def test_about_and_up_to_with_connector_words(cur):
     # REPORT lines 3216-3220 (trend 6, Swedish Energy Agency)
-    t = ("瑞典能源署为250家初创企业提供了约1亿美元的资助。根据从概念开发到可行试验的不同发展"
-         "阶段，瑞典能源署最多可提供77万美元的资助。")
+    t = (
+        "瑞典能源署为250家初创企业提供了约1亿美元的资助。根据从概念开发到可行试验的不同发展"
+        "阶段，瑞典能源署最多可提供77万美元的资助。"
+    )
     assert found(t, cur) == [
         ("约1亿美元", 100_000_000.0, "USD", "about"),
         ("最多可提供77万美元", 770_000.0, "USD", "up_to"),
@@ -289,8 +317,10 @@ def test_jieyue_is_not_about(cur):
 
 def test_counts_next_to_amounts_are_not_money(cur):
     # REPORT lines 1746-1750 (trend 3): 140多个项目, 3,000个工作日 are counts
-    t = ("到目前为止，该基金已为140多个项目拨款22亿澳元，为客户节省了超过3,000个工作日的时间，"
-         "并产生了23亿澳元的经济回报。")
+    t = (
+        "到目前为止，该基金已为140多个项目拨款22亿澳元，为客户节省了超过3,000个工作日的时间，"
+        "并产生了23亿澳元的经济回报。"
+    )
     assert found(t, cur) == [
         ("22亿澳元", 2_200_000_000.0, "AUD", "exact"),
         ("23亿澳元", 2_300_000_000.0, "AUD", "exact"),
@@ -299,8 +329,7 @@ def test_counts_next_to_amounts_are_not_money(cur):
 
 def test_year_range_before_amount(cur):
     # REPORT lines 3322-3324 (trend 6): 2022-23年 is a fiscal year, not a range
-    t = ("澳大利亚2022-23年预算拨款1.396亿澳元，用于推进环境法改革。其中包括1000万澳元的"
-         "单点触控系统")
+    t = "澳大利亚2022-23年预算拨款1.396亿澳元，用于推进环境法改革。其中包括1000万澳元的单点触控系统"
     assert found(t, cur) == [
         ("1.396亿澳元", 139_600_000.0, "AUD", "exact"),
         ("1000万澳元", 10_000_000.0, "AUD", "exact"),
@@ -315,8 +344,7 @@ def test_year_range_before_amount(cur):
         # REPORT line 4132: 1,274起案件 is a count
         "2021年的一份报告显示，美国每个州和地方法院平均积压1,274起案件。",
         # REPORT line 2220: 5G, and 5000多颗卫星
-        "2021年3月，5000多颗卫星处于近地轨道；预计这一数字将呈指数级增长。卫星和5G可以使农村"
-        "和山区的高速连接更加可行。",
+        "2021年3月，5000多颗卫星处于近地轨道；预计这一数字将呈指数级增长。卫星和5G可以使农村和山区的高速连接更加可行。",
         # REPORT line 2548: a chart unit, not an amount
         "API集成支出（单位：百万美元） 云原生应用支出（单位：百万美元）84%受访者",
         # REPORT line 1701: people and a percentage
@@ -413,8 +441,7 @@ def test_chinese_numerals_and_qualifiers_synthetic(cur, t, expected):
 
 
 def test_report_sentences_have_no_unknown_currency_words(cur):
-    t = ("有助于吸引更多元化的求职者；统一元数据；3个单元；投资超过350亿美元；"
-         "逾7,000万新加坡元；节约2,000万英镑")
+    t = "有助于吸引更多元化的求职者；统一元数据；3个单元；投资超过350亿美元；逾7,000万新加坡元；节约2,000万英镑"
     assert unknown_currency_words(t, cur) == []
 
 
@@ -444,8 +471,10 @@ def test_unknown_currency_words_are_reported(cur, t, word):
 
 def test_clause_around_splits_on_chinese_punctuation(cur):
     # REPORT lines 1746-1750
-    t = ("到目前为止，该基金已为140多个项目拨款22亿澳元，为客户节省了超过3,000个工作日的时间，"
-         "并产生了23亿澳元的经济回报。")
+    t = (
+        "到目前为止，该基金已为140多个项目拨款22亿澳元，为客户节省了超过3,000个工作日的时间，"
+        "并产生了23亿澳元的经济回报。"
+    )
     a, b = find_amounts(t, cur)
     assert clause_around(t, a.start, a.end) == "该基金已为140多个项目拨款22亿澳元"
     assert clause_around(t, b.start, b.end) == "并产生了23亿澳元的经济回报"
@@ -453,8 +482,10 @@ def test_clause_around_splits_on_chinese_punctuation(cur):
 
 def test_clause_around_does_not_cut_inside_brackets_or_quotes(cur):
     # REPORT lines 1843-1845, with a comma added inside the brackets
-    t = ("英格兰国民保健署授权大曼彻斯特可动用属于该地区的部分国家可持续性与转型基金"
-         "（4.5亿英镑，每年）。大曼彻斯特还从城市改造基金中获得2.43亿英镑交通投资。")
+    t = (
+        "英格兰国民保健署授权大曼彻斯特可动用属于该地区的部分国家可持续性与转型基金"
+        "（4.5亿英镑，每年）。大曼彻斯特还从城市改造基金中获得2.43亿英镑交通投资。"
+    )
     a, b = find_amounts(t, cur)
     assert clause_around(t, a.start, a.end) == (
         "英格兰国民保健署授权大曼彻斯特可动用属于该地区的部分国家可持续性与转型基金（4.5亿英镑，每年）"
@@ -497,7 +528,7 @@ grammar_text = st.lists(
 CUR = load_currencies(CURRENCY_FILE)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.text(), grammar_text))
 def test_find_amounts_never_raises_and_offsets_are_verbatim(text):
     cur = CUR
@@ -518,7 +549,7 @@ def test_find_amounts_never_raises_and_offsets_are_verbatim(text):
     unknown_currency_words(text, cur)  # never raises either
 
 
-@settings(max_examples=300)
+@settings(max_examples=100)
 @given(st.one_of(st.text(), grammar_text))
 def test_no_currency_word_no_amount(text):
     cur = CUR

@@ -1,13 +1,7 @@
-"""Tests for trendlib.network on hand-built tables (3 actors, 3 cases + 1 without actor)."""
+"""Tests for trendlib.network on hand-built tables: the two-mode graph of mentions (3 actors, 3 cases + 1
+without actor), the network of stated ties (4 parties, 3 cases), and their measures and files."""
 
 from __future__ import annotations
-
-import doctest
-import math
-import os
-import subprocess
-import sys
-import textwrap
 
 import networkx as nx
 import pandas as pd
@@ -20,39 +14,47 @@ from trendlib import network
 # T6-02 (FCA sandbox) names the FCA and Oxford, T3-01 names CFPB alone,
 # T8-01 names no actor.  Line numbers are made up but plausible.
 def tables():
-    actors = pd.DataFrame({
-        "actor_id": ["usa_cfpb", "gbr_fca", "gbr_oxford"],
-        "name_zh": ["美国消费者金融保护局", "英国金融行为监管局", "牛津大学"],
-        "name_en": ["Consumer Financial Protection Bureau (CFPB)",
-                    "Financial Conduct Authority (FCA)", "University of Oxford"],
-        "type": ["government_agency", "government_agency", "academic"],
-        "country": ["USA", "GBR", "GBR"],
-        "sector": ["government", "government", "academia"],
-        "aliases_zh": ["消费者金融保护局;CFPB", "金融行为监管局", ""],
-    })
-    cases = pd.DataFrame({
-        "case_id": ["T6-01", "T6-02", "T3-01", "T8-01"],
-        "trend": [6, 6, 3, 8],
-        "section": ["in_action", "in_action", "overview", "in_action"],
-        "title_zh": ["监管沙盒", "数字沙盒", "技术现代化", "在线法院"],
-        "title_en": ["CFPB regulatory sandbox", "FCA digital sandbox",
-                     "Technology modernization", "Online court"],
-        "kind": ["programme", "platform", "fund", "platform"],
-        "country": ["USA", "GBR", "USA", "CAN"],
-        "place_zh": ["美国", "英国", "美国", "不列颠哥伦比亚省"],
-        "level": ["national", "national", "national", "subnational"],
-        "year": pd.array([2019, 2020, None, 2021], dtype="Int64"),
-        "sectors": ["government;private", "government;academia", "government", ""],
-        "boundary": ["government_business", "government_academia;multi_sector", "", "government_citizen"],
-        "line_start": [3010, 3050, 1400, 4100],
-        "line_end": [3020, 3065, 1410, 4120],
-    })
-    case_actors = pd.DataFrame({
-        "case_id": ["T6-01", "T6-01", "T6-01", "T6-02", "T6-02", "T3-01"],
-        "actor_id": ["usa_cfpb", "gbr_fca", "usa_cfpb", "gbr_fca", "gbr_oxford", "usa_cfpb"],
-        "mention": ["美国消费者金融保护局", "金融行为监管局", "CFPB", "英国金融行为监管局", "牛津大学", "CFPB"],
-        "line": [3012, 3015, 3011, 3051, 3060, 1402],
-    })
+    actors = pd.DataFrame(
+        {
+            "actor_id": ["usa_cfpb", "gbr_fca", "gbr_oxford"],
+            "name_zh": ["美国消费者金融保护局", "英国金融行为监管局", "牛津大学"],
+            "name_en": [
+                "Consumer Financial Protection Bureau (CFPB)",
+                "Financial Conduct Authority (FCA)",
+                "University of Oxford",
+            ],
+            "type": ["government_agency", "government_agency", "academic"],
+            "country": ["USA", "GBR", "GBR"],
+            "sector": ["government", "government", "academia"],
+            "aliases_zh": ["消费者金融保护局;CFPB", "金融行为监管局", ""],
+        }
+    )
+    cases = pd.DataFrame(
+        {
+            "case_id": ["T6-01", "T6-02", "T3-01", "T8-01"],
+            "trend": [6, 6, 3, 8],
+            "section": ["in_action", "in_action", "overview", "in_action"],
+            "title_zh": ["监管沙盒", "数字沙盒", "技术现代化", "在线法院"],
+            "title_en": ["CFPB regulatory sandbox", "FCA digital sandbox", "Technology modernization", "Online court"],
+            "kind": ["programme", "platform", "fund", "platform"],
+            "country": ["USA", "GBR", "USA", "CAN"],
+            "place_zh": ["美国", "英国", "美国", "不列颠哥伦比亚省"],
+            "level": ["national", "national", "national", "subnational"],
+            "year": pd.array([2019, 2020, None, 2021], dtype="Int64"),
+            "sectors": ["government;private", "government;academia", "government", ""],
+            "boundary": ["government_business", "government_academia;multi_sector", "", "government_citizen"],
+            "line_start": [3010, 3050, 1400, 4100],
+            "line_end": [3020, 3065, 1410, 4120],
+        }
+    )
+    case_actors = pd.DataFrame(
+        {
+            "case_id": ["T6-01", "T6-01", "T6-01", "T6-02", "T6-02", "T3-01"],
+            "actor_id": ["usa_cfpb", "gbr_fca", "usa_cfpb", "gbr_fca", "gbr_oxford", "usa_cfpb"],
+            "mention": ["美国消费者金融保护局", "金融行为监管局", "CFPB", "英国金融行为监管局", "牛津大学", "CFPB"],
+            "line": [3012, 3015, 3011, 3051, 3060, 1402],
+        }
+    )
     return actors, cases, case_actors
 
 
@@ -62,6 +64,7 @@ def g():
 
 
 # ---------------------------------------------------------------- two_mode
+
 
 def test_two_mode_counts(g):
     assert g.number_of_nodes() == 3 + 4
@@ -79,25 +82,55 @@ def test_case_without_actor_is_isolated_node(g):
 
 def test_actor_without_case_is_not_a_node():
     actors, cases, case_actors = tables()
-    actors = pd.concat([actors, pd.DataFrame({
-        "actor_id": ["sgp_mas"], "name_zh": ["新加坡金融管理局"], "name_en": ["MAS"],
-        "type": ["government_agency"], "country": ["SGP"], "sector": ["government"],
-        "aliases_zh": [""]})], ignore_index=True)
+    actors = pd.concat(
+        [
+            actors,
+            pd.DataFrame(
+                {
+                    "actor_id": ["sgp_mas"],
+                    "name_zh": ["新加坡金融管理局"],
+                    "name_en": ["MAS"],
+                    "type": ["government_agency"],
+                    "country": ["SGP"],
+                    "sector": ["government"],
+                    "aliases_zh": [""],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
     assert "sgp_mas" not in network.two_mode(actors, cases, case_actors)
 
 
 def test_node_attributes(g):
     assert g.nodes["usa_cfpb"] == {
-        "kind": "actor", "bipartite": 0, "name_zh": "美国消费者金融保护局",
-        "name_en": "Consumer Financial Protection Bureau (CFPB)", "type": "government_agency",
-        "country": "USA", "sector": "government", "trends": "3;6", "n_cases": 2,
+        "kind": "actor",
+        "bipartite": 0,
+        "name_zh": "美国消费者金融保护局",
+        "name_en": "Consumer Financial Protection Bureau (CFPB)",
+        "type": "government_agency",
+        "country": "USA",
+        "sector": "government",
+        "trends": "3;6",
+        "n_cases": 2,
     }
     assert g.nodes["T6-02"] == {
-        "kind": "case", "bipartite": 1, "name_zh": "数字沙盒", "name_en": "FCA digital sandbox",
-        "type": "platform", "trend": 6, "section": "in_action", "country": "GBR",
-        "place_zh": "英国", "level": "national", "year": 2020,
-        "sectors": "government;academia", "boundary": "government_academia;multi_sector",
-        "line_start": 3050, "line_end": 3065, "n_actors": 2,
+        "kind": "case",
+        "bipartite": 1,
+        "name_zh": "数字沙盒",
+        "name_en": "FCA digital sandbox",
+        "type": "platform",
+        "trend": 6,
+        "section": "in_action",
+        "country": "GBR",
+        "place_zh": "英国",
+        "level": "national",
+        "year": 2020,
+        "sectors": "government;academia",
+        "boundary": "government_academia;multi_sector",
+        "line_start": 3050,
+        "line_end": 3065,
+        "n_actors": 2,
     }
     assert "year" not in g.nodes["T3-01"]  # missing year is left out, not None
     assert g.nodes["T8-01"]["sectors"] == ""
@@ -106,15 +139,15 @@ def test_node_attributes(g):
 
 
 def test_edge_attributes(g):
-    assert g.edges["usa_cfpb", "T6-01"] == {
-        "mentions": 2, "lines": "3011;3012", "forms": "CFPB;美国消费者金融保护局"}
+    assert g.edges["usa_cfpb", "T6-01"] == {"mentions": 2, "lines": "3011;3012", "forms": "CFPB;美国消费者金融保护局"}
     assert g.edges["gbr_fca", "T6-02"] == {"mentions": 1, "lines": "3051", "forms": "英国金融行为监管局"}
 
 
 def test_two_mode_ignores_row_order():
     actors, cases, case_actors = tables()
-    shuffled = network.two_mode(actors.iloc[::-1], cases.sample(frac=1, random_state=3),
-                                case_actors.iloc[[5, 2, 0, 4, 1, 3]])
+    shuffled = network.two_mode(
+        actors.iloc[::-1], cases.sample(frac=1, random_state=3), case_actors.iloc[[5, 2, 0, 4, 1, 3]]
+    )
     g = network.two_mode(actors, cases, case_actors)
     assert list(shuffled.nodes(data=True)) == list(g.nodes(data=True))
     assert list(shuffled.edges(data=True)) == list(g.edges(data=True))
@@ -134,50 +167,8 @@ def test_two_mode_rejects_unknown_ids():
         network.two_mode(pd.concat([actors, actors.iloc[:1]]), cases, case_actors)
 
 
-# ---------------------------------------------------------------- project
-
-def test_projection_weights_and_cases(g):
-    p = network.project(g)
-    assert list(p.nodes) == ["gbr_fca", "gbr_oxford", "usa_cfpb"]
-    assert sorted(tuple(sorted(e)) for e in p.edges) == [("gbr_fca", "gbr_oxford"), ("gbr_fca", "usa_cfpb")]
-    assert p.edges["gbr_fca", "usa_cfpb"] == {"weight": 1, "shared": 1, "cases": "T6-01"}
-    assert p.edges["gbr_fca", "gbr_oxford"] == {"weight": 1, "shared": 1, "cases": "T6-02"}
-    assert p.nodes["usa_cfpb"] == g.nodes["usa_cfpb"]
-    assert p.graph["normalization"] == "none"
-
-
-def test_projection_counts_several_shared_cases():
-    actors, cases, case_actors = tables()
-    more = pd.concat([case_actors, pd.DataFrame({
-        "case_id": ["T3-01"], "actor_id": ["gbr_fca"], "mention": ["金融行为监管局"], "line": [1405]})],
-        ignore_index=True)
-    p = network.project(network.two_mode(actors, cases, more))
-    assert p.edges["usa_cfpb", "gbr_fca"] == {"weight": 2, "shared": 2, "cases": "T3-01;T6-01"}
-
-
-def test_projection_jaccard_and_cosine(g):
-    # cases: cfpb {T6-01, T3-01}; fca {T6-01, T6-02}; oxford {T6-02}
-    jac = network.project(g, "jaccard")
-    assert jac.edges["usa_cfpb", "gbr_fca"]["weight"] == pytest.approx(1 / 3)   # 1 / |{T3-01,T6-01,T6-02}|
-    assert jac.edges["gbr_fca", "gbr_oxford"]["weight"] == pytest.approx(1 / 2)  # 1 / |{T6-01,T6-02}|
-    cos = network.project(g, "cosine")
-    assert cos.edges["usa_cfpb", "gbr_fca"]["weight"] == pytest.approx(1 / math.sqrt(2 * 2))
-    assert cos.edges["gbr_fca", "gbr_oxford"]["weight"] == pytest.approx(1 / math.sqrt(2 * 1))
-    assert cos.edges["gbr_fca", "gbr_oxford"]["shared"] == 1
-    assert cos.graph["normalization"] == "cosine"
-
-
-def test_unknown_normalization_raises(g):
-    with pytest.raises(ValueError, match="none, jaccard, cosine"):
-        network.project(g, "pmi")
-
-
-def test_projection_keeps_isolated_actor(g):
-    p = network.project(network.subgraph(g, trend=3))
-    assert list(p.nodes) == ["usa_cfpb"] and p.number_of_edges() == 0
-
-
 # ---------------------------------------------------------------- subgraph
+
 
 def test_subgraph_trend(g):
     h = network.subgraph(g, trend=6)
@@ -217,13 +208,13 @@ def test_subgraph_without_filters_is_the_graph(g):
 
 # ---------------------------------------------------------------- write_graph
 
+
 def _edges(graph):
     return {frozenset((u, v)): d for u, v, d in graph.edges(data=True)}
 
 
-@pytest.mark.parametrize("build", [lambda g: g, lambda g: network.project(g, "cosine")])
-def test_write_graph_round_trips(tmp_path, g, build):
-    graph = build(g)
+def test_write_graph_round_trips(tmp_path, g):
+    graph = g
     network.write_graph(graph, tmp_path / "g.graphml", tmp_path / "g.gexf")
     back = nx.read_graphml(tmp_path / "g.graphml")
     assert dict(back.nodes(data=True)) == dict(graph.nodes(data=True))
@@ -256,83 +247,213 @@ def test_write_graph_converts_values(tmp_path):
     import numpy as np
 
     graph = nx.Graph()
-    graph.add_node("usa_cfpb", name_zh="美国消费者金融保护局", note=None, year=float("nan"),
-                   n=np.int64(3), tags=["fintech", "sandbox"], score=1)
+    graph.add_node(
+        "usa_cfpb",
+        name_zh="美国消费者金融保护局",
+        note=None,
+        year=float("nan"),
+        n=np.int64(3),
+        tags=["fintech", "sandbox"],
+        score=1,
+    )
     graph.add_node("gbr_fca", score=0.5)
     graph.add_edge("usa_cfpb", "gbr_fca", type="co-mention", weight=np.float64(0.25))
     network.write_graph(graph, tmp_path / "g.graphml", tmp_path / "g.gexf")
     back = nx.read_graphml(tmp_path / "g.graphml")
-    assert back.nodes["usa_cfpb"] == {"name_zh": "美国消费者金融保护局", "n": 3,
-                                      "tags": "fintech;sandbox", "score": 1.0}
+    assert back.nodes["usa_cfpb"] == {
+        "name_zh": "美国消费者金融保护局",
+        "n": 3,
+        "tags": "fintech;sandbox",
+        "score": 1.0,
+    }
     assert back.nodes["gbr_fca"] == {"score": 0.5}
     gexf = nx.read_gexf(tmp_path / "g.gexf")
     assert gexf.edges["usa_cfpb", "gbr_fca"]["type_"] == "co-mention"  # GEXF reserves edge `type`
     with pytest.raises(TypeError, match="when"):
-        network.write_graph(nx.Graph([("a", "b", {"when": object()})]),
-                            tmp_path / "x.graphml", tmp_path / "x.gexf")
+        network.write_graph(nx.Graph([("a", "b", {"when": object()})]), tmp_path / "x.graphml", tmp_path / "x.gexf")
 
 
-# ---------------------------------------------------------------- measures
-
-def test_centrality(g):
-    table = network.centrality(network.project(g, "jaccard"))
-    assert list(table.columns) == ["actor_id", "name_zh", "name_en", "sector",
-                                   "degree", "weighted_degree", "betweenness"]
-    assert list(table["actor_id"]) == ["gbr_fca", "gbr_oxford", "usa_cfpb"]
-    fca = table.iloc[0]
-    assert fca["degree"] == 2
-    assert fca["weighted_degree"] == pytest.approx(1 / 3 + 1 / 2)
-    assert fca["betweenness"] == 1.0  # on the only path between CFPB and Oxford
-    assert list(table["betweenness"][1:]) == [0.0, 0.0]
-    # Oxford (1/2) ranks above CFPB (1/3) on weighted degree
-    assert table.iloc[1]["weighted_degree"] > table.iloc[2]["weighted_degree"]
+# ---------------------------------------------------------------- the network of stated ties
 
 
-def test_communities_ordering():
-    p = nx.Graph()
-    p.add_edges_from([("usa_cfpb", "usa_sec"), ("usa_sec", "usa_fed"), ("usa_cfpb", "usa_fed"),
-                      ("gbr_fca", "gbr_boe"), ("usa_fed", "gbr_boe")])
-    p.add_node("sgp_mas")
-    labels = network.communities(p)
-    assert list(labels) == sorted(p.nodes)
-    assert labels == {"gbr_boe": 1, "gbr_fca": 1, "sgp_mas": 2,
-                      "usa_cfpb": 0, "usa_fed": 0, "usa_sec": 0}
-    assert network.communities(p, method="greedy") == labels
-    assert network.communities(nx.Graph()) == {}
-    with pytest.raises(ValueError, match="louvain, greedy"):
-        network.communities(p, method="leiden")
+# Four parties of three cases: a funder (usa_doe), a regulator (gbr_fca), and the unnamed groups agencies and
+# companies. In T6-24 the DOE funds companies and its own agencies (within); in T6-25 the DOE supports
+# companies; in T6-26 the FCA and companies are partners (undirected, stored in id order).
+def tie_tables():
+    actors = pd.DataFrame(
+        {
+            "actor_id": ["usa_doe", "gbr_fca", "agencies", "companies"],
+            "name_zh": ["美国能源部", "英国金融行为监管局", "政府机构", "企业"],
+            "name_en": ["Department of Energy", "Financial Conduct Authority", "agencies", "companies"],
+            "type": ["government_agency", "government_agency", "stakeholder_group", "stakeholder_group"],
+            "country": ["USA", "GBR", None, None],
+            "sector": ["government", "government", "government", "private"],
+            "level": ["national", "national", None, None],
+        }
+    )
+    relations = pd.DataFrame(
+        {
+            "relation_id": ["R003", "R001", "R002", "R004"],
+            "case_id": ["T6-25", "T6-24", "T6-24", "T6-26"],
+            "trend": [6, 6, 6, 6],
+            "source": ["usa_doe", "usa_doe", "usa_doe", "companies"],
+            "target": ["companies", "companies", "agencies", "gbr_fca"],
+            "relation_type": ["supports", "funds", "funds", "partners"],
+            "directed": [True, True, True, False],
+            "within": [False, False, True, False],
+            "phrase": ["获得美国能源部支持", "能源部资助企业", "能源部向各机构拨款", "与企业合作"],
+            "phrase_en": ["support", "funds companies", "funds agencies", "partners with companies"],
+            "line": [3365, 3340, 3341, 3380],
+            "crosses": ["government_business", "government_business", None, "cross_border;government_business"],
+        }
+    )
+    cases = pd.DataFrame(
+        {
+            "case_id": ["T6-24", "T6-25", "T6-26"],
+            "country": ["USA", "USA", "GBR"],
+            "level": ["national", "national", "national"],
+        }
+    )
+    return actors, relations, cases
 
 
-_HASH_SCRIPT = textwrap.dedent("""
-    import hashlib, tempfile, pathlib, networkx as nx
-    from trendlib import network
-    p = nx.Graph()
-    ids = ["usa_cfpb", "usa_sec", "usa_fed", "gbr_fca", "gbr_boe", "gbr_pra", "sgp_mas", "aus_asic"]
-    for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
-            if (len(a) * 7 + len(b) * 3 + i) % 3 == 0 or a[:3] == b[:3]:
-                p.add_edge(a, b, weight=1 + (len(a + b) % 2))
-    print(network.communities(p, seed=1))
-    d = pathlib.Path(tempfile.mkdtemp())
-    network.write_graph(p, d / "g.graphml", d / "g.gexf")
-    print(hashlib.sha256((d / "g.graphml").read_bytes() + (d / "g.gexf").read_bytes()).hexdigest())
-    for f in d.iterdir():
-        f.unlink()
-    d.rmdir()
-""")
+@pytest.fixture
+def tg():
+    return network.ties(*tie_tables())
 
 
-def test_results_do_not_depend_on_string_hashing():
-    outputs = set()
-    for hash_seed in ("0", "1", "12345"):
-        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-        run = subprocess.run([sys.executable, "-c", _HASH_SCRIPT], env=env,
-                             capture_output=True, text=True, check=True)
-        outputs.add(run.stdout)
-    assert len(outputs) == 1
+def test_ties_are_one_edge_per_relation_keyed_by_its_id(tg):
+    assert sorted(tg.edges(keys=True)) == [
+        ("companies@T6-26", "gbr_fca", "R004"),
+        ("usa_doe", "agencies@T6-24", "R002"),
+        ("usa_doe", "companies@T6-24", "R001"),
+        ("usa_doe", "companies@T6-25", "R003"),
+    ]
+    assert tg.edges["usa_doe", "agencies@T6-24", "R002"] == {
+        "tie": "funds",
+        "case_id": "T6-24",
+        "trend": 6,
+        "line": 3341,
+        "phrase": "能源部向各机构拨款",
+        "phrase_en": "funds agencies",
+        "directed": True,
+        "within": True,
+    }
+    assert tg.edges["companies@T6-26", "gbr_fca", "R004"]["directed"] is False
+    assert tg.edges["usa_doe", "companies@T6-24", "R001"]["crosses"] == "government_business"
+
+
+def test_an_unnamed_group_is_one_node_per_case_with_its_cases_country(tg):
+    assert sorted(n for n, d in tg.nodes(data="kind") if d == "group") == [
+        "agencies@T6-24",
+        "companies@T6-24",
+        "companies@T6-25",
+        "companies@T6-26",
+    ]
+    assert tg.nodes["companies@T6-26"]["country"] == "GBR" and tg.nodes["companies@T6-24"]["country"] == "USA"
+    assert tg.nodes["companies@T6-25"]["name_en"] == "companies (T6-25)"
+    assert tg.nodes["agencies@T6-24"]["level"] == "national"  # a public group takes its case's level
+    assert "level" not in tg.nodes["companies@T6-24"]
+    assert tg.nodes["usa_doe"]["n_ties"] == 3 and tg.nodes["usa_doe"]["trends"] == "6"
+    assert tg.nodes["usa_doe"]["kind"] == "actor"
+
+
+def test_ties_reject_an_unknown_party():
+    actors, relations, cases = tie_tables()
+    relations.loc[0, "target"] = "usa_nasa"
+    with pytest.raises(ValueError, match="unknown party 'usa_nasa'"):
+        network.ties(actors, relations, cases)
+
+
+def test_ties_do_not_depend_on_row_order(tg):
+    actors, relations, cases = tie_tables()
+    shuffled = network.ties(actors.iloc[::-1], relations.iloc[[3, 1, 0, 2]], cases.iloc[::-1])
+    assert list(shuffled.nodes(data=True)) == list(tg.nodes(data=True))
+    assert list(shuffled.edges(keys=True, data=True)) == list(tg.edges(keys=True, data=True))
+    assert network.graph_bytes(shuffled) == network.graph_bytes(tg)
+
+
+def test_tie_subgraph_filters(tg):
+    assert sorted(network.tie_subgraph(tg, types="funds").edges(keys=True)) == [
+        ("usa_doe", "agencies@T6-24", "R002"),
+        ("usa_doe", "companies@T6-24", "R001"),
+    ]
+    assert [k for *_, k in network.tie_subgraph(tg, within=False, types="funds").edges(keys=True)] == ["R001"]
+    assert [k for *_, k in network.tie_subgraph(tg, crosses="cross_border").edges(keys=True)] == ["R004"]
+    assert sorted(network.tie_subgraph(tg, sector="private", types=["supports", "partners"]).nodes) == [
+        "companies@T6-25",
+        "companies@T6-26",
+        "gbr_fca",
+        "usa_doe",
+    ]
+    assert network.tie_subgraph(tg, trend=5).number_of_edges() == 0
+    h = network.tie_subgraph(tg, types="supports")
+    assert h.nodes["usa_doe"]["n_ties"] == 1 and tg.nodes["usa_doe"]["n_ties"] == 3  # the input is untouched
+    with pytest.raises(ValueError, match="unknown tie type finances; use delegates, regulates"):
+        network.tie_subgraph(tg, types="finances")
+
+
+def test_tie_projection_is_one_weighted_edge_per_pair(tg):
+    actors, relations, cases = tie_tables()
+    same_pair = pd.concat([relations, relations.iloc[[1]].assign(relation_id="R005", relation_type="supports")])
+    p = network.tie_projection(network.ties(actors, same_pair, cases))
+    assert p.edges["usa_doe", "companies@T6-24"] == {"weight": 2, "ties": "funds×1;supports×1", "cases": "T6-24"}
+    assert p.number_of_edges() == 4 and not p.is_directed()
+    assert "n_ties" not in p.nodes["usa_doe"]
+    loop = pd.concat([relations, relations.iloc[[3]].assign(relation_id="R006", target="companies")])
+    assert network.tie_projection(network.ties(actors, loop, cases)).number_of_edges() == 4  # no self-tie
+
+
+def test_pooled_by_kind_sums_ties_between_kinds_of_party(tg):
+    h = network.pooled_by_kind(tg)
+    assert sorted(h.edges(keys=True, data="weight")) == [
+        ("companies", "government_agency", "partners", 1),
+        ("government_agency", "agencies", "funds", 1),
+        ("government_agency", "companies", "funds", 1),
+        ("government_agency", "companies", "supports", 1),
+    ]
+    assert h.edges["government_agency", "agencies", "funds"]["within"] == 1
+    assert h.edges["government_agency", "companies", "supports"]["cases"] == "T6-25"
+    assert h.nodes["companies"]["sector"] == "private"
+
+
+def test_centrality_of_the_tie_projection(tg):
+    table = network.centrality(network.tie_projection(tg))
+    assert list(table.columns) == [
+        "actor_id",
+        "name_zh",
+        "name_en",
+        "sector",
+        "degree",
+        "weighted_degree",
+        "betweenness",
+    ]
+    top = table.iloc[0]
+    assert top.actor_id == "usa_doe" and top.degree == 3 and top.weighted_degree == 3.0
+    # the 3 pairs of its neighbours, of the (6 - 1)(6 - 2)/2 = 10 pairs of other nodes, have paths through it only
+    assert top.betweenness == pytest.approx(3 / 10)
+    assert list(table.actor_id[1:]) == [
+        "agencies@T6-24",
+        "companies@T6-24",
+        "companies@T6-25",
+        "companies@T6-26",
+        "gbr_fca",
+    ]
+
+
+def test_the_published_network_holds_every_relation(published):
+    g = network.ties(published.actors, published.relations, published.cases)
+    assert sorted(k for *_, k in g.edges(keys=True)) == sorted(published.relations.relation_id)
+    groups = {n: d for n, d in g.nodes(data=True) if d["kind"] == "group"}
+    for n, d in groups.items():
+        assert n == network.group_node(d["group"], d["case_id"])
+        assert {e["case_id"] for *_, e in g.edges(n, data=True)} | {
+            e["case_id"] for *_, e in g.in_edges(n, data=True)
+        } == {d["case_id"]}, n
 
 
 # ---------------------------------------------------------------- tables and docs
+
 
 def test_node_and_edge_tables(g):
     nodes = network.node_table(g)
@@ -342,8 +463,3 @@ def test_node_and_edge_tables(g):
     assert list(edges.columns[:2]) == ["source", "target"]
     assert list(edges["source"]) == ["gbr_fca", "gbr_fca", "gbr_oxford", "usa_cfpb", "usa_cfpb"]
     assert list(edges["target"]) == ["T6-01", "T6-02", "T6-02", "T3-01", "T6-01"]
-
-
-def test_docstring_examples():
-    result = doctest.testmod(network)
-    assert result.attempted > 0 and result.failed == 0

@@ -25,23 +25,15 @@ NOBODY = 65534
 
 
 @pytest.fixture(scope="module")
-def tables(corpus, reference) -> dict:
-    """The tables of one build, computed once for the module."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(build, "read_corpus", lambda report, boxes, **kw: corpus)
-        return build.build_tables()
-
-
-@pytest.fixture(scope="module")
-def files(tables, corpus) -> dict[str, bytes]:
-    """The rendered outputs of that build."""
-    return build.render(tables, corpus.report.sha256)
+def files(built) -> dict[str, bytes]:
+    """The outputs of the session's build (conftest.built), as a build renders them."""
+    return {p.name: p.read_bytes() for p in sorted(built.iterdir())}
 
 
 @pytest.fixture
 def fast_cli(monkeypatch, tables, files):
-    """``trendlib build`` with the module's tables and rendered files (the folder logic is what is
-    tested; the report is still read and its hash checked)."""
+    """``trendlib build`` with the session build's tables and files (the folder logic is what is tested;
+    the report is still read and its hash checked)."""
     monkeypatch.setattr(build, "build_tables", lambda *args, **kw: tables)
     monkeypatch.setattr(build, "render", lambda t, sha256: files)
 
@@ -70,8 +62,10 @@ def tmpfs(path: Path, *, size: str = "16m", read_only: bool = False):
     """A real small file system at ``path`` (root only); skips with the reason otherwise."""
     path.mkdir(parents=True, exist_ok=True)
     if os.geteuid() != 0 or not shutil.which("mount"):
-        pytest.skip("needs root and mount(8) for a real read-only or full file system; run the suite "
-                    "as root (CI does) to enable this test")
+        pytest.skip(
+            "needs root and mount(8) for a real read-only or full file system; run the suite "
+            "as root (CI does) to enable this test"
+        )
     opts = f"size={size}" + (",ro" if read_only else "")
     done = subprocess.run(["mount", "-t", "tmpfs", "-o", opts, "tmpfs", str(path)], capture_output=True, text=True)
     if done.returncode:
@@ -83,6 +77,7 @@ def tmpfs(path: Path, *, size: str = "16m", read_only: bool = False):
 
 
 # ---------------------------------------------------------------- what the build may write to
+
 
 def test_a_new_folder_is_created_with_every_output(files, tmp_path):
     out = output.publish(files, tmp_path / "site" / "processed")
@@ -106,8 +101,9 @@ def test_a_rebuild_keeps_the_users_files_and_the_folder_mode(files, tmp_path):
     (out / "figures" / "fig1.png").write_bytes(b"\x89PNG")
     out.chmod(0o750)
     (out / "cases.csv").chmod(0o640)
-    changed = {**files, "cases.csv": files["cases.csv"] + b""}
+    changed = {**files, "cases.csv": files["cases.csv"] + b"\n"}
     output.publish(changed, out)
+    assert (out / "cases.csv").read_bytes() == changed["cases.csv"]
     assert (out / "notes.txt").read_text(encoding="utf-8") == "my reading notes\n"
     assert (out / "figures" / "fig1.png").read_bytes() == b"\x89PNG"
     assert out.stat().st_mode & 0o777 == 0o750
@@ -121,8 +117,15 @@ def test_a_retired_output_is_removed_and_nothing_a_manifest_lists(files, tmp_pat
     out = tmp_path / "processed"
     package = json.loads(files[output.MANIFEST])
     package["trendlib"]["files"]["old_table.csv"] = "0" * 64
-    output.publish({**files, "collaboration.gexf": b"<gexf/>", "old_table.csv": b"x\n",
-                    output.MANIFEST: json.dumps(package).encode()}, out)
+    output.publish(
+        {
+            **files,
+            "collaboration.gexf": b"<gexf/>",
+            "old_table.csv": b"x\n",
+            output.MANIFEST: json.dumps(package).encode(),
+        },
+        out,
+    )
     (out / "stale.csv").write_text("the user's own\n", encoding="utf-8")
     output.publish(files, out, retired=metadata.RETIRED_OUTPUTS)
     assert not (out / "collaboration.gexf").exists(), "a file an earlier version of the build wrote"
@@ -137,8 +140,16 @@ def test_refuses_a_folder_that_is_not_a_trendlib_output(fast_cli, capsys, tmp_pa
         (data / sub / name).write_text("precious\n", encoding="utf-8")
     before = snapshot(data)
     code, err = run_cli(capsys, data)
-    assert_refused(code, err, data, "not empty", "not the output of an earlier trendlib build",
-                   "raw", "reference", "choose another --out")
+    assert_refused(
+        code,
+        err,
+        data,
+        "not empty",
+        "not the output of an earlier trendlib build",
+        "raw",
+        "reference",
+        "choose another --out",
+    )
     assert snapshot(data) == before
     assert sorted(p.name for p in data.iterdir()) == ["raw", "reference"]
 
@@ -184,6 +195,7 @@ def test_refuses_a_folder_where_an_output_file_goes(files, tmp_path):
 
 
 # ---------------------------------------------------------------- filesystem failures
+
 
 def test_read_only_location(fast_cli, capsys, tmp_path):
     with tmpfs(tmp_path / "ro", read_only=True) as ro:
@@ -231,8 +243,9 @@ def test_disk_full_on_a_rebuild_keeps_the_previous_outputs(files, fast_cli, caps
 def _as_nobody(fn) -> tuple[int, str]:
     """Run ``fn()`` in a forked child as the unprivileged user ``nobody``; (exit code, message)."""
     if os.geteuid() != 0:
-        pytest.skip("needs root to fork a child as `nobody`; as a normal user the permission tests "
-                    "of the other cases apply")
+        pytest.skip(
+            "needs root to fork a child as `nobody`; as a normal user the permission tests of the other cases apply"
+        )
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: no pytest machinery from here on
@@ -291,6 +304,27 @@ def test_an_unreachable_folder(files, tmp_path):
     code, message = _as_nobody(lambda: output.publish(files, private / "processed"))
     assert code == 1, message
     assert str(private / "processed") in message and "permission denied" in message
+
+
+def _boom(*args, **kwargs):
+    raise ValueError("boom: a bug half-way through rendering")
+
+
+def test_a_build_that_fails_while_rendering_writes_nothing(tables, files, tmp_path, monkeypatch):
+    """A bug (no TrendlibError) half-way through rendering the graphs leaves the previous outputs byte for
+    byte, and on a first build creates nothing, not even the folder."""
+    monkeypatch.setattr(build, "build_tables", lambda *args, **kw: tables)
+    monkeypatch.setattr(build.network, "graph_bytes", _boom)
+    out = output.publish(files, tmp_path / "site" / "processed")
+    before = snapshot(tmp_path / "site")
+    with pytest.raises(ValueError, match="boom"):
+        build.build(out_dir=out)
+    assert snapshot(tmp_path / "site") == before
+    first = tmp_path / "first"
+    first.mkdir()
+    with pytest.raises(ValueError, match="boom"):
+        build.build(out_dir=first / "processed")
+    assert list(first.iterdir()) == []
 
 
 def test_a_failed_swap_rolls_back(files, tmp_path, monkeypatch):

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-import trendlib
-from trendlib import codebook, reliability as R
+from trendlib.coding import codebook
+from trendlib.coding import reliability as R
 from trendlib.paths import project_root
 
 
@@ -52,15 +52,18 @@ def test_alpha_from_coincidences_is_the_krippendorff_packages(level):
         for u, v in enumerate(coding):
             counts[u, keys.index(R._key(v, level))] += 1
     _, delta = R._coincidences(a, b, level)
-    metric = "nominal" if level == "nominal" else (
-        lambda v1, v2, i1, i2, n_v, dtype=np.float64: delta[np.asarray(v1, dtype=int), np.asarray(v2, dtype=int)])
-    expected = krippendorff.alpha(value_counts=counts, value_domain=np.arange(len(keys)),
-                                  level_of_measurement=metric)
+    metric = (
+        "nominal"
+        if level == "nominal"
+        else (lambda v1, v2, i1, i2, n_v, dtype=np.float64: delta[np.asarray(v1, dtype=int), np.asarray(v2, dtype=int)])
+    )
+    expected = krippendorff.alpha(value_counts=counts, value_domain=np.arange(len(keys)), level_of_measurement=metric)
     assert R.alpha([a, b], level) == pytest.approx(expected)
 
 
 def test_tie_measures_match_ties_by_parties_and_direction():
     """Ties are matched within a case by their parties; a case with no tie in either coding counts for nothing."""
+
     def tie(s, t, type_="funds", directed=True):
         return {"source": s, "target": t, "type": type_, "directed": directed}
 
@@ -79,9 +82,8 @@ def test_tie_measures_match_ties_by_parties_and_direction():
     assert rows["tie direction"]["agreement"] == 0.5
 
 
-def test_intervals_are_seeded_and_hold_the_point():
-    t = trendlib.load()
-    rel = t.reliability
+def test_intervals_are_seeded_and_hold_the_point(published):
+    rel = published.reliability
     assert rel[["ci_low", "ci_high"]].notna().all(axis=None) or rel.value.isna().any()
     for row in rel.dropna(subset=["ci_low"]).itertuples():
         assert row.ci_low <= row.value + 1e-9 and row.value <= row.ci_high + 1e-9, row
@@ -95,11 +97,11 @@ def test_set_alpha_rewards_partial_agreement():
     assert 1 > R.alpha([first, subset], "masi") > R.alpha([first, disjoint], "masi")
 
 
-def test_samples_are_seeded_stratified_and_disjoint():
+def test_samples_are_seeded_stratified_and_disjoint(published):
     from trendlib import vocab
 
-    t = trendlib.load()
-    trend_of = dict(zip(t.cases.case_id, t.cases.trend))
+    t = published
+    trend_of = dict(zip(t.cases.case_id, t.cases.trend, strict=True))
     samples = R.round_samples(trend_of, vocab.example_cases())
     assert samples == R.round_samples(dict(reversed(list(trend_of.items()))), vocab.example_cases())
     assert not set(samples[1]) & set(samples[2]) and not set(samples[2]) & set(samples[3])
@@ -110,10 +112,11 @@ def test_samples_are_seeded_stratified_and_disjoint():
             assert sum(trend_of[c] == trend for c in sample) >= 2
 
 
-def test_published_reliability_covers_every_field_of_every_round():
-    rel = trendlib.load().reliability
+def test_published_reliability_covers_every_field_of_every_round(published):
+    rel = published.reliability
     fields = [*R.CASE_FIELDS, *R.SET_FIELDS, *R.TIE_FIELDS]
-    for rnd, group in rel.groupby("round"):
+    assert sorted(rel["round"].unique()) == [r.number for r in R.ROUNDS]
+    for _, group in rel.groupby("round"):
         assert list(group.field) == fields
         assert list(group.measure) == ["alpha_nominal"] * 5 + ["alpha_masi"] * 2 + ["f1"] * 2 + ["alpha_nominal"] * 2
     for row in rel.dropna(subset=["agreement"]).itertuples():
@@ -129,12 +132,12 @@ def test_every_coded_field_of_the_agreement_names_published_columns():
             assert column in TABLE[table].columns, (field, table, column)
 
 
-def test_fields_short_of_reliable_say_so_in_the_data_dictionary():
+def test_fields_short_of_reliable_say_so_in_the_data_dictionary(built, published):
     import json
 
-    package = json.loads((project_root() / "data" / "processed" / "datapackage.json").read_text(encoding="utf-8"))
+    package = json.loads((built / "datapackage.json").read_text(encoding="utf-8"))
     fields = {(r["name"], f["name"]): f for r in package["resources"] for f in r["schema"]["fields"]}
-    rel = trendlib.load().reliability
+    rel = published.reliability
     latest = rel[rel["round"] == rel["round"].max()]
     for row in latest.itertuples():
         for key in R.COLUMNS[row.field]:
@@ -143,11 +146,9 @@ def test_fields_short_of_reliable_say_so_in_the_data_dictionary():
             assert f["description"].startswith(row.status.upper()) == (row.status != "reliable"), key
 
 
-def test_the_committed_codebook_is_the_rendered_one():
-    from trendlib.curated.files import load_yaml, read_yaml, reference_dir
-
-    rendered = codebook.render(trendlib.load(), load_yaml(reference_dir() / "actors.yaml"),
-                               read_yaml(reference_dir() / "coding" / "codebook.yaml"))
+def test_the_committed_codebook_is_the_rendered_one(tmp_path):
+    """docs/CODEBOOK.md is what `trendlib codebook` writes now (from the committed tables and curated files)."""
+    rendered = codebook.write(tmp_path / "CODEBOOK.md").read_text(encoding="utf-8")
     committed = (project_root() / "docs" / "CODEBOOK.md").read_text(encoding="utf-8")
     assert committed == rendered, "docs/CODEBOOK.md is stale: run `trendlib codebook` and commit it"
 
@@ -163,3 +164,16 @@ def test_the_codebook_lists_every_vocabulary_value_and_change():
 
     for row in load_yaml(reference_dir() / "coding" / "codebook.yaml"):
         assert f"`{row['rule']}`" in text
+
+
+def test_a_case_added_after_the_readings_leaves_the_agreement_as_it_was(reference, cases):
+    """Each round's sample was drawn from the cases the readings coded. A case coded later (CONTRIBUTING.md
+    walks through adding one) is in no reading: it must neither change the samples nor stop the build."""
+    import dataclasses
+
+    from trendlib import vocab
+
+    last = [c for c in cases if c.trend == 6][-1]
+    added = dataclasses.replace(last, row={**last.row, "id": "T6-99"})
+    before = R.measure(reference, cases, vocab.example_cases())
+    assert R.measure(reference, [*cases, added], vocab.example_cases()) == before

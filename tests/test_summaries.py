@@ -5,14 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-import trendlib
-from trendlib.analysis import summaries as S
 from trendlib import vocab
+from trendlib.analysis import summaries as S
 
 
 @pytest.fixture(scope="module")
-def t():
-    return trendlib.load()
+def t(published):
+    return published
 
 
 # ------------------------------------------------------------ tiny tables
@@ -66,14 +65,20 @@ def test_boundary_overlap_with_no_coded_case_has_no_share():
 
 
 def test_first_with_prefers_earlier_trends_then_lines():
-    b = pd.DataFrame({"trend": [2, 1, 1], "seq": [1, 2, 1], "line": [50, 20, 10],
-                      "boundary": ["x", "x", "y;x"]})
+    b = pd.DataFrame({"trend": [2, 1, 1], "seq": [1, 2, 1], "line": [50, 20, 10], "boundary": ["x", "x", "y;x"]})
     assert S.first_with(b, "boundary", ["x"])["line"].tolist() == [10]
 
 
 def test_jurisdictions_only_at_the_levels_asked():
-    c = pd.DataFrame({"case_id": ["a", "b"], "trend": [1, 2], "country": ["USA", "USA"],
-                      "place_zh": ["美国", "芝加哥"], "level": ["national", "local"]})
+    c = pd.DataFrame(
+        {
+            "case_id": ["a", "b"],
+            "trend": [1, 2],
+            "country": ["USA", "USA"],
+            "place_zh": ["美国", "芝加哥"],
+            "level": ["national", "local"],
+        }
+    )
     assert S.jurisdictions(c)["place_zh"].tolist() == ["芝加哥"]
     assert S.jurisdictions(c, levels=["national"])["place_zh"].tolist() == ["美国"]
 

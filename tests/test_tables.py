@@ -5,12 +5,10 @@ import pytest
 
 from trendlib.curated.files import load_reference
 
-from trendlib.build import build_tables
-
 
 @pytest.fixture(scope="module")
-def t():
-    return build_tables()
+def t(tables):
+    return tables
 
 
 def row(df, **where):

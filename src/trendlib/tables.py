@@ -408,11 +408,12 @@ def barriers_table(c: Corpus, rows: list[dict], glosses: Glosses, *, source: str
         start = c.flat.find_once(row["anchor"], where=where)
         if start.para_start not in bullets:
             raise AnchorError(f"{where}: anchor {row['anchor']!r} is not in a bullet of a barriers list "
-                              f"(line {c.line_of(start.char_start)})")
+                              f"(line {c.line_of(start.char_start)}); copy the first words of the bullet")
         last = c.flat.find_after(row["end"], start.flat_start, where=where)
         hit = c.flat.hit(start.flat_start, last.flat_end)
         if hit.para_start in seen:
-            raise AnchorError(f"{where}: same bullet as row {seen[hit.para_start]}")
+            raise AnchorError(f"{where}: same bullet as row {seen[hit.para_start]}; copy the first and last words "
+                              "of another bullet, or remove one of the two rows")
         if any(i in bullets for i in range(hit.para_start + 1, hit.para_end + 1)):
             raise AnchorError(f"{where}: end {row['end']!r} lies in a later bullet; copy this bullet's last words")
         seen[hit.para_start] = n
@@ -441,7 +442,8 @@ def my_takes_table(c: Corpus, boxes: list[dict], glosses: Glosses, *, source: st
         block = c.flat.text[hit.flat_start:hit.flat_end]
         for field in ("person", "role", "organization"):
             if field not in box or compact(box[field]) not in block:
-                raise AnchorError(f"{where}: {field} {box.get(field)!r} is not printed in the sidebar")
+                raise AnchorError(f"{where}: {field} {box.get(field)!r} is not printed in the sidebar; copy it as "
+                                  "the sidebar prints it")
         trend = c.paragraphs[hit.para_start].trend
         rows.append({
             "trend": trend, "person": box["person"], "position": box["role"],

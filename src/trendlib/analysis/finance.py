@@ -211,6 +211,9 @@ def totals(funding: pd.DataFrame, parts: pd.DataFrame, cases: pd.DataFrame | Non
     printed = countable(funding)
     printed = printed[printed["amount_type"].isin(kinds)].assign(kind=lambda f: f["amount_type"])
     money = money[money["kind"].isin(kinds)]
+    if by == "check_status":  # the check status is the whole amount's: its parts share it
+        money = money.assign(check_status=money["amount_id"].map(
+            dict(zip(funding["amount_id"], funding["check_status"], strict=True))))
     if by.startswith("case_") and by != "case_id":
         if cases is None:
             raise ValueError(f"by={by!r} needs the cases table: totals(funding, parts, cases, by={by!r})")

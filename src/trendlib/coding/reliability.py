@@ -250,9 +250,10 @@ def tie_units(relations: Iterable[dict]) -> dict[frozenset, tuple[str, str]]:
     """A case's ties by pair of parties: pair → (types, direction), the direction relative to the pair's
     sorted parties (``a>b``, ``b>a``, ``both``, ``undirected``), the types ``+``-joined in sorted order.
 
-    >>> tie_units([{"source": "x", "target": "a", "type": "funds", "directed": True},
-    ...            {"source": "x", "target": "a", "type": "delegates", "directed": True}])
-    {frozenset({'a', 'x'}): ('delegates+funds', 'b>a')}
+    >>> units = tie_units([{"source": "x", "target": "a", "type": "funds", "directed": True},
+    ...                    {"source": "x", "target": "a", "type": "delegates", "directed": True}])
+    >>> units == {frozenset({"a", "x"}): ("delegates+funds", "b>a")}
+    True
     """
     by: dict[frozenset, dict] = {}
     for r in relations:
@@ -371,7 +372,10 @@ def measure(ref, cases, examples: Iterable[str]) -> list[dict]:
     trend_of = {c.id: c.trend for c in cases}
     actor_sector = {a["id"]: a["sector"] for a in ref.actors}
     named_sectors = {c.id: sorted({actor_sector[m.actor_id] for m in c.actor_mentions}) for c in cases}
-    samples = round_samples(trend_of, examples)
+    # the samples were drawn from the cases the first reading coded (every case there was): a case coded
+    # later is in no reading, and must not redraw them
+    coded = {r["case"] for r in ref.first_reading}
+    samples = round_samples({cid: t for cid, t in trend_of.items() if cid in coded}, examples)
     readings = {1: (ref.first_reading, ref.second_reading, "coding/second_reading.yaml"),
                 2: (ref.adjudicated_reading, ref.fresh_reading, "coding/fresh_reading.yaml"),
                 3: (ref.v3_reading, ref.v3_fresh_reading, "coding/v3_fresh_reading.yaml")}

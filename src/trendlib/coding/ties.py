@@ -92,7 +92,7 @@ def _in_span(corpus: Corpus, case: Case, phrase: str, occurrence: int | None, wh
                           "add `occurrence: N` or copy a longer phrase")
     if occurrence is not None and not 1 <= occurrence <= len(found):
         raise CodingError(f"{where}: occurrence {occurrence} of {phrase!r}, but the span of {case.id} has "
-                          f"{len(found)}")
+                          f"{len(found)}; give an occurrence from 1 to {len(found)}")
     flat = case.flat_start + found[(occurrence or 1) - 1]
     return flat, corpus.flat.hit(flat, flat + 1).char_start
 
@@ -189,7 +189,7 @@ def locate_relations(corpus: Corpus, cases: list[Case], rows: list[dict], actors
             if r["within"] and not ({r["source"], r["target"]} & WITHIN_GROUPS):
                 raise CodingError(f"{w}: within: true marks a tie inside one organisation, with its own staff "
                                   f"({', '.join(sorted(WITHIN_GROUPS))}); {r['source']} and {r['target']} are "
-                                  "two parties")
+                                  "two parties: remove within: true, or tie the organisation to its own staff")
             length = len(compact(r["phrase"]))
             if not PHRASE_MIN <= length <= PHRASE_MAX:
                 raise CodingError(f"{w}: phrase {r['phrase']!r} has {length} characters (whitespace removed); "

@@ -387,9 +387,13 @@ def _check_nodes(root: yaml.Node, path: Path) -> None:
                                    "give the number itself.")
 
 
+#: What to do about a curated file that is missing.
+RESTORE = "restore it from the project (git restore, or copy it from data/reference/)"
+
+
 def _read_bytes(path: Path) -> bytes:
     if not path.is_file():
-        raise CuratedDataError(f"{path}: missing curated file")
+        raise CuratedDataError(f"{path}: missing curated file; {RESTORE}")
     return path.read_bytes()
 
 
@@ -406,7 +410,7 @@ def read_yaml(path: Path, data: bytes | None = None) -> object:
         _refuse_anchors(text, path)
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as err:
-        raise CuratedDataError(f"{path}: not valid YAML: {err}") from None
+        raise CuratedDataError(f"{path}: not valid YAML: {err}\nFix the YAML syntax at the line it names.") from None
     if root is None:
         return None
     _check_nodes(root, path)
@@ -414,7 +418,7 @@ def read_yaml(path: Path, data: bytes | None = None) -> object:
     try:
         return loader.construct_document(root)
     except yaml.YAMLError as err:
-        raise CuratedDataError(f"{path}: not valid YAML: {err}") from None
+        raise CuratedDataError(f"{path}: not valid YAML: {err}\nFix the YAML syntax at the line it names.") from None
     finally:
         loader.dispose()
 
@@ -499,7 +503,8 @@ def _check_unique(path: Path, name: str, rows: list) -> None:
         k = row[key[0]] if len(key) == 1 else tuple(row[f] for f in key)
         if k in seen:
             raise CuratedDataError(f"{path}: {_row_label(rows, n)}: duplicate {'/'.join(key)} {k!r} "
-                                   f"(first in row {seen[k] + 1})")
+                                   f"(first in row {seen[k] + 1}); merge the two rows, or give this one its own "
+                                   f"{'/'.join(key)}")
         seen[k] = n
 
 
@@ -591,7 +596,7 @@ def load_reference(directory: Path | None = None, *, cache: Path | bool | None =
     """
     d = Path(directory) if directory else reference_dir()
     if not (d / "exchange_rates.csv").is_file():
-        raise CuratedDataError(f"{d / 'exchange_rates.csv'}: missing curated file")
+        raise CuratedDataError(f"{d / 'exchange_rates.csv'}: missing curated file; {RESTORE}")
     folder = default_cache_dir() if cache is True else (cache or None)
     docs = {f.path: _load(d / f.path, f.path, folder) for f in CURATED}
     review = {name: doc["review"] for name, doc in docs.items()}

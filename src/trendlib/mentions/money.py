@@ -477,11 +477,12 @@ def check_currency_rows(rows: list[dict], path: str | Path = "currencies.yaml") 
     for i, row in enumerate(rows, 1):
         where = f"{path}: row {i} ({row['code']})"
         if row["code"] in seen_codes:
-            raise CurrencyTableError(f"{where}: duplicate code {row['code']}")
+            raise CurrencyTableError(f"{where}: duplicate code {row['code']}; merge the two rows")
         seen_codes.add(row["code"])
         for n in row["names_zh"]:
             if n in seen_names:
-                raise CurrencyTableError(f"{where}: name {n!r} already used by {seen_names[n]}")
+                raise CurrencyTableError(f"{where}: name {n!r} already used by {seen_names[n]}; a printed name "
+                                         "belongs to one currency: remove it from one of the rows")
             seen_names[n] = row["code"]
     return rows
 
@@ -536,7 +537,8 @@ def read_rate_rows(path: str | Path) -> list[dict]:
     """
     path = Path(path)
     if not path.is_file():
-        raise ExchangeRateError(f"{path}: missing curated file")
+        raise ExchangeRateError(f"{path}: missing curated file; restore it from the project (git restore, or copy "
+                                "it from data/reference/)")
     text = decode_utf8(path.read_bytes(), path, ExchangeRateError)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     need = {"currency", "year", "usd_per_unit", "source"}
@@ -548,19 +550,21 @@ def read_rate_rows(path: str | Path) -> list[dict]:
         where = f"{path}: line {reader.line_num}"
         code = (row["currency"] or "").strip()
         if not _ISO3.fullmatch(code):
-            raise ExchangeRateError(f"{where}: bad currency code {row['currency']!r}")
+            raise ExchangeRateError(f"{where}: bad currency code {row['currency']!r}; give its ISO 4217 code "
+                                    "(three capital letters)")
         try:
             yr = int(row["year"])
             rate = float(row["usd_per_unit"])
         except (TypeError, ValueError) as exc:
-            raise ExchangeRateError(f"{where}: bad year or rate ({exc})") from None
+            raise ExchangeRateError(f"{where}: bad year or rate ({exc}); give the year as a whole number and the "
+                                    "rate as a number") from None
         if not math.isfinite(rate) or not 0 < rate <= MAX_RATE:
             raise ExchangeRateError(f"{where}: the rate of {code} in {yr} must be a positive number of US dollars "
                                     f"per unit, at most {MAX_RATE:g}; got {row['usd_per_unit']}")
         if not (row["source"] or "").strip():
-            raise ExchangeRateError(f"{where}: {code} {yr} has no source")
+            raise ExchangeRateError(f"{where}: {code} {yr} has no source; name where the rate comes from")
         if (code, yr) in rates:
-            raise ExchangeRateError(f"{where}: duplicate rate for {code} {yr}")
+            raise ExchangeRateError(f"{where}: duplicate rate for {code} {yr}; keep one")
         rates[(code, yr)] = {"currency": code, "year": yr, "usd_per_unit": rate, "source": row["source"].strip()}
     return [rates[k] for k in sorted(rates)]
 
@@ -579,7 +583,8 @@ def load_rates(
     out: dict[str, float] = {}
     for code in wanted:
         if (code, year) not in rates:
-            raise ExchangeRateError(f"{path}: no rate for currency {code} in year {year}")
+            raise ExchangeRateError(f"{path}: no rate for currency {code} in year {year}; add the rate, with its "
+                                    "source, or build at another --rate-year")
         out[code] = rates[(code, year)]
     return out
 
