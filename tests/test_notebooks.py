@@ -242,10 +242,7 @@ def test_every_figure_is_an_html_image_with_its_alternative_text(path):
 #: Where a colour is written: a hex code, or a named colour given to color=/colors=/c=.
 COLOUR_LITERAL = re.compile(r"""["']#[0-9A-Fa-f]{3,8}["']|\b(?:color|colors|c|facecolor|edgecolor)=\[?["'][a-z]+["']""")
 #: Cells that write a colour of their own instead of taking it from trendlib.analysis.style (fix, then remove).
-KNOWN_OWN_COLOURS = {
-    "05-evidence": {8},  # color="#555555" for the infographic share
-    "08-methods": {11},  # colors=["#BBBBBB", "#E69F00", "#0072B2"] for the three rounds
-}
+KNOWN_OWN_COLOURS: dict[str, set[int]] = {}
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from . import vocab
 
-__all__ = ["SECTOR_COLORS", "TIE_COLORS", "EVIDENCE_COLORS", "AMOUNT_COLORS", "QUALITATIVE"]
+__all__ = ["SECTOR_COLORS", "TIE_COLORS", "EVIDENCE_COLORS", "AMOUNT_COLORS", "QUALITATIVE", "NEUTRAL", "ROUND_COLORS"]
 
 #: One fixed colour per sector (vocab.SECTORS).
 SECTOR_COLORS: dict[str, str] = {
@@ -37,8 +37,14 @@ QUALITATIVE: tuple[str, ...] = (
     "#882255", "#999933", "#44AA99", "#332288", "#DDCC77", "#000000",
 )
 
-#: One colour per kind of statistic (trendlib.analysis.evidence.KINDS): survey, outcome, other.
+#: One colour per kind of statistic (vocab.STATISTIC_KINDS): survey, outcome, other.
 EVIDENCE_COLORS: dict[str, str] = {"survey": "#882255", "outcome": "#44AA99", "other": "#BBBBBB"}
 
 #: One colour per kind of money (vocab.AMOUNT_TYPES), in the vocabulary's order.
 AMOUNT_COLORS: dict[str, str] = dict(zip(vocab.AMOUNT_TYPES, QUALITATIVE, strict=False))
+
+#: The colour of a single series that stands for no category (a share, a count).
+NEUTRAL: str = "#555555"
+
+#: One colour per round of agreement between coders, oldest to latest: grey, orange, blue.
+ROUND_COLORS: tuple[str, ...] = ("#BBBBBB", "#E69F00", "#0072B2")

@@ -26,6 +26,8 @@ __all__ = [
     "EVIDENCE_COLORS",
     "AMOUNT_COLORS",
     "QUALITATIVE",
+    "NEUTRAL",
+    "ROUND_COLORS",
     "use_report_style",
 ]
 
@@ -36,7 +38,15 @@ FONT_FILE: Path = Path(__file__).resolve().parents[1] / "fonts" / "TrendlibSansS
 CJK_FAMILY: str = "Trendlib Sans SC"
 
 # every colour a notebook uses, declared once in trendlib.palettes (the explorer uses them too)
-from ..palettes import AMOUNT_COLORS, EVIDENCE_COLORS, QUALITATIVE, SECTOR_COLORS, TIE_COLORS  # noqa: E402
+from ..palettes import (  # noqa: E402
+    AMOUNT_COLORS,
+    EVIDENCE_COLORS,
+    NEUTRAL,
+    QUALITATIVE,
+    ROUND_COLORS,
+    SECTOR_COLORS,
+    TIE_COLORS,
+)
 
 _RC = {
     # Per-glyph fallback: Latin from DejaVu Sans, CJK from the bundled font.
