@@ -1,7 +1,7 @@
 # trendlib — one command to set up and run everything, one to test everything.
 #
 #   make          set up .venv, build data/processed/, re-execute every notebook
-#   make test     set up .venv, run the whole test suite: unit tests and notebooks (nbval), then the
+#   make test     set up .venv, lint (ruff), run the whole test suite: unit tests and notebooks (nbval), then the
 #                 real-browser tests (Chromium), each with its own time
 #   make lab      open JupyterLab at notebooks/ (headless: prints the URL to open; works as root)
 #   make bench    the benchmarks of tools/ (ratios against their floors)
@@ -75,6 +75,8 @@ figures: $(STAMP)
 	$(BIN)/python tools/run_notebooks.py --figures figures
 
 test: $(STAMP)
+	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff format --check src tests tools
 	$(BIN)/pytest -n 2 --dist loadfile -m "not browser"
 	$(BIN)/pytest -m browser tests/test_browser.py
 

@@ -12,8 +12,15 @@ import json
 import re
 
 from packaging.utils import canonicalize_name
+from test_environment import (
+    REPO2DOCKER_PYTHON,
+    assert_pins_the_lock,
+    conda_packages,
+    lock_python,
+    requirements,
+    runtime,
+)
 
-from test_environment import REPO2DOCKER_PYTHON, assert_pins_the_lock, conda_packages, lock_python, requirements, runtime
 from trendlib.paths import project_root
 
 ROOT = project_root()

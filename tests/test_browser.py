@@ -41,10 +41,18 @@ from trendlib.paths import processed_dir, project_root
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path(os.environ.get("TRENDLIB_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-ENABLE = ("to run them: `apt-get install chromium fonts-noto-cjk` (Debian) and `pip install -e '.[test]'`; "
-          "or point TRENDLIB_CHROMIUM at another Chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ENABLE = (
+    "to run them: `apt-get install chromium fonts-noto-cjk` (Debian) and `pip install -e '.[test]'`; "
+    "or point TRENDLIB_CHROMIUM at another Chromium"
+)
 NOTEBOOKS = sorted((project_root() / "notebooks").glob("*.ipynb"))
 # Four characters of 欧洲刑警组织 (Europol), and two private-use characters that no font draws: every
 # missing glyph is drawn as the same box, so distinct characters that look alike are missing.
@@ -80,8 +88,11 @@ def browser(playwright):
 
 @pytest.fixture(scope="module")
 def shots(tmp_path_factory) -> Path:
-    d = Path(os.environ["TRENDLIB_SCREENSHOTS"]) if os.environ.get("TRENDLIB_SCREENSHOTS") else \
-        tmp_path_factory.mktemp("screenshots")
+    d = (
+        Path(os.environ["TRENDLIB_SCREENSHOTS"])
+        if os.environ.get("TRENDLIB_SCREENSHOTS")
+        else tmp_path_factory.mktemp("screenshots")
+    )
     d.mkdir(parents=True, exist_ok=True)
     return d
 
@@ -109,17 +120,35 @@ def lab(tmp_path_factory):
     shutil.copy2(project_root() / "binder" / "overrides.json", settings / "overrides.json")
     port, token = _free_port(), secrets.token_hex(16)
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
-    env.update(JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_DATA_DIR=str(home / "data"),
-               JUPYTER_RUNTIME_DIR=str(home / "runtime"), IPYTHONDIR=str(home / "ipython"),
-               JUPYTERLAB_SETTINGS_DIR=str(home / "user-settings"),
-               JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"), PYTHONHASHSEED="0")
+    env.update(
+        JUPYTER_CONFIG_DIR=str(home / "config"),
+        JUPYTER_DATA_DIR=str(home / "data"),
+        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+        IPYTHONDIR=str(home / "ipython"),
+        JUPYTERLAB_SETTINGS_DIR=str(home / "user-settings"),
+        JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"),
+        PYTHONHASHSEED="0",
+    )
     log = (home / "server.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
-         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-         f"--LabApp.app_settings_dir={settings}"],
-        cwd=home, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            "--allow-root",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={root}",
+            f"--LabApp.app_settings_dir={settings}",
+        ],
+        cwd=home,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -135,8 +164,9 @@ def lab(tmp_path_factory):
         yield {"base": base, "token": token, "root": root}
     finally:
         try:  # the server stops its kernels itself
-            req = urllib.request.Request(f"{base}/api/shutdown", method="POST",
-                                         headers={"Authorization": f"token {token}"})
+            req = urllib.request.Request(
+                f"{base}/api/shutdown", method="POST", headers={"Authorization": f"token {token}"}
+            )
             urllib.request.urlopen(req, timeout=5).close()
             server.wait(timeout=20)
         except (OSError, subprocess.TimeoutExpired):
@@ -153,8 +183,12 @@ def stored_outputs(nb, mime: str) -> int:
 def stored_figures(nb) -> int:
     """How many outputs of ``nb`` are figures JupyterLab draws as images: an HTML image, not a widget's picture
     (JupyterLab draws the widget instead)."""
-    return sum("<img" in o.get("data", {}).get("text/html", "") and WIDGET not in o.get("data", {})
-               for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    return sum(
+        "<img" in o.get("data", {}).get("text/html", "") and WIDGET not in o.get("data", {})
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+    )
 
 
 def glyph_images(page, font: str) -> list[tuple[str, int]]:
@@ -162,7 +196,8 @@ def glyph_images(page, font: str) -> list[tuple[str, int]]:
     darkest pixel."""
     from PIL import Image
 
-    page.evaluate("""([chars, font]) => {
+    page.evaluate(
+        """([chars, font]) => {
         const box = document.createElement("div");
         box.id = "glyph-probe";
         box.style.cssText = `position:fixed;top:0;left:0;z-index:99999;background:#fff;color:#000;font:40px ${font}`;
@@ -173,7 +208,9 @@ def glyph_images(page, font: str) -> list[tuple[str, int]]:
             box.appendChild(s);
         }
         document.body.appendChild(box);
-    }""", [PROBE + NO_GLYPH, font])
+    }""",
+        [PROBE + NO_GLYPH, font],
+    )
     spans = page.locator("#glyph-probe span")
     images = [Image.open(io.BytesIO(spans.nth(i).screenshot())).convert("L") for i in range(spans.count())]
     page.evaluate("document.getElementById('glyph-probe').remove()")
@@ -185,8 +222,9 @@ def assert_chinese_is_drawn(page, font: str, where: str):
     assert missing[0] == missing_too[0], f"{where}: two missing glyphs look different, so this check cannot tell"
     assert all(dark < 128 for _, dark in chars), f"{where}: a Chinese character drew nothing"
     digests = [d for d, _ in chars]
-    assert len(set(digests)) == len(digests) and missing[0] not in digests, \
+    assert len(set(digests)) == len(digests) and missing[0] not in digests, (
         f"{where}: Chinese characters are drawn as boxes (install fonts-noto-cjk)"
+    )
 
 
 def outside_requests(page, base: str) -> list[str]:
@@ -272,7 +310,7 @@ def run_in_jupyterlab(browser, lab, shots) -> tuple[dict, list]:
         deadline = time.monotonic() + 120
         while any(s != "finished" for s in state):
             if time.monotonic() > deadline:
-                stuck = [(p, c) for p, c, s in zip(pages, current, state) if s != "finished"]
+                stuck = [(p, c) for p, c, s in zip(pages, current, state, strict=True) if s != "finished"]
                 for page, path in stuck:
                     page.screenshot(path=str(shots / f"stuck-{path.stem}.png"))
                 pytest.fail(f"not finished after 2 minutes: {[c.stem for _, c in stuck]} (screenshots in {shots})")
@@ -314,8 +352,9 @@ def test_every_notebook_runs_in_jupyterlab_and_draws_its_figures(browser, lab, s
         figures = stored_figures(nb)
         assert r["cells"] == len(nb.cells), f"{stem}: JupyterLab shows {r['cells']} of {len(nb.cells)} cells"
         assert r["stderr"] == [], f"{stem}: error or warning output in JupyterLab: {r['stderr']}"
-        assert r["broken"] == 0 and r["figures"] == figures, \
+        assert r["broken"] == 0 and r["figures"] == figures, (
             f"{stem}: {r['figures']} figures drawn ({r['broken']} broken), {figures} stored"
+        )
         if stored_outputs(nb, "application/vnd.jupyter.widget-view+json"):
             assert r["widgets"] > 0 and r["widget_errors"] == 0, f"{stem}: the interactive network did not render"
         assert r["no_alt"] == 0, f"{stem}: {r['no_alt']} figure(s) without alternative text"
@@ -388,12 +427,17 @@ LABELS = """() => window.trendlibExplorer.labelBoxes()"""
 def assert_labels_readable(labels, what):
     boxes, width, height = labels["boxes"], labels["width"], labels["height"]
     for b in boxes:
-        assert b["x"] >= 0 and b["y"] >= 0 and b["x"] + b["w"] <= width + 0.5 and b["y"] + b["h"] <= height + 0.5, \
+        assert b["x"] >= 0 and b["y"] >= 0 and b["x"] + b["w"] <= width + 0.5 and b["y"] + b["h"] <= height + 0.5, (
             f"{what}: the label {b['text']!r} runs off the canvas ({width}×{height}): {b}"
+        )
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            assert not (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"]
-                        and b["y"] < a["y"] + a["h"]), f"{what}: labels {a['text']!r} and {b['text']!r} overlap"
+        for b in boxes[i + 1 :]:
+            assert not (
+                a["x"] < b["x"] + b["w"]
+                and b["x"] < a["x"] + a["w"]
+                and a["y"] < b["y"] + b["h"]
+                and b["y"] < a["y"] + a["h"]
+            ), f"{what}: labels {a['text']!r} and {b['text']!r} overlap"
 
 
 def test_the_explorers_opening_view_labels_named_parties_not_groups(explorer, shots):
@@ -402,8 +446,10 @@ def test_the_explorers_opening_view_labels_named_parties_not_groups(explorer, sh
     labels = page.evaluate(LABELS)
     page.screenshot(path=str(shots / "explorer-opening.png"))
     assert_labels_readable(labels, "opening view")
-    kinds = page.evaluate("""(nodes) => nodes.map(n => window.trendlibExplorer.graph.getNodeAttribute(n, "kind"))""",
-                          [b["node"] for b in labels["boxes"]])
+    kinds = page.evaluate(
+        """(nodes) => nodes.map(n => window.trendlibExplorer.graph.getNodeAttribute(n, "kind"))""",
+        [b["node"] for b in labels["boxes"]],
+    )
     assert len(kinds) >= 30 and set(kinds) == {"actor"}, "the opening view labels groups, or too few named parties"
     sizes = page.evaluate("""() => {
         const {graph, renderer} = window.trendlibExplorer;
@@ -430,12 +476,20 @@ def _select(page, name_en):
     page.wait_for_timeout(100)
 
 
-@pytest.mark.parametrize("name_en", ["United States federal government", "European Union",
-                                     "Government of the United Kingdom", "Mayor's Office of New Urban Mechanics"])
+@pytest.mark.parametrize(
+    "name_en",
+    [
+        "United States federal government",
+        "European Union",
+        "Government of the United Kingdom",
+        "Mayor's Office of New Urban Mechanics",
+    ],
+)
 def test_a_selected_party_is_centred_labelled_and_its_ties_listed_first(explorer, shots, name_en):
     page, _, errors = explorer
     _select(page, name_en)
-    state = page.evaluate("""() => {
+    state = page.evaluate(
+        """() => {
         const {graph, renderer} = window.trendlibExplorer;
         const node = graph.findNode((n, a) => a.name_en.startsWith(%s));
         const p = renderer.framedGraphToViewport(renderer.getNodeDisplayData(node));
@@ -446,11 +500,14 @@ def test_a_selected_party_is_centred_labelled_and_its_ties_listed_first(explorer
             if (!d.hidden) colours[incident.has(e) ? "on" : "off"].push(d.color);
         });
         return {node, p, ...renderer.getDimensions(), colours};
-    }""" % json.dumps(name_en))
+    }"""
+        % json.dumps(name_en)
+    )
     labels = page.evaluate(LABELS)
     page.screenshot(path=str(shots / f"explorer-selected-{state['node']}.png"))
-    assert abs(state["p"]["x"] - state["width"] / 2) < 2 and abs(state["p"]["y"] - state["height"] / 2) < 2, \
+    assert abs(state["p"]["x"] - state["width"] / 2) < 2 and abs(state["p"]["y"] - state["height"] / 2) < 2, (
         f"{name_en} is not centred"
+    )
     assert labels["boxes"][0]["node"] == state["node"], f"{name_en} is not labelled"
     assert_labels_readable(labels, name_en)
     assert state["colours"]["on"] and "#ececec" not in state["colours"]["on"], "its ties are not highlighted"
@@ -494,10 +551,14 @@ def test_the_glyph_check_sees_boxes_where_no_chinese_font_is_installed(playwrigh
     """The check above is not vacuous: a Chromium that sees no fonts at all draws boxes, and it says so."""
     (tmp_path / "fonts").mkdir()
     conf = tmp_path / "fonts.conf"
-    conf.write_text(f'<?xml version="1.0"?><fontconfig><dir>{tmp_path / "fonts"}</dir>'
-                    f'<cachedir>{tmp_path / "cache"}</cachedir></fontconfig>', encoding="utf-8")
-    bare = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
-                                      env={**os.environ, "FONTCONFIG_FILE": str(conf)})
+    conf.write_text(
+        f'<?xml version="1.0"?><fontconfig><dir>{tmp_path / "fonts"}</dir>'
+        f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    bare = playwright.chromium.launch(
+        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, env={**os.environ, "FONTCONFIG_FILE": str(conf)}
+    )
     try:
         page = bare.new_page()
         page.set_content("<body></body>")

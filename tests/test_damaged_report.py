@@ -21,18 +21,22 @@ def _lines(first: int, last: int) -> bytes:
 def _anchor_deleted() -> bytes:
     text = report_path().read_text(encoding="utf-8")
     i = text.index("例如，新加坡采用")  # the anchor of case T0-03 starts here (raw line 323)
-    return (text[:i] + text[text.index("，鼓励跨部门协作", i):]).encode("utf-8")
+    return (text[:i] + text[text.index("，鼓励跨部门协作", i) :]).encode("utf-8")
 
 
 DAMAGE = {
     "empty": (lambda: b"", ["empty"]),
     "truncated": (lambda: _lines(3000, 4484), ["expected 8 chapters", "truncated"]),
     # cut at a byte inside a character: the decoder's complaint would hide what happened
-    "truncated inside a character": (lambda: report_path().read_bytes()[:81142], ["middle of a character",
-                                                                                 "81,142 bytes", "truncated"]),
+    "truncated inside a character": (
+        lambda: report_path().read_bytes()[:81142],
+        ["middle of a character", "81,142 bytes", "truncated"],
+    ),
     # cut in the last chapter, after its headings: a box's end phrase is what goes missing
-    "truncated near the end": (lambda: report_path().read_bytes()[:160593], ["boxes.yaml", "end phrase",
-                                                                             "is the report truncated?"]),
+    "truncated near the end": (
+        lambda: report_path().read_bytes()[:160593],
+        ["boxes.yaml", "end phrase", "is the report truncated?"],
+    ),
     "chapter removed": (lambda: _lines(2456, 2855), ["chapter 5 was expected"]),
     "UTF-16": (lambda: report_path().read_text(encoding="utf-8").encode("utf-16"), ["UTF-16"]),
     "GB18030": (lambda: report_path().read_text(encoding="utf-8").encode("gb18030"), ["GB18030"]),

@@ -15,8 +15,8 @@ from trendlib import build, cli
 from trendlib.diff import compare_tables, diff_builds, format_markdown, format_text
 from trendlib.errors import DiffError, LoadError
 
-
 # ---------------------------------------------------------------- fixtures
+
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory) -> Path:
@@ -73,11 +73,19 @@ def edited(base, tmp_path_factory):
     edge = re.compile(rf'\n\s*<edge [^>]*id="{edge_id}">.*?</edge>', re.DOTALL)
     assert len(edge.findall(graphml)) == 1
     (new / "ties.graphml").write_text(edge.sub("", graphml), encoding="utf-8")
-    return {"folder": new,
-            "relations": {"header": header, "removed": removed, "changed_id": changed[rid],
-                          "old_type": old_type, "new_type": new_type, "added": added},
-            "evidence": {"header": evidence[0], "removed": gone_evidence},
-            "edge": edge_id}
+    return {
+        "folder": new,
+        "relations": {
+            "header": header,
+            "removed": removed,
+            "changed_id": changed[rid],
+            "old_type": old_type,
+            "new_type": new_type,
+            "added": added,
+        },
+        "evidence": {"header": evidence[0], "removed": gone_evidence},
+        "edge": edge_id,
+    }
 
 
 def _run(capsys, *argv) -> tuple[int, str, str]:
@@ -87,6 +95,7 @@ def _run(capsys, *argv) -> tuple[int, str, str]:
 
 
 # ---------------------------------------------------------------- the real builds
+
 
 def test_a_build_and_its_copy_have_no_differences(base, tmp_path, capsys):
     copy = _copy(base, tmp_path / "copy")
@@ -109,16 +118,23 @@ def test_the_diff_reports_exactly_the_changes_made(base, edited):
 
     relations = report["tables"]["relations"]
     assert relations["status"] == "changed" and relations["compared_by"] == "primary_key"
-    assert relations["added"] == [dict(zip(rel["header"], rel["added"]))]
-    assert relations["removed"] == [dict(zip(rel["header"], rel["removed"]))]
-    assert relations["changed"] == [{"key": {"relation_id": rel["changed_id"]},
-                                     "fields": {"relation_type": {"old": rel["old_type"], "new": rel["new_type"]}}}]
+    assert relations["added"] == [dict(zip(rel["header"], rel["added"], strict=True))]
+    assert relations["removed"] == [dict(zip(rel["header"], rel["removed"], strict=True))]
+    assert relations["changed"] == [
+        {
+            "key": {"relation_id": rel["changed_id"]},
+            "fields": {"relation_type": {"old": rel["old_type"], "new": rel["new_type"]}},
+        }
+    ]
     assert relations["fields_changed"] == {"relation_type": 1}
     assert relations["columns"] == {"added": [], "removed": []}
 
     evidence = report["tables"]["evidence"]
-    assert evidence["primary_key"] == {"old": ["case_id", "code", "coded_value"], "new": ["case_id", "code", "coded_value"]}
-    assert evidence["removed"] == [dict(zip(ev["header"], ev["removed"]))]
+    assert evidence["primary_key"] == {
+        "old": ["case_id", "code", "coded_value"],
+        "new": ["case_id", "code", "coded_value"],
+    }
+    assert evidence["removed"] == [dict(zip(ev["header"], ev["removed"], strict=True))]
     assert evidence["added"] == evidence["changed"] == []
 
     assert {n for n, t in report["tables"].items() if t["status"] != "same"} == {"relations", "evidence"}
@@ -136,7 +152,10 @@ def test_swapping_the_builds_swaps_added_and_removed(base, edited):
         assert backward["tables"][name]["added"] == forward["tables"][name]["removed"]
         assert backward["tables"][name]["removed"] == forward["tables"][name]["added"]
     [change] = backward["tables"]["relations"]["changed"]
-    assert change["fields"]["relation_type"] == {"old": edited["relations"]["new_type"], "new": edited["relations"]["old_type"]}
+    assert change["fields"]["relation_type"] == {
+        "old": edited["relations"]["new_type"],
+        "new": edited["relations"]["old_type"],
+    }
     assert backward["graph"]["edges"]["added"] == forward["graph"]["edges"]["removed"]
 
 
@@ -144,12 +163,13 @@ def test_the_text_report_summarises_then_shows_the_rows(base, edited, capsys):
     code, out, err = _run(capsys, base, edited["folder"])
     assert code == 1 and err == ""
     lines = out.splitlines()
-    assert lines[:2] == [f"--- {base} (trendlib {__import__('trendlib').__version__})",
-                         f"+++ {edited['folder']} (trendlib {__import__('trendlib').__version__})"]
+    assert lines[:2] == [
+        f"--- {base} (trendlib {__import__('trendlib').__version__})",
+        f"+++ {edited['folder']} (trendlib {__import__('trendlib').__version__})",
+    ]
     assert "relations: 1 added, 1 removed, 1 changed (fields: relation_type)" in lines
     assert "evidence: 0 added, 1 removed, 0 changed" in lines
-    assert ("ties.graphml: edges 0 added, 1 removed, 0 changed; nodes 0 added, 0 removed, 0 changed"
-            in lines)
+    assert "ties.graphml: edges 0 added, 1 removed, 0 changed; nodes 0 added, 0 removed, 0 changed" in lines
     rel = edited["relations"]
     assert f"  ~ relation_id={rel['changed_id']}" in lines
     assert f'      relation_type: "{rel["old_type"]}" → "{rel["new_type"]}"' in lines
@@ -194,9 +214,11 @@ def test_markdown_gives_a_changelog_bullet_per_changed_table(base, edited, capsy
     code, out, _ = _run(capsys, base, edited["folder"], "--markdown")
     assert code == 1
     bullets = [line for line in out.splitlines() if line.startswith("- ")]
-    assert bullets[:3] == ["- evidence: 0 added, 1 removed, 0 changed",
-                           "- relations: 1 added, 1 removed, 1 changed (fields: relation_type)",
-                           "- ties.graphml: edges 0 added, 1 removed, 0 changed; nodes 0 added, 0 removed, 0 changed"]
+    assert bullets[:3] == [
+        "- evidence: 0 added, 1 removed, 0 changed",
+        "- relations: 1 added, 1 removed, 1 changed (fields: relation_type)",
+        "- ties.graphml: edges 0 added, 1 removed, 0 changed; nodes 0 added, 0 removed, 0 changed",
+    ]
     assert bullets[3].startswith("- Unchanged: trends, paragraphs, ") and "relations" not in bullets[3]
     assert out.startswith("### Data\n")
     assert format_markdown(diff_builds(base, edited["folder"])) == out
@@ -218,6 +240,7 @@ def test_a_table_added_or_removed_is_reported_as_such(base, tmp_path):
 
 
 # ---------------------------------------------------------------- comparisons on small tables
+
 
 def test_numbers_are_compared_as_published_text():
     old = pd.DataFrame({"id": ["1"], "usd": ["1000"]})
@@ -248,6 +271,7 @@ def test_columns_added_and_removed_are_named_and_not_counted_as_row_changes():
 
 # ---------------------------------------------------------------- what cannot be compared
 
+
 def test_a_missing_folder_is_named_with_the_fix(base, tmp_path, capsys):
     missing = tmp_path / "no-such-build"
     code, out, err = _run(capsys, missing, base)
@@ -263,18 +287,23 @@ def test_a_repeated_primary_key_names_the_file_and_the_key(base, tmp_path, capsy
     _write(new / "cases.csv", rows)
     code, out, err = _run(capsys, base, new)
     assert code == 2 and out == ""
-    assert f"{new / 'cases.csv'}: primary key (case_id) repeated: case_id={rows[1][0]} is on data rows 1 and " \
-           f"{len(rows) - 1}" in err
+    assert (
+        f"{new / 'cases.csv'}: primary key (case_id) repeated: case_id={rows[1][0]} is on data rows 1 and "
+        f"{len(rows) - 1}" in err
+    )
     with pytest.raises(DiffError) as raised:
         diff_builds(base, new)
     assert isinstance(raised.value, LoadError)
 
 
-@pytest.mark.parametrize("damage, named, says", [
-    ("datapackage.json", "", "no datapackage.json, so it is not the output of a trendlib build"),
-    ("funding.csv", "funding.csv", "no such file, though"),
-    ("ties.graphml", "ties.graphml", "no such file"),
-])
+@pytest.mark.parametrize(
+    "damage, named, says",
+    [
+        ("datapackage.json", "", "no datapackage.json, so it is not the output of a trendlib build"),
+        ("funding.csv", "funding.csv", "no such file, though"),
+        ("ties.graphml", "ties.graphml", "no such file"),
+    ],
+)
 def test_a_missing_file_is_named(base, tmp_path, capsys, damage, named, says):
     new = _copy(base, tmp_path / "new")
     (new / damage).unlink()

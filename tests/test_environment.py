@@ -132,7 +132,8 @@ def test_every_pyproject_dependency_is_in_the_lock_at_a_version_its_lower_bound_
         name = canonicalize_name(req.name)
         assert name in locked, f"{req.name} is in pyproject.toml but not in requirements/lock.txt (run `make lock`)"
         assert req.specifier.contains(locked[name], prereleases=True), (
-            f"requirements/lock.txt has {req.name}=={locked[name]}, which pyproject.toml's {req} excludes")
+            f"requirements/lock.txt has {req.name}=={locked[name]}, which pyproject.toml's {req} excludes"
+        )
 
 
 def test_the_lock_pins_every_package_exactly_with_hashes_for_the_python_the_environments_name():
@@ -141,8 +142,8 @@ def test_the_lock_pins_every_package_exactly_with_hashes_for_the_python_the_envi
     loose = [str(r) for r in entries.values() if pinned(r) is None or r.marker or r.url]
     assert not loose, f"requirements/lock.txt has entries that are not `name==version`: {loose}"
     text = re.sub(r"\\\n", " ", LOCK.read_text(encoding="utf-8"))
-    lines = [l.strip() for l in text.splitlines()]
-    unhashed = [l.split()[0] for l in lines if l and not l.startswith("#") and "--hash=sha256:" not in l]
+    lines = [ln.strip() for ln in text.splitlines()]
+    unhashed = [ln.split()[0] for ln in lines if ln and not ln.startswith("#") and "--hash=sha256:" not in ln]
     assert not unhashed, f"entries without hashes: {unhashed}"
     assert "trendlib" not in entries, "the package itself is installed from the work tree, not locked"
     assert lock_python() == "3.11"
@@ -187,6 +188,9 @@ def test_the_lock_script_writes_what_these_tests_expect():
     assert {n: Version(v) for n, v in lock.lock_versions(LOCK.read_text(encoding="utf-8")).items()} == lock_versions()
     for path in ["environment.yml", "binder/environment.yml"]:
         text = (ROOT / path).read_text(encoding="utf-8")
-        need = lock.wanted(project(), list(project()["optional-dependencies"]) if path == "environment.yml" else ["lab"])
+        need = lock.wanted(
+            project(), list(project()["optional-dependencies"]) if path == "environment.yml" else ["lab"]
+        )
         assert lock.repin(text, lock.lock_versions(LOCK.read_text(encoding="utf-8")), need, path) == text, (
-            f"{path} is not what `make lock` writes")
+            f"{path} is not what `make lock` writes"
+        )

@@ -37,8 +37,12 @@ def built(tmp_path_factory):
 def rebuilt(tmp_path_factory):
     """A second build in another process: another string-hash seed, the curated files read afresh."""
     out = tmp_path_factory.mktemp("exports-again") / "processed"
-    subprocess.run([sys.executable, "-m", "trendlib", "build", "--no-cache", "--out", str(out)], check=True,
-                   capture_output=True, env={**os.environ, "PYTHONHASHSEED": "7"})
+    subprocess.run(
+        [sys.executable, "-m", "trendlib", "build", "--no-cache", "--out", str(out)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PYTHONHASHSEED": "7"},
+    )
     return out
 
 
@@ -77,6 +81,7 @@ def as_csv_text(value, kind: str) -> str:
 
 # ---------------------------------------------------------------- link tables
 
+
 @pytest.mark.parametrize("name", metadata.link_tables())
 def test_a_link_table_holds_each_value_of_its_column_once_in_order(rows, name):
     """Joining a link table's values back per parent row gives the parent's ';'-joined column, cell for cell
@@ -89,7 +94,7 @@ def test_a_link_table_holds_each_value_of_its_column_once_in_order(rows, name):
     values = defaultdict(list)
     flags = defaultdict(lambda: defaultdict(list))
     for row in link_rows:
-        record = dict(zip(link_header, row))
+        record = dict(zip(link_header, row, strict=True))
         k = tuple(record[c] for c in key)
         values[k].append(record[link.value])
         for flag, _ in link.flags:
@@ -106,8 +111,9 @@ def test_a_link_table_holds_each_value_of_its_column_once_in_order(rows, name):
 
 def test_every_semicolon_joined_column_has_its_link_table():
     """A column holding several values of a vocabulary, or ids, joined by ';' is unfolded by a link table."""
-    unfolded = {(t.link.parent, c) for t in metadata.TABLES if t.link
-                for c in (t.link.column, *(o for _, o in t.link.flags))}
+    unfolded = {
+        (t.link.parent, c) for t in metadata.TABLES if t.link for c in (t.link.column, *(o for _, o in t.link.flags))
+    }
     declared = {(t.name, c) for t in metadata.TABLES for c in t.lists}
     assert declared == unfolded
     for table, column in declared:
@@ -115,6 +121,7 @@ def test_every_semicolon_joined_column_has_its_link_table():
 
 
 # ---------------------------------------------------------------- SQLite
+
 
 def test_the_database_holds_every_table_and_its_dictionary(db):
     tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -139,11 +146,11 @@ def test_the_keys_and_checks_are_enforced(built, tmp_path):
     row = con.execute("SELECT * FROM relations ORDER BY relation_id LIMIT 1").fetchone()
     cols = [c[1] for c in con.execute("PRAGMA table_info(relations)")]
     bad = {
-        "unknown case": dict(zip(cols, row), relation_id="R999", case_id="T9-99"),
-        "repeated key": dict(zip(cols, row)),
-        "boolean 2": dict(zip(cols, row), relation_id="R998", directed=2),
+        "unknown case": dict(zip(cols, row, strict=True), relation_id="R999", case_id="T9-99"),
+        "repeated key": dict(zip(cols, row, strict=True)),
+        "boolean 2": dict(zip(cols, row, strict=True), relation_id="R998", directed=2),
     }
-    for what, record in bad.items():
+    for record in bad.values():
         with pytest.raises(sqlite3.IntegrityError):
             con.execute(f"INSERT INTO relations VALUES ({', '.join('?' * len(cols))})", list(record.values()))
         con.rollback()
@@ -162,10 +169,10 @@ def test_each_table_has_the_csv_rows_with_typed_values(db, rows, name):
     got = db.execute(f'SELECT * FROM "{name}"').fetchall()
     assert len(got) == len(csv_rows)
     kinds = [t.field(c).type for c in header]
-    as_text = sorted(tuple(as_csv_text(v, k) for v, k in zip(r, kinds)) for r in got)
+    as_text = sorted(tuple(as_csv_text(v, k) for v, k in zip(r, kinds, strict=True)) for r in got)
     assert as_text == sorted(tuple(r) for r in csv_rows)
     storage = {"integer": {"integer"}, "boolean": {"integer"}, "number": {"real"}, "string": {"text"}}
-    for column, kind in zip(header, kinds):
+    for column, kind in zip(header, kinds, strict=True):
         seen = {s for (s,) in db.execute(f'SELECT DISTINCT typeof("{column}") FROM "{name}"')} - {"null"}
         assert seen <= storage[kind], (name, column, seen)
 
@@ -174,20 +181,25 @@ def test_the_rows_are_in_primary_key_order(db):
     for t in metadata.TABLES:
         key = ", ".join(f'"{c}"' for c in t.primary_key)
         stored = db.execute(f'SELECT {key} FROM "{t.name}" ORDER BY rowid').fetchall()
-        assert stored == db.execute(f'SELECT {key} FROM "{t.name}" ORDER BY {key.replace(",", " NULLS LAST,")} '
-                                    'NULLS LAST').fetchall(), t.name
+        assert (
+            stored
+            == db.execute(
+                f'SELECT {key} FROM "{t.name}" ORDER BY {key.replace(",", " NULLS LAST,")} NULLS LAST'
+            ).fetchall()
+        ), t.name
 
 
 def test_the_fields_table_documents_every_column_of_every_table(db):
     documented = defaultdict(list)
-    for table, ordinal, field in db.execute("SELECT table_name, ordinal, field_name FROM fields ORDER BY 1, 2"):
+    for table, _ordinal, field in db.execute("SELECT table_name, ordinal, field_name FROM fields ORDER BY 1, 2"):
         documented[table].append(field)
     tables = [n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     assert sorted(documented) == tables
     for name in tables:
         assert documented[name] == [c[1] for c in db.execute(f'PRAGMA table_info("{name}")')], name
-    empty = db.execute("SELECT table_name, field_name FROM fields WHERE description = '' OR label_en = '' "
-                       "OR label_zh = ''").fetchall()
+    empty = db.execute(
+        "SELECT table_name, field_name FROM fields WHERE description = '' OR label_en = '' OR label_zh = ''"
+    ).fetchall()
     assert not empty
     listed = {n for (n,) in db.execute("SELECT table_name FROM tables")}
     views = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
@@ -201,8 +213,9 @@ def test_every_coded_value_is_a_code_of_the_vocabularies_table(db):
         codes[v].add(code)
     assert set(codes) == {v for v, terms in vocab.VOCABULARIES.items() if len(terms)}
     checked = 0
-    for table, field, name in db.execute("SELECT table_name, field_name, vocabulary FROM fields "
-                                         "WHERE vocabulary IS NOT NULL").fetchall():
+    for table, field, name in db.execute(
+        "SELECT table_name, field_name, vocabulary FROM fields WHERE vocabulary IS NOT NULL"
+    ).fetchall():
         for (value,) in db.execute(f'SELECT DISTINCT "{field}" FROM "{table}" WHERE "{field}" IS NOT NULL'):
             assert set(str(value).split(";")) <= codes[name], (table, field, value)
             checked += 1
@@ -215,13 +228,23 @@ def test_ties_named_gives_both_parties_of_every_tie(db, rows):
     cases = {r[0]: r for r in rows["cases"][1]}
     c = {col: i for i, col in enumerate(rows["cases"][0])}
     h = {col: i for i, col in enumerate(rows["relations"][0])}
-    view = {r[0]: r for r in db.execute("SELECT relation_id, case_title_en, source_name_en, source_name_zh, "
-                                        "target_name_en, target_sector FROM ties_named")}
+    view = {
+        r[0]: r
+        for r in db.execute(
+            "SELECT relation_id, case_title_en, source_name_en, source_name_zh, "
+            "target_name_en, target_sector FROM ties_named"
+        )
+    }
     assert set(view) == {r[h["relation_id"]] for r in rows["relations"][1]}
     for r in rows["relations"][1]:
         source, target = actors[r[h["source"]]], actors[r[h["target"]]]
-        assert view[r[h["relation_id"]]][1:] == (cases[r[h["case_id"]]][c["title_en"]], source[a["name_en"]],
-                                                 source[a["name_zh"]], target[a["name_en"]], target[a["sector"]])
+        assert view[r[h["relation_id"]]][1:] == (
+            cases[r[h["case_id"]]][c["title_en"]],
+            source[a["name_en"]],
+            source[a["name_zh"]],
+            target[a["name_en"]],
+            target[a["sector"]],
+        )
 
 
 def test_cases_with_places_gives_each_case_once_per_place(db, rows):
@@ -229,7 +252,7 @@ def test_cases_with_places_gives_each_case_once_per_place(db, rows):
     for case_id, place_id in rows["case_places"][1]:
         per_case[case_id].add(place_id)
     got = defaultdict(set)
-    for case_id, place_id, name_en in db.execute("SELECT case_id, place_id, place_name_en FROM cases_with_places"):
+    for case_id, place_id, _name_en in db.execute("SELECT case_id, place_id, place_name_en FROM cases_with_places"):
         got[case_id].add(place_id)
     assert set(got) == {r[0] for r in rows["cases"][1]}
     for case_id, places in got.items():
@@ -241,6 +264,7 @@ def test_the_database_is_the_same_bytes_from_another_build(built, rebuilt):
 
 
 # ---------------------------------------------------------------- Parquet
+
 
 @pytest.mark.parametrize("name", TABLES)
 def test_each_parquet_file_has_the_csv_rows_in_order(built, rows, name):
@@ -313,8 +337,9 @@ def test_the_r_example_reads_every_table_with_pandas_row_counts(built):
     import pandas as pd
 
     rscript = system_tool("Rscript", "apt-get install r-base-core r-cran-dbi r-cran-rsqlite")
-    run = subprocess.run([rscript, str(R_EXAMPLE), str(built)], capture_output=True, text=True, timeout=120,
-                         cwd=paths.project_root())
+    run = subprocess.run(
+        [rscript, str(R_EXAMPLE), str(built)], capture_output=True, text=True, timeout=120, cwd=paths.project_root()
+    )
     assert run.returncode == 0, run.stderr
     assert run.stderr == "", run.stderr  # no warnings either
     counts = defaultdict(dict)

@@ -8,11 +8,11 @@ paragraphs, trends and sections come out the same, line numbers aside.
 
 import pytest
 
-from trendlib.patterns import compact
 from trendlib.parse.corpus import read_corpus
 from trendlib.parse.layout import BYLINE, is_latin, paragraphs, split_lines, width
-from trendlib.patterns import is_wide as _is_wide
 from trendlib.parse.report import read_report
+from trendlib.patterns import compact
+from trendlib.patterns import is_wide as _is_wide
 
 
 def _tokens(text: str) -> list[str]:
@@ -42,7 +42,7 @@ def _fill(tokens: list[str], columns: int) -> list[str]:
             line = "" if tok == " " else tok
         else:
             line += tok
-    return [l for l in [*lines, line.strip()] if l]
+    return [ln for ln in [*lines, line.strip()] if ln]
 
 
 def wrap(text: str, columns: int) -> list[str] | None:
@@ -52,7 +52,7 @@ def wrap(text: str, columns: int) -> list[str] | None:
     tokens = _tokens(text)
     for w in range(columns, int(0.87 * columns) - 1, -1):
         lines = _fill(tokens, w)
-        if width(lines[-1]) <= 0.75 * w and all(width(l) >= 0.87 * columns for l in lines[:-1]):
+        if width(lines[-1]) <= 0.75 * w and all(width(ln) >= 0.87 * columns for ln in lines[:-1]):
             return lines
     return None
 
@@ -65,7 +65,7 @@ def rewrapped(text: str, columns: int) -> str:
         if not (is_latin(p.text) or BYLINE.fullmatch(p.text)):
             lines = [p.text] if width(p.text) <= 0.75 * columns else wrap(p.text, columns)
         if lines is None:  # English endnotes, bylines, and paragraphs no width sets cleanly: as printed
-            lines = [l.strip() for l in text[p.char_start:p.char_end].split("\n") if l.strip()]
+            lines = [ln.strip() for ln in text[p.char_start : p.char_end].split("\n") if ln.strip()]
         lines[0] = (" " if p.page_start else "") + lines[0]
         out.extend(lines)
         out.append("")
@@ -99,8 +99,9 @@ def per_character(corpus):
 def reparse(corpus, reference, tmp_path, columns):
     path = tmp_path / f"wrapped-{columns}.txt"
     path.write_text(rewrapped(corpus.report.text, columns), encoding="utf-8")
-    return read_corpus(read_report(path, any_edition=True), reference.boxes,
-                       hyphenated_words=reference.hyphenated_words)
+    return read_corpus(
+        read_report(path, any_edition=True), reference.boxes, hyphenated_words=reference.hyphenated_words
+    )
 
 
 @pytest.mark.parametrize("columns", [44, 52, 60, 72, 90, 110])
@@ -118,7 +119,8 @@ def test_same_paragraphs_at_another_width(corpus, reference, tmp_path, columns):
 def test_crlf_and_bom_change_nothing(corpus, reference, report, tmp_path):
     path = tmp_path / "crlf-bom.txt"
     path.write_bytes(b"\xef\xbb\xbf" + report.text.replace("\n", "\r\n").encode("utf-8"))
-    again = read_corpus(read_report(path, any_edition=True), reference.boxes,
-                       hyphenated_words=reference.hyphenated_words)
+    again = read_corpus(
+        read_report(path, any_edition=True), reference.boxes, hyphenated_words=reference.hyphenated_words
+    )
     assert signature(again) == signature(corpus)
     assert [p.line_start for p in again.paragraphs] == [p.line_start for p in corpus.paragraphs]

@@ -168,7 +168,8 @@ def test_totals_add_one_kind_of_money_once():
 
 def test_totals_by_check_status_give_a_split_amount_its_status():
     table = finance.totals(tiny_funding(), tiny_parts(), by="check_status", kinds=vocab.AMOUNT_TYPES).set_index(
-        "check_status")
+        "check_status"
+    )
     assert table.usd.to_dict() == {"unverifiable": 2e8, "corrected": 98968000.0, "confirmed": 1053400.0 + 2106800.0}
 
 

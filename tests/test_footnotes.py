@@ -2,10 +2,10 @@
 
 import collections
 
+from conftest import para_at
+
 from trendlib.parse.footnotes import find_refs, without_refs
 from trendlib.parse.layout import paragraphs, split_lines
-
-from conftest import para_at
 
 
 def refs_in(text: str):
@@ -35,14 +35,18 @@ def test_note_glued_inside_a_word(corpus):
 
 
 def test_real_numbers_are_not_notes():
-    notes, (text,) = refs_in("审批时间从2-3周缩短到一周。卫星和5G可以使农村受益。18F等部门提供奖学金。"
-                             "能源研究计划署（ARPA-E）。有52个岗位和5个技能社区。")
+    notes, (text,) = refs_in(
+        "审批时间从2-3周缩短到一周。卫星和5G可以使农村受益。18F等部门提供奖学金。"
+        "能源研究计划署（ARPA-E）。有52个岗位和5个技能社区。"
+    )
     assert notes == []
     assert "2-3周" in text and "5G" in text and "18F" in text and "52个" in text
 
 
 def test_list_numbering_is_not_a_note():
-    notes, _ = refs_in("我们认为目前有六种驱动因素：\n\n1. 加快技术应用。政府正在利用云计算。\n\n2. 物理现实融合虚拟现实。\n")
+    notes, _ = refs_in(
+        "我们认为目前有六种驱动因素：\n\n1. 加快技术应用。政府正在利用云计算。\n\n2. 物理现实融合虚拟现实。\n"
+    )
     assert notes == []
 
 

@@ -1,8 +1,8 @@
 """Stage 1 on real passages: furniture, reflow, paragraph ends."""
 
-from trendlib.parse.layout import Line, content_lines, furniture, paragraphs, split_lines, width
-
 from conftest import para_at
+
+from trendlib.parse.layout import Line, content_lines, furniture, paragraphs, split_lines, width
 
 
 def test_navigation_bar_and_footers_are_furniture_and_keep_their_page(corpus):
@@ -53,7 +53,7 @@ def test_a_heading_wrapped_over_two_lines_is_one_paragraph(corpus):
 
 def test_paragraph_offsets_point_at_the_raw_characters(corpus, raw_text):
     for p in corpus.paragraphs:
-        for ch, off in zip(p.text, p.offsets):
+        for ch, off in zip(p.text, p.offsets, strict=True):
             if not ch.isspace():
                 assert raw_text[off] == ch
 
@@ -64,4 +64,4 @@ def test_width_counts_chinese_double():
 
 def test_blank_lines_and_furniture_are_not_content():
     lines = split_lines("正文\n\n    I   01   02   03   04   05   06   07   08\n概要    3\n")
-    assert [l.content for l in content_lines(lines)] == ["正文"]
+    assert [ln.content for ln in content_lines(lines)] == ["正文"]

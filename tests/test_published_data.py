@@ -19,9 +19,9 @@ import pytest
 
 import trendlib
 from trendlib import build, paths
+from trendlib.metadata import PANDAS_TYPES, TABLE
 from trendlib.parse.report import read_report
 from trendlib.paths import report_path
-from trendlib.metadata import PANDAS_TYPES, TABLE
 
 COLUMNS = {t: [(f.name, f.type, f.description) for f in TABLE[t].fields] for t in TABLE}
 
@@ -54,6 +54,7 @@ def files(folder):
 
 # ---------------------------------------------------------------- (a) committed == fresh build
 
+
 def test_a_build_under_another_string_hash_seed_is_byte_identical(tmp_path):
     """Set and dict order must not leak into any output (layouts, graphs, tables) whatever PYTHONHASHSEED is."""
     import os
@@ -62,8 +63,9 @@ def test_a_build_under_another_string_hash_seed_is_byte_identical(tmp_path):
 
     out = tmp_path / "processed"
     env = {**os.environ, "PYTHONHASHSEED": "7"}
-    subprocess.run([sys.executable, "-m", "trendlib", "build", "--out", str(out)], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "trendlib", "build", "--out", str(out)], env=env, check=True, capture_output=True
+    )
     differ = [name for name in files(out) if (PUBLISHED / name).read_bytes() != (out / name).read_bytes()]
     assert files(out) == files(PUBLISHED) and not differ, f"outputs depend on the hash seed: {differ}"
 
@@ -71,15 +73,25 @@ def test_a_build_under_another_string_hash_seed_is_byte_identical(tmp_path):
 def test_committed_outputs_equal_a_fresh_build(fresh):
     assert files(PUBLISHED) == files(fresh), "data/processed/ holds other files than a build writes"
     stale = [name for name in files(fresh) if (PUBLISHED / name).read_bytes() != (fresh / name).read_bytes()]
-    assert not stale, (f"data/processed/ is stale: {', '.join(stale)} differ from a fresh build; "
-                       "run `trendlib build` and commit data/processed/")
+    assert not stale, (
+        f"data/processed/ is stale: {', '.join(stale)} differ from a fresh build; "
+        "run `trendlib build` and commit data/processed/"
+    )
 
 
 def test_every_published_kind_of_file_is_there(fresh):
     names = set(files(fresh))
     assert {f"{t}.csv" for t in TABLES} <= names
-    assert {"datapackage.json", "stakeholders.graphml", "stakeholders.gexf", "ties_by_kind.graphml",
-            "ties_by_kind.gexf", "ties.graphml", "ties.gexf", "explorer.html"} <= names
+    assert {
+        "datapackage.json",
+        "stakeholders.graphml",
+        "stakeholders.gexf",
+        "ties_by_kind.graphml",
+        "ties_by_kind.gexf",
+        "ties.graphml",
+        "ties.gexf",
+        "explorer.html",
+    } <= names
 
 
 def test_datapackage_records_the_report_hash():
@@ -98,7 +110,7 @@ def test_datapackage_names_its_version_source_and_contributors():
     assert "2023年政务服务转型趋势报告" in source["title"] and source["publisher"] and source["year"] == 2023
     coders = csv_rows("coders")
     assert [c["title"] for c in package["contributors"]] == [f"{c['coder_id']}: {c['coder_kind']}" for c in coders]
-    for contributor, coder in zip(package["contributors"], coders):
+    for contributor, coder in zip(package["contributors"], coders, strict=True):
         assert contributor["role"] in ("wrangler", "contributor")
         assert coder["role"] in contributor["description"] and coder["saw"] in contributor["description"]
 
@@ -115,11 +127,14 @@ def test_datapackage_lists_the_sqlite_and_parquet_files_with_their_hashes():
 
 # ---------------------------------------------------------------- (b) Frictionless
 
+
 @pytest.fixture
 def offline(monkeypatch):
     """Any attempt to open a network connection fails the test."""
+
     def refuse(*args, **kwargs):
         raise AssertionError(f"network access attempted: {args!r}")
+
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
@@ -152,7 +167,8 @@ def test_frictionless_catches_a_value_outside_the_vocabulary(offline, tmp_path):
     assert not report.valid
     # the value, and the file no longer being the one the build recorded (its SHA-256 and size)
     assert sorted(report.flatten(["fieldName", "type"]), key=str) == sorted(
-        [["level", "constraint-error"], [None, "hash-count"], [None, "byte-count"]], key=str)
+        [["level", "constraint-error"], [None, "hash-count"], [None, "byte-count"]], key=str
+    )
     assert [t.name for t in report.tasks if not t.valid] == ["cases"]
 
 
@@ -167,6 +183,7 @@ def test_datapackage_declares_every_column_in_order():
 
 
 # ---------------------------------------------------------------- (c) trendlib.load()
+
 
 def csv_rows(table):
     with (PUBLISHED / f"{table}.csv").open(encoding="utf-8", newline="") as f:
@@ -186,7 +203,7 @@ def test_load_gives_the_csv_rows(loaded, table):
     df, rows = loaded[table], csv_rows(table)
     assert len(df) == len(rows)
     for col, kind, _ in COLUMNS[table]:
-        for value, cell in zip(df[col], (r[col] for r in rows)):
+        for value, cell in zip(df[col], (r[col] for r in rows), strict=True):
             if cell == "":
                 assert pd.isna(value), (table, col, cell)
             elif kind == "integer":
@@ -260,7 +277,7 @@ def test_printed_text_is_at_its_line(loaded, raw_lines, table):
 def test_paragraph_text_comes_from_its_lines(loaded, raw_lines):
     """Each reflowed paragraph's characters (footnote numbers aside) are those of its raw lines."""
     for row in loaded.paragraphs.itertuples():
-        raw = _squeeze("".join(raw_lines[row.line_start - 1:row.line_end]))
+        raw = _squeeze("".join(raw_lines[row.line_start - 1 : row.line_end]))
         text = _squeeze(row.text)
         # the paragraph is a subsequence of its raw lines (glued footnote numbers are removed)
         it = iter(raw)
@@ -283,6 +300,7 @@ def test_case_ids_of_rows_exist(loaded):
 
 # ---------------------------------------------------------------- (e) graph files
 
+
 def test_stakeholder_graph_reads_back(loaded):
     g = nx.read_graphml(PUBLISHED / "stakeholders.graphml")
     actors = set(loaded.actors.loc[loaded.actors.cases >= 1, "actor_id"])
@@ -291,11 +309,14 @@ def test_stakeholder_graph_reads_back(loaded):
     assert {n for n, d in g.nodes(data=True) if d["kind"] == "case"} == cases
     assert {n for n, d in g.nodes(data=True) if d["kind"] == "actor"} == actors
     assert nx.is_bipartite(g)
-    pairs = set(zip(loaded.case_actors.actor_id, loaded.case_actors.case_id))
+    pairs = set(zip(loaded.case_actors.actor_id, loaded.case_actors.case_id, strict=True))
     assert {tuple(sorted(e, key=lambda n: n in cases)) for e in g.edges} == pairs
     for n, d in g.nodes(data=True):
-        row = (loaded.cases.set_index("case_id").loc[n] if d["kind"] == "case"
-               else loaded.actors.set_index("actor_id").loc[n])
+        row = (
+            loaded.cases.set_index("case_id").loc[n]
+            if d["kind"] == "case"
+            else loaded.actors.set_index("actor_id").loc[n]
+        )
         name = row["title_zh"] if d["kind"] == "case" else row["name_zh"]
         assert d["name_zh"] == name
 
@@ -315,8 +336,12 @@ def test_ties_by_kind_pools_the_relations_by_kind_of_party(loaded):
     g = nx.read_graphml(PUBLISHED / "ties_by_kind.graphml", force_multigraph=True)
     actors = loaded.actors.set_index("actor_id")
     kind = {a: (a if row.type == "stakeholder_group" else row.type) for a, row in actors.iterrows()}
-    expected = (loaded.relations.assign(u=loaded.relations.source.map(kind), v=loaded.relations.target.map(kind))
-                .groupby(["u", "v", "relation_type"]).size().to_dict())
+    expected = (
+        loaded.relations.assign(u=loaded.relations.source.map(kind), v=loaded.relations.target.map(kind))
+        .groupby(["u", "v", "relation_type"])
+        .size()
+        .to_dict()
+    )
     got = {(u, v, d["tie"]): int(d["weight"]) for u, v, d in g.edges(data=True)}
     assert got == expected
 
@@ -361,7 +386,7 @@ def test_datapackage_declares_the_metadatas_keys():
 
 
 def test_every_ibid_names_a_note_of_its_chapter(loaded):
-    notes = set(zip(loaded.endnotes.trend, loaded.endnotes.number))
+    notes = set(zip(loaded.endnotes.trend, loaded.endnotes.number, strict=True))
     for row in loaded.endnotes.dropna(subset=["ibid_of"]).itertuples():
         assert (row.trend, row.ibid_of) in notes and row.ibid_of < row.number, row
 
@@ -376,7 +401,9 @@ def test_readme_lists_every_table_of_the_registry():
     listed = re.findall(r"^\| `(\w+)\.csv` \| (.+?) \|$", readme, flags=re.M)
     assert [name for name, _ in listed] == metadata.names()
     for name, row in listed:
-        assert row == metadata.TABLE[name].row, f"README says a {name} row is {row!r}; metadata: {metadata.TABLE[name].row!r}"
+        assert row == metadata.TABLE[name].row, (
+            f"README says a {name} row is {row!r}; metadata: {metadata.TABLE[name].row!r}"
+        )
 
 
 def test_ties_graph_holds_every_relation_as_a_typed_edge(loaded):

@@ -30,11 +30,14 @@ def test_any_edition_parses_another_extraction_on_purpose(tmp_path):
     assert read_report(other, any_edition=True).text == "概述\n"
 
 
-@pytest.mark.parametrize("content, expected", [
-    (b"", "empty"),
-    (b"   \n\n", "empty"),
-    ("政府".encode("gbk"), "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        ("政府".encode("gbk"), "not UTF-8"),
+    ],
+)
 def test_bad_files_give_clear_errors(tmp_path, content, expected):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
@@ -54,11 +57,14 @@ def test_bom_and_crlf_are_normalised(tmp_path):
     assert read_report(variant, any_edition=True).text == raw.decode("utf-8")
 
 
-@pytest.mark.parametrize("encoding, expected", [
-    ("utf-16", "looks like UTF-16"),
-    ("utf-16-le", "looks like UTF-16"),
-    ("gb18030", "looks like GB18030"),
-])
+@pytest.mark.parametrize(
+    "encoding, expected",
+    [
+        ("utf-16", "looks like UTF-16"),
+        ("utf-16-le", "looks like UTF-16"),
+        ("gb18030", "looks like GB18030"),
+    ],
+)
 def test_another_encoding_is_named(tmp_path, encoding, expected):
     bad = tmp_path / "report.txt"
     bad.write_bytes(report_path().read_text(encoding="utf-8")[:20000].encode(encoding))

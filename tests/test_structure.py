@@ -1,12 +1,11 @@
 """Stage 2 on the real report: chapters found from evidence, sections from headings and boxes."""
 
 import pytest
+from conftest import para_at
 
 from trendlib.parse.corpus import read_corpus
 from trendlib.parse.report import ReportError, read_report
 from trendlib.parse.structure import heading_section
-
-from conftest import para_at
 
 # First line of each chapter, by reading the report: three lack their 趋势N heading
 # (3 and 8 open at 概述, 5 at its title page).
@@ -25,17 +24,45 @@ def test_overview_items_are_not_chapters(corpus):
     assert (corpus.paragraphs[i].trend, corpus.paragraphs[i].section) == (0, "overview")
 
 
-@pytest.mark.parametrize("line, trend, section", [
-    (3, 0, "summary"), (185, 0, "introduction"), (252, 0, "introduction"), (364, 0, "overview"),
-    (485, 1, "title"), (492, 1, "overview"), (533, 1, "barriers"), (555, 1, "data"), (613, 1, "in_action"),
-    (674, 1, "sidebar"), (977, 1, "endnotes"), (1018, 1, "endnotes"),
-    (1163, 2, "overview"), (1217, 2, "data"), (1481, 2, "my_take"), (1527, 2, "my_take"),
-    (1532, 3, "overview"), (1808, 3, "my_take"), (1869, 4, "overview"), (1912, 4, "data"),
-    (2457, 5, "title"), (2495, 5, "barriers"), (2741, 5, "sidebar"), (2797, 5, "my_take"),
-    (3351, 6, "sidebar"), (3388, 6, "my_take"), (3627, 7, "in_action"), (3631, 7, "in_action"),
-    (4073, 8, "overview"), (4200, 8, "data"), (4257, 8, "in_action"), (4357, 8, "sidebar"),
-    (4388, 8, "moving_forward"), (4429, 8, "my_take"),
-])
+@pytest.mark.parametrize(
+    "line, trend, section",
+    [
+        (3, 0, "summary"),
+        (185, 0, "introduction"),
+        (252, 0, "introduction"),
+        (364, 0, "overview"),
+        (485, 1, "title"),
+        (492, 1, "overview"),
+        (533, 1, "barriers"),
+        (555, 1, "data"),
+        (613, 1, "in_action"),
+        (674, 1, "sidebar"),
+        (977, 1, "endnotes"),
+        (1018, 1, "endnotes"),
+        (1163, 2, "overview"),
+        (1217, 2, "data"),
+        (1481, 2, "my_take"),
+        (1527, 2, "my_take"),
+        (1532, 3, "overview"),
+        (1808, 3, "my_take"),
+        (1869, 4, "overview"),
+        (1912, 4, "data"),
+        (2457, 5, "title"),
+        (2495, 5, "barriers"),
+        (2741, 5, "sidebar"),
+        (2797, 5, "my_take"),
+        (3351, 6, "sidebar"),
+        (3388, 6, "my_take"),
+        (3627, 7, "in_action"),
+        (3631, 7, "in_action"),
+        (4073, 8, "overview"),
+        (4200, 8, "data"),
+        (4257, 8, "in_action"),
+        (4357, 8, "sidebar"),
+        (4388, 8, "moving_forward"),
+        (4429, 8, "my_take"),
+    ],
+)
 def test_sections_of_real_passages(corpus, line, trend, section):
     i = para_at(corpus, line)
     assert (corpus.paragraphs[i].trend, corpus.paragraphs[i].section) == (trend, section)
@@ -48,6 +75,7 @@ def test_pull_quotes_keep_their_section_but_are_marked(corpus):
 
 def test_every_paragraph_has_a_known_section(corpus):
     from trendlib.vocab import SECTIONS
+
     assert {p.section for p in corpus.paragraphs} <= set(SECTIONS)
 
 

@@ -94,8 +94,7 @@ def test_import_has_no_side_effects():
 def test_registration_is_idempotent(report_style):
     style.use_report_style()
     style.use_report_style()
-    entries = [f for f in font_manager.fontManager.ttflist
-               if os.path.realpath(f.fname) == os.fspath(style.FONT_FILE)]
+    entries = [f for f in font_manager.fontManager.ttflist if os.path.realpath(f.fname) == os.fspath(style.FONT_FILE)]
     assert len(entries) == 1
     assert style.use_report_style() is None
 
@@ -108,14 +107,10 @@ def test_rcparams(report_style):
 
 
 def test_findfont_resolves_bundled_file(report_style):
-    path = font_manager.findfont(
-        font_manager.FontProperties(family=style.CJK_FAMILY), fallback_to_default=False
-    )
+    path = font_manager.findfont(font_manager.FontProperties(family=style.CJK_FAMILY), fallback_to_default=False)
     assert os.path.samefile(path, style.FONT_FILE)
     # Latin still comes from DejaVu Sans, first in the fallback list.
-    latin = font_manager.findfont(
-        font_manager.FontProperties(family="DejaVu Sans"), fallback_to_default=False
-    )
+    latin = font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans"), fallback_to_default=False)
     assert Path(latin).name == "DejaVuSans.ttf"
 
 
@@ -139,8 +134,9 @@ def test_chinese_figure_renders_without_glyph_warnings(report_style, caplog, cap
     out, err = capfd.readouterr()
     assert not GLYPH_PROBLEM.search(err), err
     assert not GLYPH_PROBLEM.search(out), out
-    problems = [r.getMessage() for r in caplog.records
-                if r.levelno >= logging.WARNING or GLYPH_PROBLEM.search(r.getMessage())]
+    problems = [
+        r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING or GLYPH_PROBLEM.search(r.getMessage())
+    ]
     assert not problems, problems
 
 
@@ -159,7 +155,12 @@ def test_cjk_glyphs_actually_render(report_style):
 
 def test_sector_colors():
     assert set(style.SECTOR_COLORS) == {
-        "government", "private", "nonprofit", "academia", "community", "international",
+        "government",
+        "private",
+        "nonprofit",
+        "academia",
+        "community",
+        "international",
     }
     values = list(style.SECTOR_COLORS.values())
     assert len(set(values)) == len(values)

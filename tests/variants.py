@@ -21,11 +21,10 @@ without line, character and page positions (and the paragraph count), text colum
 from __future__ import annotations
 
 import random
-import unicodedata
 import re
+import unicodedata
 
-from trendlib.parse.layout import (BYLINE, FIGURES, furniture, is_heading,
-                                   paragraphs, split_lines, width)
+from trendlib.parse.layout import BYLINE, FIGURES, furniture, is_heading, paragraphs, split_lines, width
 from trendlib.patterns import compact, is_cjk_free, is_wide
 
 NO_LINE_START = set("，。、；：！？”’）》」』】%％·…—")
@@ -77,7 +76,7 @@ def fill(text: str, columns: int, rng: random.Random | None = None, early: float
         if line and width(line + tok) > columns and legal_points:
             cut = legal_points[-1]
             if rng is not None and early and rng.random() < early and len(legal_points) > 2:
-                cut = rng.choice(legal_points[len(legal_points) // 2:])
+                cut = rng.choice(legal_points[len(legal_points) // 2 :])
             head, rest = line[:cut], line[cut:]
             lines.append(head.strip())
             line = rest.lstrip()
@@ -94,8 +93,7 @@ def fill(text: str, columns: int, rng: random.Random | None = None, early: float
 
 
 #: Sections whose paragraphs a typesetter sets at the body width (not titles, bylines, infographics).
-BODY_SECTIONS = {"summary", "introduction", "overview", "barriers", "in_action", "moving_forward", "my_take",
-                 "sidebar"}
+BODY_SECTIONS = {"summary", "introduction", "overview", "barriers", "in_action", "moving_forward", "my_take", "sidebar"}
 
 
 def _body_lines(corpus) -> set[int]:
@@ -111,16 +109,26 @@ def _body_lines(corpus) -> set[int]:
                 break
             intro_title.add(i)
     for i, p in enumerate(corpus.paragraphs):
-        if (p.section in BODY_SECTIONS and i not in intro_title and not is_cjk_free(p.text)
-                and not is_heading(p.text) and not BYLINE.fullmatch(p.text) and not FIGURES.fullmatch(p.text)):
+        if (
+            p.section in BODY_SECTIONS
+            and i not in intro_title
+            and not is_cjk_free(p.text)
+            and not is_heading(p.text)
+            and not BYLINE.fullmatch(p.text)
+            and not FIGURES.fullmatch(p.text)
+        ):
             lines.update(range(p.line_start, p.line_end + 1))
     return lines
 
 
 def _note_lines(corpus) -> set[int]:
     """Raw lines of the English endnotes (the Latin-only paragraphs of the endnotes sections)."""
-    return {n for p in corpus.paragraphs if p.section == "endnotes" and is_cjk_free(p.text)
-            for n in range(p.line_start, p.line_end + 1)}
+    return {
+        n
+        for p in corpus.paragraphs
+        if p.section == "endnotes" and is_cjk_free(p.text)
+        for n in range(p.line_start, p.line_end + 1)
+    }
 
 
 def rewrap(corpus, columns: int, *, seed: int | None = None, early: float = 0.0, notes: bool = False) -> str:
@@ -134,17 +142,20 @@ def rewrap(corpus, columns: int, *, seed: int | None = None, early: float = 0.0,
     out: list[str] = []
     done = 0  # raw lines up to this number are written
     for p in paragraphs(lines):
-        if not all(n in body for n in range(p.line_start, p.line_end + 1)
-                   if lines[n - 1].text.strip() and not furniture(lines[n - 1])):
+        if not all(
+            n in body
+            for n in range(p.line_start, p.line_end + 1)
+            if lines[n - 1].text.strip() and not furniture(lines[n - 1])
+        ):
             continue
-        out.extend(l.text for l in lines[done:p.line_start - 1])
+        out.extend(ln.text for ln in lines[done : p.line_start - 1])
         page = lines[p.line_start - 1].opens_page
         new = fill(p.text, columns, rng, early)
         out.extend([(" " if page else "") + new[0], *new[1:]])
         # furniture inside the paragraph goes after it
-        out.extend(l.text for l in lines[p.line_start - 1:p.line_end] if furniture(l))
+        out.extend(ln.text for ln in lines[p.line_start - 1 : p.line_end] if furniture(ln))
         done = p.line_end
-    out.extend(l.text for l in lines[done:])
+    out.extend(ln.text for ln in lines[done:])
     return "\n".join(out)
 
 
@@ -155,8 +166,10 @@ def single_newlines(text: str) -> str:
 
 def form_feeds(text: str) -> str:
     """pdftotext's page breaks: a form feed instead of the single leading space at a page start."""
-    return "\n".join("\f" + line[1:] if line.startswith(" ") and not line.startswith("  ") and line.strip()
-                     else line for line in text.split("\n"))
+    return "\n".join(
+        "\f" + line[1:] if line.startswith(" ") and not line.startswith("  ") and line.strip() else line
+        for line in text.split("\n")
+    )
 
 
 def tabs_in_furniture(text: str) -> str:
@@ -172,7 +185,7 @@ def tabs_in_furniture(text: str) -> str:
 
 def without_furniture(text: str) -> str:
     """The navigation bars and running footers removed (as some extractors do)."""
-    return "\n".join(l.text for l in split_lines(text) if not furniture(l))
+    return "\n".join(ln.text for ln in split_lines(text) if not furniture(ln))
 
 
 def crlf(text: str) -> str:
@@ -187,8 +200,10 @@ def trailing_spaces(text: str) -> str:
     return "\n".join(line + ("  " if line.strip() else "") for line in text.split("\n"))
 
 
-LAYOUT_VARIANTS = {f.__name__: f for f in (single_newlines, form_feeds, tabs_in_furniture, without_furniture,
-                                           crlf, bom, trailing_spaces)}
+LAYOUT_VARIANTS = {
+    f.__name__: f
+    for f in (single_newlines, form_feeds, tabs_in_furniture, without_furniture, crlf, bom, trailing_spaces)
+}
 
 #: Columns that locate a row in the raw file (and the count of paragraphs): left out of the comparison.
 POSITIONS = {"line", "line_start", "line_end", "char_start", "char_end", "page", "paragraphs"}
@@ -205,8 +220,12 @@ def comparable(tables: dict, *, fold_width: bool = False) -> dict:
         keep = [c for c in df.columns if c not in POSITIONS]
         rows = []
         for record in df[keep].itertuples(index=False):
-            rows.append(tuple(text(v) if isinstance(v, str) else (None if v != v or v is None else v)
-                              for v in (None if _missing(x) else x for x in record)))
+            rows.append(
+                tuple(
+                    text(v) if isinstance(v, str) else (None if v != v or v is None else v)
+                    for v in (None if _missing(x) else x for x in record)
+                )
+            )
         out[name] = (tuple(keep), rows)
     return out
 
@@ -216,6 +235,7 @@ def _missing(x) -> bool:
         return x is None or bool(x != x)
     except (TypeError, ValueError):
         import pandas as pd
+
         return bool(pd.isna(x))
 
 
@@ -229,9 +249,9 @@ def differences(a: dict, b: dict, limit: int = 8) -> list[str]:
             continue
         if len(rows_a) != len(rows_b):
             out.append(f"{name}: {len(rows_a)} rows vs {len(rows_b)}")
-        for k, (x, y) in enumerate(zip(rows_a, rows_b)):
+        for k, (x, y) in enumerate(zip(rows_a, rows_b, strict=False)):  # lengths may differ: said above
             if x != y:
-                diff = {c: (u, v) for c, u, v in zip(cols, x, y) if u != v}
+                diff = {c: (u, v) for c, u, v in zip(cols, x, y, strict=True) if u != v}
                 out.append(f"{name} row {k + 1}: {diff}")
                 if sum(1 for o in out if o.startswith(name)) >= limit:
                     break

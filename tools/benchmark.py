@@ -77,8 +77,11 @@ def profile_parse(parse_once, repeat: int) -> int:
         parse_once()
     profile.disable()
     stats = pstats.Stats(profile)
-    rows = [(cum / repeat, f"{Path(file).parent.name}/{Path(file).name}:{name}")
-            for (file, _, name), (_, _, _, cum, _) in stats.stats.items() if "/trendlib/parse/" in file]
+    rows = [
+        (cum / repeat, f"{Path(file).parent.name}/{Path(file).name}:{name}")
+        for (file, _, name), (_, _, _, cum, _) in stats.stats.items()
+        if "/trendlib/parse/" in file
+    ]
     total = max(t for t, _ in rows)
     print(f"parse profiled, per parse (profiler overhead included): {total * 1000:.1f} ms")
     for t, where in sorted(rows, reverse=True)[1:16]:
@@ -89,19 +92,23 @@ def profile_parse(parse_once, repeat: int) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--profile-parse", action="store_true",
-                        help="only profile the parse (cProfile, its stages by cumulative time) and stop")
+    parser.add_argument(
+        "--profile-parse",
+        action="store_true",
+        help="only profile the parse (cProfile, its stages by cumulative time) and stop",
+    )
     args = parser.parse_args()
     n = args.repeat
 
     import trendlib
     from trendlib.build import build_tables, render
-    from trendlib.parse.corpus import read_corpus
     from trendlib.curated.files import load_reference
+    from trendlib.parse.corpus import read_corpus
     from trendlib.parse.report import read_report
 
     report, ref = read_report(), load_reference()
     chars, size = len(report.text), len(report.text.encode("utf-8"))
+
     def parse_once():
         return read_corpus(report, ref.boxes, hyphenated_words=ref.hyphenated_words)
 
@@ -110,16 +117,22 @@ def main() -> int:
     parse = median_time(parse_once, n)
     tables = median_time(build_tables, n)
     print(f"report: {chars:,} characters, {size:,} bytes (UTF-8)")
-    print(f"parse (layout+structure+footnotes): {parse * 1000:7.1f} ms  "
-          f"{chars / parse / 1e6:5.2f} M chars/s  {size / parse / 1e6:5.2f} MB/s")
-    print(f"all tables in memory:               {tables * 1000:7.1f} ms  "
-          f"{chars / tables / 1e6:5.2f} M chars/s  {size / tables / 1e6:5.2f} MB/s")
+    print(
+        f"parse (layout+structure+footnotes): {parse * 1000:7.1f} ms  "
+        f"{chars / parse / 1e6:5.2f} M chars/s  {size / parse / 1e6:5.2f} MB/s"
+    )
+    print(
+        f"all tables in memory:               {tables * 1000:7.1f} ms  "
+        f"{chars / tables / 1e6:5.2f} M chars/s  {size / tables / 1e6:5.2f} MB/s"
+    )
     print(f"trendlib.load() (every published table): {median_time(trendlib.load, n) * 1000:5.1f} ms")
     built = build_tables()
-    stages = {"read and check the curated data (validators compiled)": median_time(load_reference, n),
-              "parse": parse,
-              "every table (the two above included)": tables,
-              "render every output file (CSV, graphs, explorer)": median_time(lambda: render(built, report.sha256), n)}
+    stages = {
+        "read and check the curated data (validators compiled)": median_time(load_reference, n),
+        "parse": parse,
+        "every table (the two above included)": tables,
+        "render every output file (CSV, graphs, explorer)": median_time(lambda: render(built, report.sha256), n),
+    }
 
     lab = importlib.util.find_spec("jupyterlab") is not None
     with tempfile.TemporaryDirectory() as tmp:
@@ -128,10 +141,14 @@ def main() -> int:
         floor, cold, rebuild = alternating([[sys.executable, "-c", FLOOR], [*build, "--no-cache"], build], n, env)
     print(f"environment: Python {sys.version.split()[0]}, JupyterLab {'installed' if lab else 'not installed'}")
     print(f"import floor ({FLOOR}): {floor:5.2f} s")
-    print(f"trendlib build, cold (--no-cache):          {cold:5.2f} s  = {cold / floor:4.2f} × the floor   "
-          "(target ≤ 2.5 ×)")
-    print(f"trendlib build, curated files unchanged:    {rebuild:5.2f} s  = {rebuild / floor:4.2f} × the floor   "
-          "(target ≤ 1.5 ×)")
+    print(
+        f"trendlib build, cold (--no-cache):          {cold:5.2f} s  = {cold / floor:4.2f} × the floor   "
+        "(target ≤ 2.5 ×)"
+    )
+    print(
+        f"trendlib build, curated files unchanged:    {rebuild:5.2f} s  = {rebuild / floor:4.2f} × the floor   "
+        "(target ≤ 1.5 ×)"
+    )
     print("where an in-process cold build's time goes:")
     for stage, seconds in stages.items():
         print(f"  {stage:52s} {seconds * 1000:6.1f} ms = {seconds / floor:4.2f} × the floor")

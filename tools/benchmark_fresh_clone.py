@@ -33,7 +33,9 @@ def timed(args: list[str], cwd: Path) -> tuple[float, str]:
     done = subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
     if done.returncode:
-        sys.exit(f"benchmark_fresh_clone: {' '.join(args)} failed in {cwd}:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
+        sys.exit(
+            f"benchmark_fresh_clone: {' '.join(args)} failed in {cwd}:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
+        )
     return seconds, done.stdout
 
 
@@ -45,7 +47,7 @@ def main() -> int:
         test, out = timed(["make", "test"], clone)
     runs = SUMMARY.findall(out)
     print(f"make setup (install into a new .venv): {setup:6.1f} s")
-    for name, (counts, seconds) in zip(("suite (unit tests and nbval)", "real-browser tests"), runs):
+    for name, (counts, seconds) in zip(("suite (unit tests and nbval)", "real-browser tests"), runs, strict=True):
         print(f"  {name:34s} {float(seconds):6.1f} s   {counts}")
     print(f"make test after setup:                 {test:6.1f} s")
     print(f"fresh clone, setup + test:             {setup + test:6.1f} s   (target ≤ 60 s)")

@@ -34,8 +34,19 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def timed_pytest(paths: list[Path], cwd: Path, repeat: int, **extra_env: str) -> float:
     env = {**os.environ, "PYTHONHASHSEED": "0", **extra_env}
-    args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
-            "--nbval", "--nbval-current-env", *map(str, paths)]
+    args = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-o",
+        "addopts=",
+        "--nbval",
+        "--nbval-current-env",
+        *map(str, paths),
+    ]
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -77,8 +88,12 @@ def main() -> int:
     suite = timed_pytest(notebooks, ROOT, n)
     print(f"{len(notebooks)} empty notebooks under nbval:  {floor:5.1f} s")
     print(f"{len(notebooks)} import-only notebooks:          {imports:5.1f} s  = {imports / floor:4.2f} × the floor")
-    print(f"{len(notebooks)} trendlib notebooks, figures not drawn: {undrawn:5.1f} s  = {undrawn / floor:4.2f} × the floor")
-    print(f"{len(notebooks)} trendlib notebooks under nbval: {suite:5.1f} s  = {suite / floor:4.2f} × the floor   (target ≤ 2 ×)")
+    print(
+        f"{len(notebooks)} trendlib notebooks, figures not drawn: {undrawn:5.1f} s  = {undrawn / floor:4.2f} × the floor"
+    )
+    print(
+        f"{len(notebooks)} trendlib notebooks under nbval: {suite:5.1f} s  = {suite / floor:4.2f} × the floor   (target ≤ 2 ×)"
+    )
     return 0
 
 

@@ -32,9 +32,18 @@ LOCK = "requirements/lock.txt"
 PYTHON_VERSION = "3.11"
 PLATFORM = "x86_64-unknown-linux-gnu"
 COMPILE = [
-    "pip", "compile", "pyproject.toml", "--all-extras",
-    "--python-version", PYTHON_VERSION, "--python-platform", PLATFORM,
-    "--generate-hashes", "--quiet", "-o", LOCK,
+    "pip",
+    "compile",
+    "pyproject.toml",
+    "--all-extras",
+    "--python-version",
+    PYTHON_VERSION,
+    "--python-platform",
+    PLATFORM,
+    "--generate-hashes",
+    "--quiet",
+    "-o",
+    LOCK,
 ]
 #: PyPI name → conda-forge name, where they differ (as in tests/test_environment.py).
 CONDA_NAMES = {"fastjsonschema": "python-fastjsonschema"}
@@ -93,8 +102,10 @@ def repin(text: str, versions: dict[str, str], need: list[str], path: str) -> st
         else:
             pypi = canonical(name) if in_pip else canonical(PYPI_NAMES.get(name, name))
             if pypi not in versions:
-                sys.exit(f"lock: {path} lists {name!r}, which {LOCK} does not hold; remove it from {path} "
-                         f"or add it to pyproject.toml")
+                sys.exit(
+                    f"lock: {path} lists {name!r}, which {LOCK} does not hold; remove it from {path} "
+                    f"or add it to pyproject.toml"
+                )
             listed.add(pypi)
             new = f"{name}=={versions[pypi]}"
         comment = f"  {m['comment']}" if m["comment"] else ""

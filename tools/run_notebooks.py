@@ -59,8 +59,14 @@ def run(path: Path, figures: Path | None = None) -> float:
     with tempfile.TemporaryDirectory(prefix="trendlib-kernel-") as sockets:
         km = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel"))
         try:
-            NotebookClient(nb, km=km, timeout=300, kernel_name="python3", record_timing=False,
-                           resources={"metadata": {"path": str(path.parent)}}).execute(env=env)
+            NotebookClient(
+                nb,
+                km=km,
+                timeout=300,
+                kernel_name="python3",
+                record_timing=False,
+                resources={"metadata": {"path": str(path.parent)}},
+            ).execute(env=env)
         finally:
             if km.has_kernel:
                 km.shutdown_kernel(now=False)
@@ -85,8 +91,10 @@ def main(argv: list[str]) -> int:
     for path in paths:
         print(f"{path.name}: {run(path, figures):.1f} s")
     if figures is not None:
-        print(f"figures written to {figures}/: {len(list(figures.glob('*.svg')))} SVG, "
-              f"{len(list(figures.glob('*.png')))} PNG")
+        print(
+            f"figures written to {figures}/: {len(list(figures.glob('*.svg')))} SVG, "
+            f"{len(list(figures.glob('*.png')))} PNG"
+        )
     return 0
 
 

@@ -177,7 +177,7 @@ def rename(font: TTFont) -> None:
     if hasattr(top, "FDArray"):
         for fd in top.FDArray:
             if getattr(fd, "FontName", "").startswith(old):
-                fd.FontName = PS_NAME + fd.FontName[len(old):]
+                fd.FontName = PS_NAME + fd.FontName[len(old) :]
 
 
 def build(ttc: Path, out: Path) -> None:
@@ -191,9 +191,9 @@ def build(ttc: Path, out: Path) -> None:
         sys.exit(f"report characters missing from source font: {[hex(c) for c in missing_report]}")
 
     options = subset.Options()
-    options.name_IDs = ["*"]          # keep copyright, trademark, licence records
+    options.name_IDs = ["*"]  # keep copyright, trademark, licence records
     options.name_languages = ["*"]
-    options.notdef_outline = True     # a visible .notdef box, not an empty glyph
+    options.notdef_outline = True  # a visible .notdef box, not an empty glyph
     options.recalc_timestamp = False  # reproducible bytes
     # Drop 'locl' and the vertical-writing features: their glyph closure
     # pulls in the Japanese/Korean/Traditional variants and vertical forms

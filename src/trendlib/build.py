@@ -19,18 +19,18 @@ import pandas as pd
 from . import __version__, export, metadata, network, output, tables, vocab
 from .coding.audit import curated_checks, curated_statistics, funding_flags
 from .coding.cases import case_of, check_places, initiatives, locate_cases
+from .coding.reliability import COLUMNS, measure
 from .coding.ties import consistency, locate_evidence, locate_relations, sectors_of
+from .curated.files import Reference, load_reference
+from .errors import OutputError, TrendlibError
 from .mentions.actors import find_mentions
-from .network.explorer import explorer_html
 from .mentions.money import currency_countries, currency_words, load_rates, read_rate_rows
 from .mentions.quantities import corpus_amounts, corpus_percentages, label_infographics
-from .parse.corpus import read_corpus
+from .network.explorer import explorer_html
 from .parse import report as report_meta
+from .parse.corpus import read_corpus
 from .parse.report import Report, read_report
 from .paths import processed_dir
-from .curated.files import Reference, load_reference
-from .coding.reliability import COLUMNS, measure
-from .errors import OutputError, TrendlibError
 
 # The report's figures date from 2021–2023; 2022, the year most were announced in,
 # is the reference year for converting them to US dollars (rates: exchange_rates.csv).
@@ -40,40 +40,61 @@ DEFAULT_RATE_YEAR = 2022
 TABLE_ORDER = metadata.names()
 
 
-def quantity_tables(corpus, cases, ref: Reference, rate_year: int = DEFAULT_RATE_YEAR
-                    ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def quantity_tables(
+    corpus, cases, ref: Reference, rate_year: int = DEFAULT_RATE_YEAR
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """``funding``, ``amount_checks``, ``amount_parts`` and ``statistics``: the mentions of money and percentages, each with
     its case and (infographics) its curated label; for money its US-dollar value, flags, repeats and
     what the curated check says of it."""
     currencies = currency_words(ref.currencies)
     countries = currency_countries(ref.currencies)
-    rates = load_rates(ref.rates_path, rate_year,
-                       sorted(set(currencies.values()) | {r["currency_corrected"] for r in ref.amounts
-                                                          if r.get("currency_corrected")}
-                              | {p["currency"] for r in ref.amounts for p in r.get("parts", [])}))
-    amounts, figures = label_infographics(corpus, corpus_amounts(corpus, currencies), corpus_percentages(corpus),
-                                          ref.infographics)
+    rates = load_rates(
+        ref.rates_path,
+        rate_year,
+        sorted(
+            set(currencies.values())
+            | {r["currency_corrected"] for r in ref.amounts if r.get("currency_corrected")}
+            | {p["currency"] for r in ref.amounts for p in r.get("parts", [])}
+        ),
+    )
+    amounts, figures = label_infographics(
+        corpus, corpus_amounts(corpus, currencies), corpus_percentages(corpus), ref.infographics
+    )
     amount_cases = [case_of(cases, m.where, m.amount.text) for m in amounts]
     flags = funding_flags([m.amount for m in amounts], [k.row if k else None for k in amount_cases], countries)
     infographic = {}  # an infographic amount's period may be printed in the block's notes
     for p in corpus.paragraphs:
         if p.section == "data":
             infographic[p.trend] = infographic.get(p.trend, "") + p.text
-    spans = [m.where.context + (corpus.flat.text[k.flat_start:k.flat_end] if k else "")
-             + (infographic.get(m.where.trend, "") if m.where.section == "data" else "")
-             for m, k in zip(amounts, amount_cases)]
+    spans = [
+        m.where.context
+        + (corpus.flat.text[k.flat_start : k.flat_end] if k else "")
+        + (infographic.get(m.where.trend, "") if m.where.section == "data" else "")
+        for m, k in zip(amounts, amount_cases, strict=True)
+    ]
     checks = curated_checks(amounts, spans, ref.amounts)
     funding = tables.funding_table(amounts, amount_cases, flags, checks, rates, rate_year, corpus.line_of)
     ids = list(funding["amount_id"])
-    return (funding, tables.amount_checks_table(ids, checks), tables.amount_parts_table(ids, checks, rates),
-            tables.statistics_table(figures, curated_statistics(figures, ref.statistics, corpus.flat,
-                                                                {c.id: (c.flat_start, c.flat_end) for c in cases}),
-                                    corpus.line_of))
+    return (
+        funding,
+        tables.amount_checks_table(ids, checks),
+        tables.amount_parts_table(ids, checks, rates),
+        tables.statistics_table(
+            figures,
+            curated_statistics(figures, ref.statistics, corpus.flat, {c.id: (c.flat_start, c.flat_end) for c in cases}),
+            corpus.line_of,
+        ),
+    )
 
 
-def build_tables(report: Report | Path | str | None = None, *, any_edition: bool = False,
-                 reference: Path | None = None, rate_year: int = DEFAULT_RATE_YEAR,
-                 cache: Path | bool | None = None) -> dict[str, pd.DataFrame]:
+def build_tables(
+    report: Report | Path | str | None = None,
+    *,
+    any_edition: bool = False,
+    reference: Path | None = None,
+    rate_year: int = DEFAULT_RATE_YEAR,
+    cache: Path | bool | None = None,
+) -> dict[str, pd.DataFrame]:
     """Parse the report (a :class:`~trendlib.parse.report.Report` already read, or its path) and return
     every table, in :data:`TABLE_ORDER`. ``cache`` is the cache of checked curated files
     (:func:`trendlib.curated.files.load_reference`); by default every file is read and checked afresh.
@@ -103,15 +124,23 @@ def build_tables(report: Report | Path | str | None = None, *, any_edition: bool
     t = {
         "trends": tables.trends_table(corpus),
         "paragraphs": tables.paragraphs_table(corpus),
-        "cases": tables.cases_table(corpus, cases, sectors, {k: len(v) for k, v in by_case.items()},
-                                   {r["case"]: r["reason"] for r in ref.relations if not r.get("ties")}, glosses,
-                                   initiatives(cases, corpus), dict(zip(my_takes["trend"], my_takes["person_en"]))),
+        "cases": tables.cases_table(
+            corpus,
+            cases,
+            sectors,
+            {k: len(v) for k, v in by_case.items()},
+            {r["case"]: r["reason"] for r in ref.relations if not r.get("ties")},
+            glosses,
+            initiatives(cases, corpus),
+            dict(zip(my_takes["trend"], my_takes["person_en"], strict=True)),
+        ),
         "places": tables.places_table(ref.places, cases),
         "evidence": tables.evidence_table(evidence, corpus.line_of),
         "actors": tables.actors_table(ref.actors, mentions, cases, relations),
         "case_actors": tables.case_actors_table(corpus, cases),
-        "relations": tables.relations_table(relations, actors, {c["id"]: {"case_id": c["id"], **c} for c in ref.cases},
-                                            corpus.line_of),
+        "relations": tables.relations_table(
+            relations, actors, {c["id"]: {"case_id": c["id"], **c} for c in ref.cases}, corpus.line_of
+        ),
         "funding": funding,
         "amount_checks": amount_checks,
         "amount_parts": amount_parts,
@@ -124,11 +153,20 @@ def build_tables(report: Report | Path | str | None = None, *, any_edition: bool
     }
     glosses.check_all_used()
     t["reliability"] = tables.reliability_table(measure(ref, cases, vocab.example_cases()))
-    t["coders"] = tables.frame("coders", [{"coder_id": c["id"], "coder_kind": c["kind"],
-                                           **{k: c[k] for k in ("sessions", "role", "saw", "independence")}}
-                                          for c in ref.coders])
-    t["adjudication"] = tables.adjudication_table(ref.adjudication, {c.id for c in cases},
-                                                  {r["rule"] for r in ref.codebook})
+    t["coders"] = tables.frame(
+        "coders",
+        [
+            {
+                "coder_id": c["id"],
+                "coder_kind": c["kind"],
+                **{k: c[k] for k in ("sessions", "role", "saw", "independence")},
+            }
+            for c in ref.coders
+        ],
+    )
+    t["adjudication"] = tables.adjudication_table(
+        ref.adjudication, {c.id for c in cases}, {r["rule"] for r in ref.codebook}
+    )
     tables.check_figures(cases, t)
     for name in metadata.link_tables():  # one row per value of each ';'-joined column
         t[name] = tables.link_table(name, t[metadata.TABLE[name].link.parent])
@@ -140,26 +178,41 @@ def graphs(t: dict[str, pd.DataFrame]) -> dict[str, object]:
     """The published graphs: the network of stated ties (unnamed groups one node per case), its aggregate by
     kind of party, and the actor–case two-mode graph of mentions."""
     g = network.ties(t["actors"], t["relations"], t["cases"])
-    return {"ties": g, "ties_by_kind": network.pooled_by_kind(g),
-            "stakeholders": network.two_mode(t["actors"], t["cases"], t["case_actors"])}
+    return {
+        "ties": g,
+        "ties_by_kind": network.pooled_by_kind(g),
+        "stakeholders": network.two_mode(t["actors"], t["cases"], t["case_actors"]),
+    }
 
 
 def explorer(t: dict[str, pd.DataFrame], ties) -> str:
     """The standalone explorer page of the network of ties."""
-    cases = {r.case_id: {"title_en": r.title_en, "title_zh": r.title_zh, "trend": int(r.trend),
-                         "line_start": int(r.line_start), "line_end": int(r.line_end)}
-             for r in t["cases"].itertuples()}
+    cases = {
+        r.case_id: {
+            "title_en": r.title_en,
+            "title_zh": r.title_zh,
+            "trend": int(r.trend),
+            "line_start": int(r.line_start),
+            "line_end": int(r.line_end),
+        }
+        for r in t["cases"].itertuples()
+    }
     return explorer_html(ties, cases)
 
 
 #: Two licences, kept apart: the code and curated data are MIT; the report's words quoted in the tables are not.
 LICENSES = [
-    {"name": "MIT", "path": "https://opensource.org/licenses/MIT",
-     "title": "trendlib's code, the curated data of data/reference/ and the tables' structure and codes: MIT"},
-    {"name": "LicenseRef-Deloitte-Copyright",
-     "title": "The report's text quoted in the tables (paragraphs.text, cases.text, barriers.text, my_takes, endnotes, "
-              "statistics.context, funding.context and every phrase column) is © 2023 Deloitte, quoted for research "
-              "and citation only; it is not covered by the MIT licence"},
+    {
+        "name": "MIT",
+        "path": "https://opensource.org/licenses/MIT",
+        "title": "trendlib's code, the curated data of data/reference/ and the tables' structure and codes: MIT",
+    },
+    {
+        "name": "LicenseRef-Deloitte-Copyright",
+        "title": "The report's text quoted in the tables (paragraphs.text, cases.text, barriers.text, my_takes, endnotes, "
+        "statistics.context, funding.context and every phrase column) is © 2023 Deloitte, quoted for research "
+        "and citation only; it is not covered by the MIT licence",
+    },
 ]
 
 
@@ -182,9 +235,16 @@ def sources(sha256: str) -> list[dict]:
     >>> sources("be6c")[0]["publisher"]
     'Deloitte Insights'
     """
-    return [{"title": f"《{report_meta.TITLE_ZH}》 ({report_meta.TITLE_EN}, Chinese edition)",
-             "author": report_meta.AUTHOR, "publisher": report_meta.PUBLISHER, "year": report_meta.YEAR,
-             "language": "zh", "sha256": sha256}]
+    return [
+        {
+            "title": f"《{report_meta.TITLE_ZH}》 ({report_meta.TITLE_EN}, Chinese edition)",
+            "author": report_meta.AUTHOR,
+            "publisher": report_meta.PUBLISHER,
+            "year": report_meta.YEAR,
+            "language": "zh",
+            "sha256": sha256,
+        }
+    ]
 
 
 #: A coder's Frictionless role: the curator cleaned and curated the data (a wrangler); the others contributed
@@ -213,19 +273,31 @@ def contributors(coders: pd.DataFrame) -> list[dict]:
     >>> contributors(c)
     [{'title': 'curator: a large language model (Claude, Anthropic)', 'role': 'wrangler', 'description': 'adjudicated; saw the report; not independent'}]
     """
-    return [{"title": f"{r.coder_id}: {r.coder_kind}", "role": CONTRIBUTOR_ROLES.get(r.coder_id, "contributor"),
-             "description": f"{r.role}; saw {r.saw}; {r.independence}"} for r in coders.itertuples()]
+    return [
+        {
+            "title": f"{r.coder_id}: {r.coder_kind}",
+            "role": CONTRIBUTOR_ROLES.get(r.coder_id, "contributor"),
+            "description": f"{r.role}; saw {r.saw}; {r.independence}",
+        }
+        for r in coders.itertuples()
+    ]
 
 
 def datapackage(t: dict[str, pd.DataFrame], sha256: str) -> dict:
     """The Frictionless Data Package describing every table, column, key and vocabulary, the report it comes
     from and who coded it."""
     return metadata.datapackage(
-        description=("Tables parsed from Deloitte's 《2023年政务服务转型趋势报告》 by trendlib. "
-                     "Every row carries the 1-based line(s) of the raw report it came from. "
-                     f"Report SHA-256: {sha256}."),
-        licenses=LICENSES, agreement=agreement(t["reliability"]), version=__version__, sources=sources(sha256),
-        contributors=contributors(t["coders"]))
+        description=(
+            "Tables parsed from Deloitte's 《2023年政务服务转型趋势报告》 by trendlib. "
+            "Every row carries the 1-based line(s) of the raw report it came from. "
+            f"Report SHA-256: {sha256}."
+        ),
+        licenses=LICENSES,
+        agreement=agreement(t["reliability"]),
+        version=__version__,
+        sources=sources(sha256),
+        contributors=contributors(t["coders"]),
+    )
 
 
 #: Media types of the files that hold the tables in other forms than CSV.
@@ -252,20 +324,29 @@ def exports(files: dict[str, bytes], digests: dict[str, str]) -> list[dict]:
     >>> [(e["path"], e["bytes"]) for e in exports(files, {k: "0" for k in files})]
     [('trendlib.sqlite', 1), ('cases.parquet', 2)]
     """
-    out = [{"path": metadata.SQLITE, "format": "sqlite", "mediatype": MEDIATYPES["sqlite"],
+    out = [
+        {
+            "path": metadata.SQLITE,
+            "format": "sqlite",
+            "mediatype": MEDIATYPES["sqlite"],
             "description": "every table with its primary and foreign keys, the data dictionary (tables tables, "
-                           f"fields, vocabularies) and the views {', '.join(export.VIEWS)}"}]
-    out += [{"path": f"{name}.parquet", "format": "parquet", "mediatype": MEDIATYPES["parquet"], "resource": name}
-            for name in metadata.names() if f"{name}.parquet" in files]
-    return [{**e, "hash": f"sha256:{digests[e['path']]}", "bytes": len(files[e["path"]])} for e in out
-            if e["path"] in files]
+            f"fields, vocabularies) and the views {', '.join(export.VIEWS)}",
+        }
+    ]
+    out += [
+        {"path": f"{name}.parquet", "format": "parquet", "mediatype": MEDIATYPES["parquet"], "resource": name}
+        for name in metadata.names()
+        if f"{name}.parquet" in files
+    ]
+    return [
+        {**e, "hash": f"sha256:{digests[e['path']]}", "bytes": len(files[e["path"]])} for e in out if e["path"] in files
+    ]
 
 
 def agreement(reliability: pd.DataFrame) -> dict:
     """(table, column) → the latest round's agreement for the coded field the column holds."""
     latest = reliability[reliability["round"] == reliability["round"].max()]
-    return {column: row for row in latest.to_dict("records")
-            for column in COLUMNS.get(row["field"], ())}
+    return {column: row for row in latest.to_dict("records") for column in COLUMNS.get(row["field"], ())}
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
@@ -283,8 +364,9 @@ def render(t: dict[str, pd.DataFrame], sha256: str) -> dict[str, bytes]:
     """
     files = {f"{name}.csv": csv_bytes(t[name]) for name in TABLE_ORDER}
     agreed = agreement(t["reliability"])
-    files.update({f"{name}.parquet": export.parquet_bytes(t[name], metadata.TABLE[name], agreed)
-                  for name in TABLE_ORDER})
+    files.update(
+        {f"{name}.parquet": export.parquet_bytes(t[name], metadata.TABLE[name], agreed) for name in TABLE_ORDER}
+    )
     files[metadata.SQLITE] = export.sqlite_bytes(t, agreed)
     made = graphs(t)
     for name, g in made.items():
@@ -303,8 +385,9 @@ def render(t: dict[str, pd.DataFrame], sha256: str) -> dict[str, bytes]:
     return files
 
 
-def write_outputs(t: dict[str, pd.DataFrame], out_dir: Path, sha256: str, *, wait: float = output.LOCK_WAIT,
-                  note=None) -> Path:
+def write_outputs(
+    t: dict[str, pd.DataFrame], out_dir: Path, sha256: str, *, wait: float = output.LOCK_WAIT, note=None
+) -> Path:
     """Write every output into ``out_dir``, all or nothing (:func:`trendlib.output.publish`)."""
     return output.publish(render(t, sha256), out_dir, retired=metadata.RETIRED_OUTPUTS, wait=wait, note=note)
 
@@ -328,14 +411,24 @@ def check_out_dir(out: Path) -> None:
     if where.resolve() == processed_dir().resolve():
         return
     if where.resolve() == data or data in where.resolve().parents:
-        raise OutputError(f"{out} is inside the project's data/ folder, which holds the raw report and the "
-                          f"curated files; trendlib build writes only to data/processed/ there. Choose an --out "
-                          "outside data/.")
+        raise OutputError(
+            f"{out} is inside the project's data/ folder, which holds the raw report and the "
+            f"curated files; trendlib build writes only to data/processed/ there. Choose an --out "
+            "outside data/."
+        )
 
 
-def build(out_dir: Path | str | None = None, *, report_path: Path | str | None = None,
-          any_edition: bool = False, rate_year: int = DEFAULT_RATE_YEAR, reference: Path | None = None,
-          wait: float = output.LOCK_WAIT, cache: Path | bool | None = True, note=None) -> Path:
+def build(
+    out_dir: Path | str | None = None,
+    *,
+    report_path: Path | str | None = None,
+    any_edition: bool = False,
+    rate_year: int = DEFAULT_RATE_YEAR,
+    reference: Path | None = None,
+    wait: float = output.LOCK_WAIT,
+    cache: Path | bool | None = True,
+    note=None,
+) -> Path:
     """Build every table from the report and the curated files of ``reference`` (default
     ``data/reference/``) and write ``data/processed/`` (or ``out_dir``).
 

@@ -54,9 +54,23 @@ from . import output
 from .errors import DiffError, OutputError
 from .metadata import MANIFEST
 
-__all__ = ["GRAPH", "read_text_table", "duplicate_key", "compare_records", "compare_whole_rows",
-           "compare_tables", "graph_records", "compare_graphs", "diff_builds", "has_differences",
-           "summary_line", "graph_summary_line", "format_text", "format_json", "format_markdown"]
+__all__ = [
+    "GRAPH",
+    "read_text_table",
+    "duplicate_key",
+    "compare_records",
+    "compare_whole_rows",
+    "compare_tables",
+    "graph_records",
+    "compare_graphs",
+    "diff_builds",
+    "has_differences",
+    "summary_line",
+    "graph_summary_line",
+    "format_text",
+    "format_json",
+    "format_markdown",
+]
 
 #: The graph of ties that :func:`diff_builds` compares, beside the tables.
 GRAPH = "ties.graphml"
@@ -66,6 +80,7 @@ _ROW_WIDTH = 160  # characters of an added or removed row shown in the text repo
 
 
 # ---------------------------------------------------------------- pure comparisons
+
 
 def _key_of(record: Mapping[str, object], key: Sequence[str]) -> tuple:
     return tuple(record.get(k) for k in key)
@@ -108,8 +123,9 @@ def duplicate_key(records: Sequence[Mapping[str, object]], key: Sequence[str]) -
     return None
 
 
-def compare_records(old: Sequence[Mapping[str, object]], new: Sequence[Mapping[str, object]],
-                    key: Sequence[str], fields: Sequence[str]) -> dict:
+def compare_records(
+    old: Sequence[Mapping[str, object]], new: Sequence[Mapping[str, object]], key: Sequence[str], fields: Sequence[str]
+) -> dict:
     """Records added, removed and changed between ``old`` and ``new``, matched by ``key``.
 
     Parameters
@@ -159,7 +175,9 @@ def compare_records(old: Sequence[Mapping[str, object]], new: Sequence[Mapping[s
     for side, records in (("old", old), ("new", new)):
         dup = duplicate_key(records, key)
         if dup is not None:
-            raise ValueError(f"{side}: key {dict(zip(key, dup[0]))} repeats (records {dup[1]} and {dup[2]})")
+            raise ValueError(
+                f"{side}: key {dict(zip(key, dup[0], strict=True))} repeats (records {dup[1]} and {dup[2]})"
+            )
     old_by_key = {_key_of(r, key): r for r in old}
     new_by_key = {_key_of(r, key): r for r in new}
     changed, counts = [], Counter()
@@ -169,16 +187,19 @@ def compare_records(old: Sequence[Mapping[str, object]], new: Sequence[Mapping[s
             continue
         diffs = {f: {"old": before.get(f), "new": after.get(f)} for f in fields if before.get(f) != after.get(f)}
         if diffs:
-            changed.append({"key": dict(zip(key, k)), "fields": diffs})
+            changed.append({"key": dict(zip(key, k, strict=True)), "fields": diffs})
             counts.update(diffs.keys())
-    return {"added": [dict(r) for k, r in new_by_key.items() if k not in old_by_key],
-            "removed": [dict(r) for k, r in old_by_key.items() if k not in new_by_key],
-            "changed": changed,
-            "fields_changed": {f: counts[f] for f in fields if counts[f]}}
+    return {
+        "added": [dict(r) for k, r in new_by_key.items() if k not in old_by_key],
+        "removed": [dict(r) for k, r in old_by_key.items() if k not in new_by_key],
+        "changed": changed,
+        "fields_changed": {f: counts[f] for f in fields if counts[f]},
+    }
 
 
-def compare_whole_rows(old: Sequence[Mapping[str, object]], new: Sequence[Mapping[str, object]],
-                       fields: Sequence[str]) -> dict:
+def compare_whole_rows(
+    old: Sequence[Mapping[str, object]], new: Sequence[Mapping[str, object]], fields: Sequence[str]
+) -> dict:
     """Rows added and removed, comparing whole rows (over ``fields``) as multisets.
 
     Used when two versions of a table have no primary key in common: a row
@@ -211,6 +232,7 @@ def compare_whole_rows(old: Sequence[Mapping[str, object]], new: Sequence[Mappin
     >>> d["added"], d["removed"]
     ([{'a': '1', 'b': 'z'}], [{'a': '1', 'b': 'x'}])
     """
+
     def row(r):
         return tuple(r.get(f) for f in fields)
 
@@ -226,8 +248,9 @@ def compare_whole_rows(old: Sequence[Mapping[str, object]], new: Sequence[Mappin
     return {"added": added, "removed": removed, "changed": [], "fields_changed": {}}
 
 
-def compare_tables(old: pd.DataFrame | None, new: pd.DataFrame | None,
-                   old_key: Sequence[str] | None, new_key: Sequence[str] | None) -> dict:
+def compare_tables(
+    old: pd.DataFrame | None, new: pd.DataFrame | None, old_key: Sequence[str] | None, new_key: Sequence[str] | None
+) -> dict:
     """One table of two builds: rows and columns added, removed and changed.
 
     Parameters
@@ -267,18 +290,26 @@ def compare_tables(old: pd.DataFrame | None, new: pd.DataFrame | None,
     >>> compare_tables(None, new, None, ["id"])["status"]
     'added'
     """
+
     def keys(k):
         return None if k is None else list(k)
 
-    entry = {"rows": {"old": None if old is None else len(old), "new": None if new is None else len(new)},
-             "primary_key": {"old": keys(old_key), "new": keys(new_key)},
-             "columns": {"added": [], "removed": []},
-             "added": [], "removed": [], "changed": [], "fields_changed": {}}
+    entry = {
+        "rows": {"old": None if old is None else len(old), "new": None if new is None else len(new)},
+        "primary_key": {"old": keys(old_key), "new": keys(new_key)},
+        "columns": {"added": [], "removed": []},
+        "added": [],
+        "removed": [],
+        "changed": [],
+        "fields_changed": {},
+    }
     if old is None or new is None:
         return {**entry, "status": "added" if old is None else "removed", "compared_by": None}
     old_columns, new_columns = list(old.columns), list(new.columns)
-    entry["columns"] = {"added": [c for c in new_columns if c not in old_columns],
-                        "removed": [c for c in old_columns if c not in new_columns]}
+    entry["columns"] = {
+        "added": [c for c in new_columns if c not in old_columns],
+        "removed": [c for c in old_columns if c not in new_columns],
+    }
     common = [c for c in new_columns if c in old_columns]
     old_rows, new_rows = old.to_dict("records"), new.to_dict("records")
     if old_key and list(old_key) == list(new_key or []) and all(k in common for k in old_key):
@@ -288,8 +319,14 @@ def compare_tables(old: pd.DataFrame | None, new: pd.DataFrame | None,
         rows = compare_whole_rows(old_rows, new_rows, common)
         entry["compared_by"] = "whole_row"
     entry.update(rows)
-    differs = (rows["added"] or rows["removed"] or rows["changed"] or entry["columns"]["added"]
-               or entry["columns"]["removed"] or entry["primary_key"]["old"] != entry["primary_key"]["new"])
+    differs = (
+        rows["added"]
+        or rows["removed"]
+        or rows["changed"]
+        or entry["columns"]["added"]
+        or entry["columns"]["removed"]
+        or entry["primary_key"]["old"] != entry["primary_key"]["new"]
+    )
     entry["status"] = "changed" if differs else "same"
     return entry
 
@@ -323,14 +360,20 @@ def graph_records(g: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
     >>> graph_records(g)[1]
     [{'id': 'R1', 'source': 'usa_gsa', 'target': 'companies@T1-01', 'tie': 'funds', 'trend': '1'}]
     """
+
     def text(attrs):
         return {str(k): str(v) for k, v in sorted(attrs.items(), key=lambda kv: str(kv[0]))}
 
-    nodes = [{"id": str(n), **{a: t for a, t in text(attrs).items() if a != "id"}}
-             for n, attrs in g.nodes(data=True)]
-    edges = [{"id": k, "source": str(u), "target": str(v),
-              **{a: t for a, t in text(attrs).items() if a not in ("id", "source", "target")}}
-             for u, v, k, attrs in g.edges(keys=True, data=True)]
+    nodes = [{"id": str(n), **{a: t for a, t in text(attrs).items() if a != "id"}} for n, attrs in g.nodes(data=True)]
+    edges = [
+        {
+            "id": k,
+            "source": str(u),
+            "target": str(v),
+            **{a: t for a, t in text(attrs).items() if a not in ("id", "source", "target")},
+        }
+        for u, v, k, attrs in g.edges(keys=True, data=True)
+    ]
     return nodes, sorted(edges, key=lambda e: str(e["id"]))
 
 
@@ -385,6 +428,7 @@ def compare_graphs(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> dict:
 
 # ---------------------------------------------------------------- reading two builds
 
+
 def _rebuild(folder: Path) -> str:
     return f"`trendlib build --out {folder}`"
 
@@ -426,49 +470,65 @@ def read_text_table(path: Path, primary_key: Sequence[str] | None = None) -> pd.
     """
     folder = path.parent
     if not path.is_file():
-        raise DiffError(f"{path}: no such file, though {folder / MANIFEST} lists it, so {folder} is not a whole "
-                        f"build; restore the file, or write the folder afresh with {_rebuild(folder)}.")
+        raise DiffError(
+            f"{path}: no such file, though {folder / MANIFEST} lists it, so {folder} is not a whole "
+            f"build; restore the file, or write the folder afresh with {_rebuild(folder)}."
+        )
     try:
         df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except UnicodeDecodeError as err:
-        raise DiffError(f"{path}: not UTF-8 ({err.reason} at byte {err.start}); trendlib writes UTF-8: "
-                        f"write the folder afresh with {_rebuild(folder)}.") from None
+        raise DiffError(
+            f"{path}: not UTF-8 ({err.reason} at byte {err.start}); trendlib writes UTF-8: "
+            f"write the folder afresh with {_rebuild(folder)}."
+        ) from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, OSError) as err:
-        raise DiffError(f"{path}: not a readable CSV ({str(err).strip()}); write the folder afresh with "
-                        f"{_rebuild(folder)}.") from None
+        raise DiffError(
+            f"{path}: not a readable CSV ({str(err).strip()}); write the folder afresh with {_rebuild(folder)}."
+        ) from None
     key = list(primary_key or [])
     missing = [k for k in key if k not in df.columns]
     if missing:
-        raise DiffError(f"{path}: no column {', '.join(missing)}, which {folder / MANIFEST} declares as its "
-                        f"primary key; restore the column, or write the folder afresh with {_rebuild(folder)}.")
+        raise DiffError(
+            f"{path}: no column {', '.join(missing)}, which {folder / MANIFEST} declares as its "
+            f"primary key; restore the column, or write the folder afresh with {_rebuild(folder)}."
+        )
     if key:
         dup = duplicate_key(df[key].to_dict("records"), key)
         if dup is not None:
-            shown = ", ".join(f"{k}={v}" for k, v in zip(key, dup[0]))
-            raise DiffError(f"{path}: primary key ({', '.join(key)}) repeated: {shown} is on data rows {dup[1] + 1} "
-                            f"and {dup[2] + 1}; a key must name one row: remove or correct the repeated row, "
-                            f"or write the folder afresh with {_rebuild(folder)}.")
+            shown = ", ".join(f"{k}={v}" for k, v in zip(key, dup[0], strict=True))
+            raise DiffError(
+                f"{path}: primary key ({', '.join(key)}) repeated: {shown} is on data rows {dup[1] + 1} "
+                f"and {dup[2] + 1}; a key must name one row: remove or correct the repeated row, "
+                f"or write the folder afresh with {_rebuild(folder)}."
+            )
     return df
 
 
 def _read_graph(path: Path) -> nx.MultiDiGraph:
     folder = path.parent
     if not path.is_file():
-        raise DiffError(f"{path}: no such file, so {folder} is not a whole build; restore it, or write the folder "
-                        f"afresh with {_rebuild(folder)}.")
+        raise DiffError(
+            f"{path}: no such file, so {folder} is not a whole build; restore it, or write the folder "
+            f"afresh with {_rebuild(folder)}."
+        )
     try:
         g = nx.read_graphml(path, edge_key_type=str, force_multigraph=True)
     except (ET.ParseError, nx.NetworkXError, OSError, ValueError) as err:
-        raise DiffError(f"{path}: not a readable GraphML file ({err}); write the folder afresh with "
-                        f"{_rebuild(folder)}.") from None
+        raise DiffError(
+            f"{path}: not a readable GraphML file ({err}); write the folder afresh with {_rebuild(folder)}."
+        ) from None
     seen: dict[str, tuple] = {}
     for u, v, k in g.edges(keys=True):
         if not isinstance(k, str):
-            raise DiffError(f"{path}: the edge {u} → {v} has no id (each edge's id is its relation id); write the "
-                            f"folder afresh with {_rebuild(folder)}.")
+            raise DiffError(
+                f"{path}: the edge {u} → {v} has no id (each edge's id is its relation id); write the "
+                f"folder afresh with {_rebuild(folder)}."
+            )
         if k in seen:
-            raise DiffError(f"{path}: edge id {k} repeated ({seen[k][0]} → {seen[k][1]} and {u} → {v}); an id must "
-                            f"name one relation: write the folder afresh with {_rebuild(folder)}.")
+            raise DiffError(
+                f"{path}: edge id {k} repeated ({seen[k][0]} → {seen[k][1]} and {u} → {v}); an id must "
+                f"name one relation: write the folder afresh with {_rebuild(folder)}."
+            )
         seen[k] = (u, v)
     return g
 
@@ -484,30 +544,41 @@ def _primary_key(resource: Mapping) -> list[str] | None:
 def _read_build(folder: Path) -> dict:
     """The version, tables (as text) and graph of the build in ``folder``."""
     if not folder.exists():
-        raise DiffError(f"{folder}: no such folder; give the output folder of a trendlib build (data/processed "
-                        f"by default), or write one with {_rebuild(folder)}.")
+        raise DiffError(
+            f"{folder}: no such folder; give the output folder of a trendlib build (data/processed "
+            f"by default), or write one with {_rebuild(folder)}."
+        )
     if not folder.is_dir():
-        raise DiffError(f"{folder}: a file, not a folder; give the output folder of a trendlib build "
-                        "(the folder that holds datapackage.json).")
+        raise DiffError(
+            f"{folder}: a file, not a folder; give the output folder of a trendlib build "
+            "(the folder that holds datapackage.json)."
+        )
     manifest = folder / MANIFEST
     if not manifest.is_file():
-        raise DiffError(f"{folder}: no {MANIFEST}, so it is not the output of a trendlib build; give the folder "
-                        f"`trendlib build` wrote, or write one with {_rebuild(folder)}.")
+        raise DiffError(
+            f"{folder}: no {MANIFEST}, so it is not the output of a trendlib build; give the folder "
+            f"`trendlib build` wrote, or write one with {_rebuild(folder)}."
+        )
     try:
         with output.shared_lock(folder):
             interrupted = output.interrupted_publish(folder)
             if interrupted:
-                raise DiffError(f"{interrupted}, so it may hold files of two builds; run {_rebuild(folder)} "
-                                "(it first undoes the interrupted one), then compare again.")
+                raise DiffError(
+                    f"{interrupted}, so it may hold files of two builds; run {_rebuild(folder)} "
+                    "(it first undoes the interrupted one), then compare again."
+                )
             try:
                 package = json.loads(manifest.read_text(encoding="utf-8"))
             except (ValueError, UnicodeDecodeError) as err:
-                raise DiffError(f"{manifest}: not valid JSON ({err}); write the folder afresh with "
-                                f"{_rebuild(folder)}.") from None
+                raise DiffError(
+                    f"{manifest}: not valid JSON ({err}); write the folder afresh with {_rebuild(folder)}."
+                ) from None
             resources = package.get("resources") if isinstance(package, dict) else None
             if not isinstance(resources, list):
-                raise DiffError(f"{manifest}: lists no resources (tables), so it is not a trendlib data package; "
-                                f"write the folder afresh with {_rebuild(folder)}.")
+                raise DiffError(
+                    f"{manifest}: lists no resources (tables), so it is not a trendlib data package; "
+                    f"write the folder afresh with {_rebuild(folder)}."
+                )
             tables: dict[str, tuple[pd.DataFrame, list[str] | None]] = {}
             for resource in resources:
                 if not isinstance(resource, Mapping) or not str(resource.get("path", "")).endswith(".csv"):
@@ -515,8 +586,10 @@ def _read_build(folder: Path) -> dict:
                 name = str(resource.get("name") or Path(str(resource["path"])).stem)
                 path = str(resource["path"])
                 if Path(path).name != path or path in (".", ".."):
-                    raise DiffError(f"{manifest}: table {name}'s path {path!r} is not a file of the folder; only "
-                                    f"a build's own data package can be compared: write it with {_rebuild(folder)}.")
+                    raise DiffError(
+                        f"{manifest}: table {name}'s path {path!r} is not a file of the folder; only "
+                        f"a build's own data package can be compared: write it with {_rebuild(folder)}."
+                    )
                 key = _primary_key(resource)
                 tables[name] = (read_text_table(folder / path, key), key)
             graph = _read_graph(folder / GRAPH)
@@ -524,8 +597,7 @@ def _read_build(folder: Path) -> dict:
         raise DiffError(str(err)) from None
     own = package.get("trendlib") if isinstance(package.get("trendlib"), dict) else {}
     version = package.get("version") or own.get("version")
-    return {"path": str(folder), "version": None if version is None else str(version),
-            "tables": tables, "graph": graph}
+    return {"path": str(folder), "version": None if version is None else str(version), "tables": tables, "graph": graph}
 
 
 def diff_builds(old: Path | str, new: Path | str) -> dict:
@@ -572,10 +644,12 @@ def diff_builds(old: Path | str, new: Path | str) -> dict:
         old_df, old_key = before["tables"].get(name, (None, None))
         new_df, new_key = after["tables"].get(name, (None, None))
         tables[name] = compare_tables(old_df, new_df, old_key, new_key)
-    report = {"old": {"path": before["path"], "version": before["version"]},
-              "new": {"path": after["path"], "version": after["version"]},
-              "tables": tables,
-              "graph": {"file": GRAPH, **compare_graphs(before["graph"], after["graph"])}}
+    report = {
+        "old": {"path": before["path"], "version": before["version"]},
+        "new": {"path": after["path"], "version": after["version"]},
+        "tables": tables,
+        "graph": {"file": GRAPH, **compare_graphs(before["graph"], after["graph"])},
+    }
     report["differs"] = has_differences(report)
     return report
 
@@ -597,11 +671,11 @@ def has_differences(report: Mapping) -> bool:
     >>> has_differences({"tables": {"t": {"status": "same"}}, "graph": {"status": "same"}})
     False
     """
-    return (any(t["status"] != "same" for t in report["tables"].values())
-            or report["graph"]["status"] != "same")
+    return any(t["status"] != "same" for t in report["tables"].values()) or report["graph"]["status"] != "same"
 
 
 # ---------------------------------------------------------------- showing the report
+
 
 def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
@@ -642,15 +716,17 @@ def summary_line(name: str, entry: Mapping) -> str:
     rows, key = entry["rows"], entry["primary_key"]
     if entry["status"] == "added":
         return f"{name}: new table ({_plural(rows['new'], 'row')}" + (
-            f", primary key {', '.join(key['new'])})" if key["new"] else ", no primary key)")
+            f", primary key {', '.join(key['new'])})" if key["new"] else ", no primary key)"
+        )
     if entry["status"] == "removed":
         return f"{name}: table removed (had {_plural(rows['old'], 'row')})"
     if entry["status"] == "same":
         return f"{name}: no changes ({_plural(rows['new'], 'row')})"
     parts = []
     if key["old"] != key["new"]:
-        parts.append(f"primary key changed from ({', '.join(key['old'] or ['none'])}) to "
-                     f"({', '.join(key['new'] or ['none'])})")
+        parts.append(
+            f"primary key changed from ({', '.join(key['old'] or ['none'])}) to ({', '.join(key['new'] or ['none'])})"
+        )
     if entry["compared_by"] == "whole_row":
         parts.append(f"compared as whole rows: {len(entry['added'])} added, {len(entry['removed'])} removed")
     elif entry["added"] or entry["removed"] or entry["changed"]:
@@ -684,8 +760,9 @@ def graph_summary_line(graph: Mapping) -> str:
     name = graph.get("file", GRAPH)
     edges, nodes = graph["edges"], graph["nodes"]
     if graph["status"] == "same":
-        return (f"{name}: no changes ({_plural(edges['count']['new'], 'edge')}, "
-                f"{_plural(nodes['count']['new'], 'node')})")
+        return (
+            f"{name}: no changes ({_plural(edges['count']['new'], 'edge')}, {_plural(nodes['count']['new'], 'node')})"
+        )
     return f"{name}: edges {_counts(edges)}; nodes {_counts(nodes)}"
 
 
@@ -694,7 +771,7 @@ def _value(v: object, width: int = _VALUE_WIDTH) -> str:
         return "(none)"
     text = str(v)
     if len(text) > width:
-        text = text[:width - 1] + "…"
+        text = text[: width - 1] + "…"
     return json.dumps(text, ensure_ascii=False)
 
 
@@ -702,13 +779,14 @@ def _pair(old: object, new: object, width: int = _VALUE_WIDTH) -> str:
     """``"old" → "new"``, long texts cut to ``width`` characters around their first difference."""
     if not (isinstance(old, str) and isinstance(new, str)) or max(len(old), len(new)) <= width:
         return f"{_value(old, width)} → {_value(new, width)}"
-    same = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+    same = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
     start = max(0, same - width // 4)
 
     def cut(text: str) -> str:
-        part = text[start:start + width]
-        return json.dumps(("…" if start else "") + part + ("…" if start + width < len(text) else ""),
-                          ensure_ascii=False)
+        part = text[start : start + width]
+        return json.dumps(
+            ("…" if start else "") + part + ("…" if start + width < len(text) else ""), ensure_ascii=False
+        )
 
     return f"{cut(old)} → {cut(new)}"
 
@@ -721,7 +799,7 @@ def _row_text(row: Mapping, key: Sequence[str]) -> str:
     head = _key_text({k: row.get(k) for k in key}) if key else ""
     rest = ", ".join(f"{k}={_value(v, 40)}" for k, v in row.items() if k not in key)
     text = f"{head}: {rest}" if head and rest else head or rest
-    return text if len(text) <= _ROW_WIDTH else text[:_ROW_WIDTH - 1] + "…"
+    return text if len(text) <= _ROW_WIDTH else text[: _ROW_WIDTH - 1] + "…"
 
 
 def _details(part: Mapping, key: Sequence[str], limit: int, what: str = "rows") -> list[str]:
@@ -788,6 +866,7 @@ def format_text(report: Mapping, limit: int = 10) -> str:
       ~ id=1
           v: "a" → "A"
     """
+
     def side(s, mark):
         return f"{mark} {s['path']}" + (f" (trendlib {s['version']})" if s.get("version") else "")
 

@@ -32,9 +32,19 @@ True
 from __future__ import annotations
 
 __all__ = [
-    "TrendlibError", "ReportError", "CuratedDataError", "AnchorError", "GazetteerError",
-    "CurrencyError", "CurrencyTableError", "ExchangeRateError", "UnknownCurrencyError",
-    "CodingError", "OutputError", "LoadError", "DiffError",
+    "TrendlibError",
+    "ReportError",
+    "CuratedDataError",
+    "AnchorError",
+    "GazetteerError",
+    "CurrencyError",
+    "CurrencyTableError",
+    "ExchangeRateError",
+    "UnknownCurrencyError",
+    "CodingError",
+    "OutputError",
+    "LoadError",
+    "DiffError",
 ]
 
 

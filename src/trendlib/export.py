@@ -42,8 +42,21 @@ from .errors import CuratedDataError
 from .metadata.dictionary import DICTIONARY, dictionary_rows
 from .metadata.package import warning
 
-__all__ = ["SQL_TYPES", "VIEWS", "PAGE_SIZE", "ARROW_TYPES", "PARQUET_OPTIONS", "sql_type", "create_table", "ordered",
-           "values", "sql_rows", "sqlite_bytes", "arrow_schema", "parquet_bytes"]
+__all__ = [
+    "SQL_TYPES",
+    "VIEWS",
+    "PAGE_SIZE",
+    "ARROW_TYPES",
+    "PARQUET_OPTIONS",
+    "sql_type",
+    "create_table",
+    "ordered",
+    "values",
+    "sql_rows",
+    "sqlite_bytes",
+    "arrow_schema",
+    "parquet_bytes",
+]
 
 #: Frictionless type → SQLite column type (a boolean is stored as 0 or 1).
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "string": "TEXT"}
@@ -52,7 +65,9 @@ PAGE_SIZE = 4096
 
 #: Views a reader asks for: name → (what a row is, the query).
 VIEWS: dict[str, tuple[str, str]] = {
-    "ties_named": ("tie with its case's title and both parties' English and Chinese names and sectors", """
+    "ties_named": (
+        "tie with its case's title and both parties' English and Chinese names and sectors",
+        """
 SELECT r.relation_id, r.case_id, c.title_en AS case_title_en, c.title_zh AS case_title_zh, r.trend,
        r.relation_type, r.directed, r.within,
        r.source, s.name_en AS source_name_en, s.name_zh AS source_name_zh, s.sector AS source_sector,
@@ -61,20 +76,27 @@ SELECT r.relation_id, r.case_id, c.title_en AS case_title_en, c.title_zh AS case
 FROM relations AS r
 JOIN cases AS c ON c.case_id = r.case_id
 JOIN actors AS s ON s.actor_id = r.source
-JOIN actors AS t ON t.actor_id = r.target"""),
-    "cases_with_places": ("case and one jurisdiction it is set in, with the place's names and level (a case "
-                          "that names none has one row with empty place columns)", """
+JOIN actors AS t ON t.actor_id = r.target""",
+    ),
+    "cases_with_places": (
+        "case and one jurisdiction it is set in, with the place's names and level (a case "
+        "that names none has one row with empty place columns)",
+        """
 SELECT c.case_id, c.trend, c.title_en, c.title_zh, c.kind, c.country, c.level, c.year,
        p.place_id, p.name_en AS place_name_en, p.name_zh AS place_name_zh, p.country AS place_country,
        p.level AS place_level, p.iso AS place_iso
 FROM cases AS c
 LEFT JOIN case_places AS cp ON cp.case_id = c.case_id
-LEFT JOIN places AS p ON p.place_id = cp.place_id"""),
-    "funding_countable": ("amount to add up: a mention of money that is neither a second mention of the same "
-                          "money (repeats) nor part of a larger amount (part_of)", """
+LEFT JOIN places AS p ON p.place_id = cp.place_id""",
+    ),
+    "funding_countable": (
+        "amount to add up: a mention of money that is neither a second mention of the same "
+        "money (repeats) nor part of a larger amount (part_of)",
+        """
 SELECT f.*
 FROM funding AS f
-WHERE f.repeats IS NULL AND f.part_of IS NULL"""),
+WHERE f.repeats IS NULL AND f.part_of IS NULL""",
+    ),
 }
 
 
@@ -156,8 +178,10 @@ def create_table(name: str, fields, primary_key=(), foreign_keys=(), lists=froze
     if primary_key:
         lines.append(f"PRIMARY KEY ({', '.join(map(_name, primary_key))})")
     for k in foreign_keys:
-        lines.append(f"FOREIGN KEY ({', '.join(map(_name, k.fields))}) "
-                     f"REFERENCES {_name(k.table)} ({', '.join(map(_name, k.reference))})")
+        lines.append(
+            f"FOREIGN KEY ({', '.join(map(_name, k.fields))}) "
+            f"REFERENCES {_name(k.table)} ({', '.join(map(_name, k.reference))})"
+        )
     return f"CREATE TABLE {_name(name)} (\n  " + ",\n  ".join(lines) + "\n)"
 
 
@@ -226,9 +250,8 @@ def sql_rows(df: pd.DataFrame, fields) -> list[tuple]:
     >>> sql_rows(df, [Field("n", "integer", "", "", ""), Field("b", "boolean", "", "", "")])
     [(1, 1), (None, None)]
     """
-    columns = [[v if v is None or f.type != "boolean" else int(v) for v in values(df[f.name], f.type)]
-               for f in fields]
-    return list(zip(*columns)) if columns else []
+    columns = [[v if v is None or f.type != "boolean" else int(v) for v in values(df[f.name], f.type)] for f in fields]
+    return list(zip(*columns, strict=True)) if columns else []
 
 
 def _violations(db: sqlite3.Connection) -> list[str]:
@@ -237,13 +260,17 @@ def _violations(db: sqlite3.Connection) -> list[str]:
     for table, rowid, parent, fk in db.execute("PRAGMA foreign_key_check").fetchall():
         spec = db.execute(f"PRAGMA foreign_key_list({_name(table)})").fetchall()
         columns = [row[3] for row in spec if row[0] == fk]
-        values = db.execute(f"SELECT {', '.join(map(_name, columns))} FROM {_name(table)} WHERE rowid = ?",
-                            (rowid,)).fetchone()
+        values = db.execute(
+            f"SELECT {', '.join(map(_name, columns))} FROM {_name(table)} WHERE rowid = ?", (rowid,)
+        ).fetchone()
         key = metadata.TABLE[table].primary_key
-        ident = db.execute(f"SELECT {', '.join(map(_name, key))} FROM {_name(table)} WHERE rowid = ?",
-                           (rowid,)).fetchone()
-        out.append(f"{table}.csv row {'/'.join(map(str, ident))}: {', '.join(columns)} "
-                   f"{', '.join(map(repr, values))} is not in {parent}.csv")
+        ident = db.execute(
+            f"SELECT {', '.join(map(_name, key))} FROM {_name(table)} WHERE rowid = ?", (rowid,)
+        ).fetchone()
+        out.append(
+            f"{table}.csv row {'/'.join(map(str, ident))}: {', '.join(columns)} "
+            f"{', '.join(map(repr, values))} is not in {parent}.csv"
+        )
     return out
 
 
@@ -295,8 +322,11 @@ def sqlite_bytes(tables: dict[str, pd.DataFrame], agreement: dict | None = None)
             db.execute("COMMIT")
             broken = _violations(db)
             if broken:
-                raise CuratedDataError("rows refer to rows that do not exist: " + "; ".join(broken[:5])
-                                       + "; fix the curated file that gives these ids")
+                raise CuratedDataError(
+                    "rows refer to rows that do not exist: "
+                    + "; ".join(broken[:5])
+                    + "; fix the curated file that gives these ids"
+                )
             db.execute("VACUUM")
         finally:
             db.close()
@@ -308,8 +338,15 @@ def sqlite_bytes(tables: dict[str, pd.DataFrame], agreement: dict | None = None)
 #: Frictionless type → Arrow type (every column nullable).
 ARROW_TYPES = {"integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(), "string": pa.string()}
 #: The settings of every Parquet file: fixed, so that two builds give the same bytes.
-PARQUET_OPTIONS = {"version": "2.6", "compression": "zstd", "compression_level": 9, "use_dictionary": False,
-                   "write_statistics": True, "store_schema": True, "data_page_version": "1.0"}
+PARQUET_OPTIONS = {
+    "version": "2.6",
+    "compression": "zstd",
+    "compression_level": 9,
+    "use_dictionary": False,
+    "write_statistics": True,
+    "store_schema": True,
+    "data_page_version": "1.0",
+}
 
 
 def arrow_schema(table, agreement: dict | None = None) -> pa.Schema:
@@ -339,12 +376,21 @@ def arrow_schema(table, agreement: dict | None = None) -> pa.Schema:
     fields = []
     for f in table.fields:
         row = (agreement or {}).get((table.name, f.name))
-        meta = {"description": (warning(row) if row else "") + f.description, "label_en": f.en, "label_zh": f.zh,
-                "unit": f.unit, "vocabulary": f.vocabulary}
-        fields.append(pa.field(f.name, ARROW_TYPES[f.type], nullable=True,
-                               metadata={k: v for k, v in meta.items() if v is not None}))
-    return pa.schema(fields, metadata={"table": table.name, "row": table.row,
-                                       "primary_key": ",".join(table.primary_key)})
+        meta = {
+            "description": (warning(row) if row else "") + f.description,
+            "label_en": f.en,
+            "label_zh": f.zh,
+            "unit": f.unit,
+            "vocabulary": f.vocabulary,
+        }
+        fields.append(
+            pa.field(
+                f.name, ARROW_TYPES[f.type], nullable=True, metadata={k: v for k, v in meta.items() if v is not None}
+            )
+        )
+    return pa.schema(
+        fields, metadata={"table": table.name, "row": table.row, "primary_key": ",".join(table.primary_key)}
+    )
 
 
 def parquet_bytes(df: pd.DataFrame, table, agreement: dict | None = None) -> bytes:
@@ -372,6 +418,5 @@ def parquet_bytes(df: pd.DataFrame, table, agreement: dict | None = None) -> byt
     schema = arrow_schema(table, agreement)
     arrays = [pa.array(values(df[f.name], f.type), type=ARROW_TYPES[f.type]) for f in table.fields]
     sink = pa.BufferOutputStream()
-    pq.write_table(pa.Table.from_arrays(arrays, schema=schema), sink, row_group_size=max(len(df), 1),
-                   **PARQUET_OPTIONS)
+    pq.write_table(pa.Table.from_arrays(arrays, schema=schema), sink, row_group_size=max(len(df), 1), **PARQUET_OPTIONS)
     return sink.getvalue().to_pybytes()

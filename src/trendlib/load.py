@@ -33,8 +33,10 @@ def _names(self) -> list[str]:
 def _repr(self) -> str:
     width = max(len(name) for name in self.names())
     rows = "\n".join(f"  {name:<{width}} {len(self[name]):>5} rows" for name in self.names())
-    return (f"trendlib tables, version {self.version} (report SHA-256 {self.report_sha256[:12]}…), "
-            f"{len(self.names())} tables:\n{rows}")
+    return (
+        f"trendlib tables, version {self.version} (report SHA-256 {self.report_sha256[:12]}…), "
+        f"{len(self.names())} tables:\n{rows}"
+    )
 
 
 #: What a load knows of the build beside its tables: the version that wrote it and the report it parsed.
@@ -44,11 +46,19 @@ _ABOUT = ("version", "report_sha256")
 #: table of :data:`trendlib.metadata.TABLES`, in build order, and the ``version`` of trendlib that built them
 #: and the SHA-256 of the report they were parsed from. Printed, a summary.
 Tables = make_dataclass(
-    "Tables", [*((name, pd.DataFrame) for name in metadata.names()), ("version", str), ("report_sha256", str)],
-    frozen=True, repr=False,
-    namespace={"__getitem__": _getitem, "names": _names, "__repr__": _repr, "__module__": __name__,
-               "__doc__": "Every table of the collection, as DataFrames (``t.cases``, ``t[\"cases\"]``), with the "
-                          "``version`` that built them; printed, a summary."})
+    "Tables",
+    [*((name, pd.DataFrame) for name in metadata.names()), ("version", str), ("report_sha256", str)],
+    frozen=True,
+    repr=False,
+    namespace={
+        "__getitem__": _getitem,
+        "names": _names,
+        "__repr__": _repr,
+        "__module__": __name__,
+        "__doc__": 'Every table of the collection, as DataFrames (``t.cases``, ``t["cases"]``), with the '
+        "``version`` that built them; printed, a summary.",
+    },
+)
 
 
 #: The formats :func:`load` reads: file extension of each table.
@@ -71,8 +81,9 @@ def read_table(path: Path | io.BytesIO, table: str, format: str = "csv") -> pd.D
         df = pq.read_table(path).to_pandas()
         return df.astype({c: k for c, k in dtypes.items()})
     bools = [c for c, k in dtypes.items() if k == "boolean"]
-    df = pd.read_csv(path, dtype={c: k for c, k in dtypes.items() if k != "boolean"},
-                     keep_default_na=False, na_values=[""])
+    df = pd.read_csv(
+        path, dtype={c: k for c, k in dtypes.items() if k != "boolean"}, keep_default_na=False, na_values=[""]
+    )
     for c in bools:
         df[c] = df[c].map({"True": True, "False": False, True: True, False: False}).astype("boolean")
     return df
@@ -93,18 +104,25 @@ def read_build(directory: Path, *, wait: float = output.LOCK_WAIT, format: str =
     d = Path(directory)
     if not (d / metadata.MANIFEST).is_file():
         missing = [f"{n}.{format}" for n in metadata.names() if not (d / f"{n}.{format}").is_file()]
-        raise LoadError(f"{d}: no {metadata.MANIFEST}" + (f" and no {', '.join(missing[:3])}"
-                                                         + (" …" if len(missing) > 3 else "") if missing else "")
-                        + f": not the output of a whole trendlib build; {_rebuild_hint(d)}.")
+        raise LoadError(
+            f"{d}: no {metadata.MANIFEST}"
+            + (f" and no {', '.join(missing[:3])}" + (" …" if len(missing) > 3 else "") if missing else "")
+            + f": not the output of a whole trendlib build; {_rebuild_hint(d)}."
+        )
     try:
         with output.shared_lock(d, wait=wait):
             interrupted = output.interrupted_publish(d)
             if interrupted:
-                raise LoadError(f"{interrupted}, so it may hold files of two builds; {_rebuild_hint(d)} "
-                                "(the build first undoes the interrupted one).")
+                raise LoadError(
+                    f"{interrupted}, so it may hold files of two builds; {_rebuild_hint(d)} "
+                    "(the build first undoes the interrupted one)."
+                )
             package = json.loads((d / metadata.MANIFEST).read_text(encoding="utf-8"))
-            data = {name: (d / f"{name}.{format}").read_bytes() for name in metadata.names()
-                    if (d / f"{name}.{format}").is_file()}
+            data = {
+                name: (d / f"{name}.{format}").read_bytes()
+                for name in metadata.names()
+                if (d / f"{name}.{format}").is_file()
+            }
     except OutputError as err:
         raise LoadError(str(err)) from None
     except ValueError as err:
@@ -114,15 +132,19 @@ def read_build(directory: Path, *, wait: float = output.LOCK_WAIT, format: str =
         raise LoadError(f"{d}: missing {', '.join(missing)}; {_rebuild_hint(d)}.")
     recorded = (package.get("trendlib") or {}).get("files") if isinstance(package, dict) else None
     if not isinstance(recorded, dict):
-        raise LoadError(f"{d / metadata.MANIFEST} records no file hashes (an older or foreign data package); "
-                        f"{_rebuild_hint(d)}.")
-    changed = [f"{n}.{format}" for n, b in data.items()
-               if recorded.get(f"{n}.{format}") != hashlib.sha256(b).hexdigest()]
+        raise LoadError(
+            f"{d / metadata.MANIFEST} records no file hashes (an older or foreign data package); {_rebuild_hint(d)}."
+        )
+    changed = [
+        f"{n}.{format}" for n, b in data.items() if recorded.get(f"{n}.{format}") != hashlib.sha256(b).hexdigest()
+    ]
     if changed:
-        raise LoadError(f"{d}: {', '.join(changed[:3])}{' …' if len(changed) > 3 else ''} "
-                        f"{'is' if len(changed) == 1 else 'are'} not the file{'s' if len(changed) > 1 else ''} "
-                        f"its {metadata.MANIFEST} records (edited by hand, or left from another build); "
-                        f"{_rebuild_hint(d)}.")
+        raise LoadError(
+            f"{d}: {', '.join(changed[:3])}{' …' if len(changed) > 3 else ''} "
+            f"{'is' if len(changed) == 1 else 'are'} not the file{'s' if len(changed) > 1 else ''} "
+            f"its {metadata.MANIFEST} records (edited by hand, or left from another build); "
+            f"{_rebuild_hint(d)}."
+        )
     return data
 
 
@@ -145,9 +167,11 @@ def load(directory: Path | str | None = None, *, format: str = "csv") -> Tables:
     d = Path(directory) if directory else paths.processed_dir()
     data = read_build(d, format=format)
     package = json.loads((d / metadata.MANIFEST).read_text(encoding="utf-8"))
-    return Tables(**{name: read_table(io.BytesIO(data[name]), name, format) for name in metadata.names()},
-                  version=str(package.get("version") or package["trendlib"]["version"]),
-                  report_sha256=str(package["trendlib"].get("report_sha256", "")))
+    return Tables(
+        **{name: read_table(io.BytesIO(data[name]), name, format) for name in metadata.names()},
+        version=str(package.get("version") or package["trendlib"]["version"]),
+        report_sha256=str(package["trendlib"].get("report_sha256", "")),
+    )
 
 
 @lru_cache(maxsize=4)

@@ -58,8 +58,19 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from .errors import OutputError
 from .metadata import MANIFEST, PACKAGE_NAME
 
-__all__ = ["MANIFEST", "PACKAGE_NAME", "JOURNAL", "STAGING", "BACKUP", "LOCK_WAIT", "previous_files",
-           "preflight", "publish", "shared_lock", "interrupted_publish"]
+__all__ = [
+    "MANIFEST",
+    "PACKAGE_NAME",
+    "JOURNAL",
+    "STAGING",
+    "BACKUP",
+    "LOCK_WAIT",
+    "previous_files",
+    "preflight",
+    "publish",
+    "shared_lock",
+    "interrupted_publish",
+]
 
 #: Exists only while a publish is under way, or after one was killed: who publishes, and what it swaps.
 JOURNAL = ".trendlib-publish.json"
@@ -86,8 +97,12 @@ def _reason(err: OSError) -> str:
 
 def _plain_name(name: object) -> bool:
     """A bare file name: no folder part, no ``..``, not absolute (on any system)."""
-    return (isinstance(name, str) and name not in ("", ".", "..")
-            and PurePosixPath(name).name == name and PureWindowsPath(name).name == name)
+    return (
+        isinstance(name, str)
+        and name not in ("", ".", "..")
+        and PurePosixPath(name).name == name
+        and PureWindowsPath(name).name == name
+    )
 
 
 def previous_files(folder: Path) -> set[str] | None:
@@ -124,6 +139,7 @@ def previous_files(folder: Path) -> set[str] | None:
 
 # ---------------------------------------------------------------- the lock
 
+
 def _open_folder(out: Path) -> int:
     try:
         return os.open(out, os.O_RDONLY | os.O_DIRECTORY)
@@ -154,8 +170,10 @@ def _lock(fd: int, out: Path, mode: int, wait: float, doing: str) -> None:
                 ) from None
             time.sleep(0.05)
         except OSError as err:
-            raise OutputError(f"cannot lock the folder {out}: {_reason(err)} (the file system may not "
-                              "support locks; choose an --out on a local disk).") from None
+            raise OutputError(
+                f"cannot lock the folder {out}: {_reason(err)} (the file system may not "
+                "support locks; choose an --out on a local disk)."
+            ) from None
 
 
 @contextlib.contextmanager
@@ -187,6 +205,7 @@ def interrupted_publish(folder: Path) -> str | None:
 
 # ---------------------------------------------------------------- signals
 
+
 class _Interrupted(Exception):
     """A held-back signal arrived; the publish is undone before it is delivered."""
 
@@ -212,6 +231,7 @@ def _checkpoint() -> None:
 
 
 # ---------------------------------------------------------------- durable steps
+
 
 def _sync_folder(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
@@ -272,15 +292,19 @@ def _recover(out: Path) -> str | None:
             if not isinstance(record, dict):
                 raise ValueError
         except (OSError, ValueError) as err:
-            raise OutputError(f"{journal} is damaged ({err}); it records an interrupted build. Move the folder "
-                              "away and build into a new one.") from None
+            raise OutputError(
+                f"{journal} is damaged ({err}); it records an interrupted build. Move the folder "
+                "away and build into a new one."
+            ) from None
         pid = record.get("pid", "?")
         try:
             _roll_back(out, record)
         except OSError as err:
             raise OutputError(f"cannot undo the interrupted build in {out}: {_reason(err)}.") from None
-        return (f"an earlier build into {out} (process {pid}) was interrupted while it replaced the files; "
-                "its changes were undone and the previous output restored")
+        return (
+            f"an earlier build into {out} (process {pid}) was interrupted while it replaced the files; "
+            "its changes were undone and the previous output restored"
+        )
     if (out / STAGING).exists() or (out / BACKUP).exists() or (out / (JOURNAL + ".tmp")).exists():
         _remove_leftovers(out)
         return f"removed the unfinished staging files of an earlier build into {out}; no output had changed"
@@ -289,6 +313,7 @@ def _recover(out: Path) -> str | None:
 
 
 # ---------------------------------------------------------------- the target folder
+
 
 def _check_target(out: Path, names: set[str], retired: set[str]) -> set[str]:
     """Refuse what must not be written to; return the retired files present (removed with the swap)."""
@@ -304,12 +329,15 @@ def _check_target(out: Path, names: set[str], retired: set[str]) -> set[str]:
         raise OutputError(
             f"{out} is not empty and is not the output of an earlier trendlib build "
             f"(it has no {MANIFEST} written by trendlib; it holds {shown}). trendlib build writes only "
-            "into a new or empty folder, or into the folder of an earlier build: choose another --out.")
+            "into a new or empty folder, or into the folder of an earlier build: choose another --out."
+        )
     for name in sorted(names):
         if (out / name).is_dir() or (out / name).is_symlink():
             what = "a folder" if (out / name).is_dir() else "a symbolic link"
-            raise OutputError(f"{out / name} is {what}, but trendlib build writes a file of that name; "
-                              "move it away or choose another --out.")
+            raise OutputError(
+                f"{out / name} is {what}, but trendlib build writes a file of that name; "
+                "move it away or choose another --out."
+            )
     return {n for n in retired - names if (out / n).is_file() and not (out / n).is_symlink()}
 
 
@@ -325,16 +353,20 @@ def _check_path(out: Path) -> bool:
     """Whether ``out`` exists as a folder; refuses a dangling link, a file, an unreachable path."""
     try:
         if os.path.islink(out) and not os.path.exists(out):
-            raise OutputError(f"{out} is a dangling symbolic link (it points to {os.readlink(out)}, which does "
-                              "not exist): remove the link, or give --out the folder itself.")
+            raise OutputError(
+                f"{out} is a dangling symbolic link (it points to {os.readlink(out)}, which does "
+                "not exist): remove the link, or give --out the folder itself."
+            )
         out.stat()
     except FileNotFoundError:
         pass
     except OSError as err:
         raise OutputError(f"cannot reach the folder {out}: {_reason(err)}.") from None
     if out.exists() and not out.is_dir():
-        raise OutputError(f"{out} is a file, not a folder. trendlib build writes a folder of tables: "
-                          "give --out a new folder, an empty one, or the folder of an earlier build.")
+        raise OutputError(
+            f"{out} is a file, not a folder. trendlib build writes a folder of tables: "
+            "give --out a new folder, an empty one, or the folder of an earlier build."
+        )
     return out.exists()
 
 
@@ -350,8 +382,7 @@ def _make_folder(out: Path) -> Path | None:
     except FileExistsError:  # another build made it first
         return None
     except OSError as err:
-        raise OutputError(f"cannot create the folder {out}: {_reason(err)} "
-                          "(is its parent folder writable?).") from None
+        raise OutputError(f"cannot create the folder {out}: {_reason(err)} (is its parent folder writable?).") from None
     return created
 
 
@@ -381,8 +412,9 @@ def _swap(out: Path, files: Mapping[str, bytes], remove: set[str], journal: dict
     _sync_folder(out)
 
 
-def publish(files: Mapping[str, bytes], out_dir: Path | str, *, retired: Iterable[str] = (),
-            wait: float = LOCK_WAIT, note=None) -> Path:
+def publish(
+    files: Mapping[str, bytes], out_dir: Path | str, *, retired: Iterable[str] = (), wait: float = LOCK_WAIT, note=None
+) -> Path:
     """Write ``files`` (name → bytes) into ``out_dir``, all or nothing; return the folder.
 
     Files of ``out_dir`` that are not in ``files`` are left alone, except the

@@ -16,25 +16,43 @@ __all__ = ["SECTOR_COLORS", "TIE_COLORS", "EVIDENCE_COLORS", "AMOUNT_COLORS", "Q
 
 #: One fixed colour per sector (vocab.SECTORS).
 SECTOR_COLORS: dict[str, str] = {
-    "government": "#0072B2",     # blue
-    "private": "#D55E00",        # vermillion
-    "nonprofit": "#009E73",      # bluish green
-    "academia": "#CC79A7",       # reddish purple
-    "community": "#E69F00",      # orange
+    "government": "#0072B2",  # blue
+    "private": "#D55E00",  # vermillion
+    "nonprofit": "#009E73",  # bluish green
+    "academia": "#CC79A7",  # reddish purple
+    "community": "#E69F00",  # orange
     "international": "#56B4E9",  # sky blue
 }
 
 #: One colour per tie type (vocab.RELATION_TYPES).
 TIE_COLORS: dict[str, str] = {
-    "funds": "#228833", "partners": "#4477AA", "shares_data": "#66CCEE", "contracts": "#AA3377",
-    "regulates": "#EE6677", "coordinates": "#CCBB44", "supports": "#882255", "serves": "#BBBBBB",
-    "staff_mobility": "#44AA99", "delegates": "#332288",
+    "funds": "#228833",
+    "partners": "#4477AA",
+    "shares_data": "#66CCEE",
+    "contracts": "#AA3377",
+    "regulates": "#EE6677",
+    "coordinates": "#CCBB44",
+    "supports": "#882255",
+    "serves": "#BBBBBB",
+    "staff_mobility": "#44AA99",
+    "delegates": "#332288",
 }
 
 #: Colours for other categories (levels, sections, kinds), in order.
 QUALITATIVE: tuple[str, ...] = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#999999",
-    "#882255", "#999933", "#44AA99", "#332288", "#DDCC77", "#000000",
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#D55E00",
+    "#56B4E9",
+    "#999999",
+    "#882255",
+    "#999933",
+    "#44AA99",
+    "#332288",
+    "#DDCC77",
+    "#000000",
 )
 
 #: One colour per kind of statistic (vocab.STATISTIC_KINDS): survey, outcome, other.

@@ -20,8 +20,20 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["WHITESPACE", "compact", "is_wide", "CJK", "is_cjk_free", "YEAR_ZH", "YEAR_BARE", "TENURE",
-           "LINE_ENDS_SENTENCE", "AFTER_SENTENCE", "SENTENCE_BREAK", "INNER_SENTENCE_END"]
+__all__ = [
+    "WHITESPACE",
+    "compact",
+    "is_wide",
+    "CJK",
+    "is_cjk_free",
+    "YEAR_ZH",
+    "YEAR_BARE",
+    "TENURE",
+    "LINE_ENDS_SENTENCE",
+    "AFTER_SENTENCE",
+    "SENTENCE_BREAK",
+    "INNER_SENTENCE_END",
+]
 
 #: A run of whitespace (spaces, tabs, line breaks, form feeds, full-width spaces).
 WHITESPACE = re.compile(r"\s+")
@@ -40,8 +52,10 @@ def is_wide(c: str) -> bool:
 
 
 #: Wide (W/F) characters of East Asian scripts: CJK ideographs, kana, hangul, full-width forms.
-CJK = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
-                 r"\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+CJK = re.compile(
+    r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    r"\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
 
 
 def is_cjk_free(s: str) -> bool:

@@ -18,8 +18,14 @@ __all__ = ["looks_like", "decode_utf8"]
 
 def _plausible(ch: str) -> bool:
     """A character a text of this project is made of: CJK, CJK punctuation, printable ASCII."""
-    return ("\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
-            or ch in "\n\r\t" or " " <= ch <= "~" or ch in "“”‘’—…•")
+    return (
+        "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or ch in "\n\r\t"
+        or " " <= ch <= "~"
+        or ch in "“”‘’—…•"
+    )
 
 
 def looks_like(data: bytes) -> str | None:
@@ -69,8 +75,17 @@ def decode_utf8(data: bytes, path: Path | str, error: type[Exception]) -> str:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as err:
         like = looks_like(data)
-        code = {"UTF-16": "UTF-16", "UTF-32": "UTF-32", "GB18030 (GBK)": "GB18030",
-                "Latin-1 (Windows-1252)": "LATIN1"}.get(like or "")
-        raise error(f"{path}: not UTF-8 (byte {err.start} is 0x{data[err.start]:02x})"
-                    + (f"; it appears to be {like}. Save it as UTF-8 (e.g. `iconv -f {code} -t UTF-8`)."
-                       if like else "; save it as UTF-8.")) from None
+        code = {
+            "UTF-16": "UTF-16",
+            "UTF-32": "UTF-32",
+            "GB18030 (GBK)": "GB18030",
+            "Latin-1 (Windows-1252)": "LATIN1",
+        }.get(like or "")
+        raise error(
+            f"{path}: not UTF-8 (byte {err.start} is 0x{data[err.start]:02x})"
+            + (
+                f"; it appears to be {like}. Save it as UTF-8 (e.g. `iconv -f {code} -t UTF-8`)."
+                if like
+                else "; save it as UTF-8."
+            )
+        ) from None

@@ -23,14 +23,31 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-__all__ = ["agreement_bands", "heatmap", "stacked_barh", "color_ticklabels", "interval_dots", "paired_barh", "QUALITATIVE"]
+__all__ = [
+    "agreement_bands",
+    "heatmap",
+    "stacked_barh",
+    "color_ticklabels",
+    "interval_dots",
+    "paired_barh",
+    "QUALITATIVE",
+]
 
 from ..palettes import QUALITATIVE  # noqa: E402  (declared once, in trendlib.palettes)
 
 
-def heatmap(ax, table: pd.DataFrame, *, cmap: str = "Blues", annotate: bool = True,
-            zero_blank: bool = True, fmt: str = "{:g}", colorbar_label: str | None = None,
-            xrotation: float = 45, vmax: float | None = None):
+def heatmap(
+    ax,
+    table: pd.DataFrame,
+    *,
+    cmap: str = "Blues",
+    annotate: bool = True,
+    zero_blank: bool = True,
+    fmt: str = "{:g}",
+    colorbar_label: str | None = None,
+    xrotation: float = 45,
+    vmax: float | None = None,
+):
     """Draw ``table`` as a heatmap, one cell per value, annotated with its value.
 
     Rows top to bottom and columns left to right in the table's order; zero
@@ -46,8 +63,13 @@ def heatmap(ax, table: pd.DataFrame, *, cmap: str = "Blues", annotate: bool = Tr
     values = table.to_numpy(dtype=float)
     top = vmax if vmax is not None else (np.nanmax(values) if values.size else 1.0)
     image = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0, vmax=top or 1.0, interpolation="nearest")
-    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=xrotation,
-                  ha="right" if xrotation else "center", rotation_mode="anchor")
+    ax.set_xticks(
+        range(table.shape[1]),
+        [str(c) for c in table.columns],
+        rotation=xrotation,
+        ha="right" if xrotation else "center",
+        rotation_mode="anchor",
+    )
     ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
     ax.set_xticks(np.arange(-0.5, table.shape[1]), minor=True)
     ax.set_yticks(np.arange(-0.5, table.shape[0]), minor=True)
@@ -60,8 +82,7 @@ def heatmap(ax, table: pd.DataFrame, *, cmap: str = "Blues", annotate: bool = Tr
             if np.isnan(v) or (zero_blank and v == 0):
                 continue
             dark = top and v / top > 0.55
-            ax.text(c, r, fmt.format(v), ha="center", va="center", fontsize=9,
-                    color="white" if dark else "black")
+            ax.text(c, r, fmt.format(v), ha="center", va="center", fontsize=9, color="white" if dark else "black")
     if colorbar_label:
         bar = ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
         bar.set_label(colorbar_label)
@@ -72,9 +93,15 @@ def heatmap(ax, table: pd.DataFrame, *, cmap: str = "Blues", annotate: bool = Tr
     return image
 
 
-def stacked_barh(ax, table: pd.DataFrame, colors: Mapping[str, str] | Sequence[str] | None = None,
-                 labels: Mapping[str, str] | None = None, *, legend_title: str | None = None,
-                 legend_outside: bool = True):
+def stacked_barh(
+    ax,
+    table: pd.DataFrame,
+    colors: Mapping[str, str] | Sequence[str] | None = None,
+    labels: Mapping[str, str] | None = None,
+    *,
+    legend_title: str | None = None,
+    legend_outside: bool = True,
+):
     """Horizontal bars, one per row of ``table`` (first row on top), stacked by column.
 
     ``colors`` maps a column to a colour (or is a sequence in column order;
@@ -91,7 +118,7 @@ def stacked_barh(ax, table: pd.DataFrame, colors: Mapping[str, str] | Sequence[s
     if colors is None:
         colors = QUALITATIVE
     if not isinstance(colors, Mapping):
-        colors = dict(zip(table.columns, colors))
+        colors = dict(zip(table.columns, colors, strict=False))  # a palette may hold more colours than columns
     labels = labels or {}
     y = np.arange(len(table))
     left = np.zeros(len(table))
@@ -99,9 +126,17 @@ def stacked_barh(ax, table: pd.DataFrame, colors: Mapping[str, str] | Sequence[s
     for col in table.columns:
         widths = table[col].to_numpy(dtype=float)
         shown = bool(widths.any())
-        containers.append(ax.barh(y, widths, left=left, color=colors.get(col, "#999999"),
-                                  label=labels.get(col, str(col)) if shown else "_nolegend_",
-                                  edgecolor="white", linewidth=0.5))
+        containers.append(
+            ax.barh(
+                y,
+                widths,
+                left=left,
+                color=colors.get(col, "#999999"),
+                label=labels.get(col, str(col)) if shown else "_nolegend_",
+                edgecolor="white",
+                linewidth=0.5,
+            )
+        )
         left += widths
     ax.set_xlim(0, (left.max() if len(left) else 0) * 1.04 or 1)
     ax.set_yticks(y, [str(i) for i in table.index])
@@ -125,14 +160,21 @@ def color_ticklabels(labels, colors: Mapping[str, str], keys: Sequence[str]) -> 
     '#0072B2'
 
     """
-    for label, key in zip(labels, keys):
+    for label, key in zip(labels, keys, strict=True):
         if key in colors:
             label.set_color(colors[key])
 
 
-def interval_dots(ax, tables: Mapping[str, pd.DataFrame], labels: Mapping[str, str] | None = None, *,
-                  value: str = "share", colors: Sequence[str] | None = None, percent: bool = True,
-                  xlabel: str | None = None):
+def interval_dots(
+    ax,
+    tables: Mapping[str, pd.DataFrame],
+    labels: Mapping[str, str] | None = None,
+    *,
+    value: str = "share",
+    colors: Sequence[str] | None = None,
+    percent: bool = True,
+    xlabel: str | None = None,
+):
     """Shares with their 95 % intervals, one row per category: a dot and a line, one colour per table.
 
     ``tables`` maps a legend label to a :func:`trendlib.analysis.uncertainty.shares` table (its first column
@@ -156,10 +198,18 @@ def interval_dots(ax, tables: Mapping[str, pd.DataFrame], labels: Mapping[str, s
         rows = table.set_index(table.columns[0]).reindex(order)
         offset = (k - (len(tables) - 1) / 2) * width
         scale = 100 if percent else 1
-        ax.errorbar(rows[value] * scale, y + offset,
-                    xerr=[(rows[value] - rows["ci_low"]) * scale, (rows["ci_high"] - rows[value]) * scale],
-                    fmt="o", color=colors[k % len(colors)], ecolor=colors[k % len(colors)], elinewidth=1.5,
-                    capsize=2, markersize=5, label=name)
+        ax.errorbar(
+            rows[value] * scale,
+            y + offset,
+            xerr=[(rows[value] - rows["ci_low"]) * scale, (rows["ci_high"] - rows[value]) * scale],
+            fmt="o",
+            color=colors[k % len(colors)],
+            ecolor=colors[k % len(colors)],
+            elinewidth=1.5,
+            capsize=2,
+            markersize=5,
+            label=name,
+        )
     ax.set_yticks(y, [str((labels or {}).get(c, c)) for c in order])
     ax.invert_yaxis()
     ax.set_xlim(left=0)
@@ -171,8 +221,16 @@ def interval_dots(ax, tables: Mapping[str, pd.DataFrame], labels: Mapping[str, s
     return y
 
 
-def paired_barh(ax, table: pd.DataFrame, columns: Mapping[str, str], labels: Sequence[str], *,
-                colors: Sequence[str] = ("#BBBBBB", "#0072B2"), log: bool = False, xlabel: str | None = None):
+def paired_barh(
+    ax,
+    table: pd.DataFrame,
+    columns: Mapping[str, str],
+    labels: Sequence[str],
+    *,
+    colors: Sequence[str] = ("#BBBBBB", "#0072B2"),
+    log: bool = False,
+    xlabel: str | None = None,
+):
     """Two (or more) bars per row of ``table``, side by side: e.g. an amount as printed and as its source has it.
 
     ``columns`` maps a column of ``table`` to its legend label; ``labels`` are the row labels, top to bottom.
@@ -188,8 +246,9 @@ def paired_barh(ax, table: pd.DataFrame, columns: Mapping[str, str], labels: Seq
     bars = []
     for k, (col, label) in enumerate(columns.items()):
         offset = (k - (len(columns) - 1) / 2) * height
-        bars.append(ax.barh(y + offset, table[col].to_numpy(dtype=float), height, color=colors[k % len(colors)],
-                            label=label))
+        bars.append(
+            ax.barh(y + offset, table[col].to_numpy(dtype=float), height, color=colors[k % len(colors)], label=label)
+        )
     ax.set_yticks(y, list(labels))
     ax.invert_yaxis()
     if log:
@@ -222,7 +281,9 @@ def agreement_bands(ax, thresholds: Mapping[str, float] | None = None, *, left: 
     ax.axvspan(t["tentative"], t["reliable"], color="#f7ecd0", zorder=0)
     ax.set_xlim(left, 1.02)
     blend = ax.get_xaxis_transform()  # x in data, y in axes fraction
-    for x, text, colour in (((left + t["tentative"]) / 2, "unreliable", "#9a3b3b"),
-                            ((t["tentative"] + t["reliable"]) / 2, "tentative", "#8a6a1a"),
-                            ((t["reliable"] + 1.02) / 2, "reliable", "#555555")):
+    for x, text, colour in (
+        ((left + t["tentative"]) / 2, "unreliable", "#9a3b3b"),
+        ((t["tentative"] + t["reliable"]) / 2, "tentative", "#8a6a1a"),
+        ((t["reliable"] + 1.02) / 2, "reliable", "#555555"),
+    ):
         ax.text(x, 1.01, text, transform=blend, ha="center", va="bottom", fontsize=9, color=colour)

@@ -51,12 +51,18 @@ REPORT_TITLE_EN = report.TITLE_EN
 #: table's primary key (:mod:`trendlib.metadata`); a table without one is cited by its raw line.
 ID_COLUMNS: dict[str, tuple[str, ...]] = {
     t.name: t.primary_key or tuple(c for c in ("case_id", "actor_id", "line") if c in t.columns)
-    for t in metadata.TABLES}
+    for t in metadata.TABLES
+}
 
 # Columns whose printed text must lie on the row's lines (a single-line row
 # whose text wraps onto the next raw line is extended to cover it).
-_PRINTED = {"funding": "text", "statistics": "text", "case_actors": "mention",
-            "barriers": "text", "endnotes": "printed"}
+_PRINTED = {
+    "funding": "text",
+    "statistics": "text",
+    "case_actors": "mention",
+    "barriers": "text",
+    "endnotes": "printed",
+}
 
 
 def _get(row: Mapping, column: str):
@@ -171,8 +177,10 @@ def citation(table: str, row: Mapping, version: str | None = None) -> str:
     """
     if version is None:
         from .. import __version__ as version
-    text = (f"Deloitte (2023), 《{REPORT_TITLE_ZH}》 ({REPORT_TITLE_EN}, Chinese edition); "
-            f"trendlib {version}, table {table}, row {row_id(table, row)}")
+    text = (
+        f"Deloitte (2023), 《{REPORT_TITLE_ZH}》 ({REPORT_TITLE_EN}, Chinese edition); "
+        f"trendlib {version}, table {table}, row {row_id(table, row)}"
+    )
     try:
         start, end = line_span(row)
     except ValueError:

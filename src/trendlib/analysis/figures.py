@@ -64,7 +64,7 @@ def png_bytes(fig, dpi: float | None = None) -> bytes:
         rows = pixels.shape[0]
         x0, x1 = int(box.x0 * dpi), int(np.ceil(box.x1 * dpi))
         top, bottom = rows - int(np.ceil(box.y1 * dpi)), rows - int(box.y0 * dpi)
-        image = Image.fromarray(pixels[max(top, 0):bottom, max(x0, 0):x1].copy(), "RGBA").convert("RGB")
+        image = Image.fromarray(pixels[max(top, 0) : bottom, max(x0, 0) : x1].copy(), "RGBA").convert("RGB")
         buffer = io.BytesIO()
         image.save(buffer, format="png", dpi=(dpi, dpi))
         return buffer.getvalue()
@@ -84,8 +84,10 @@ def figure_bundle(png: bytes, alt: str) -> dict:
     '"a &quot;chart&quot;"/>'
     """
     data = base64.b64encode(png).decode("ascii")
-    return {"text/html": f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}"/>',
-            "text/plain": alt}
+    return {
+        "text/html": f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}"/>',
+        "text/plain": alt,
+    }
 
 
 def show(fig=None, *, alt: str, name: str | None = None, dpi: float | None = None) -> None:
@@ -107,7 +109,7 @@ def show(fig=None, *, alt: str, name: str | None = None, dpi: float | None = Non
     import matplotlib.pyplot as plt
 
     if not alt or not alt.strip():
-        raise ValueError("every figure needs its alternative text: show(fig, alt=\"what it shows\")")
+        raise ValueError('every figure needs its alternative text: show(fig, alt="what it shows")')
     fig = fig or plt.gcf()
     folder = os.environ.get("TRENDLIB_FIGURES")
     if folder and name:
@@ -115,12 +117,24 @@ def show(fig=None, *, alt: str, name: str | None = None, dpi: float | None = Non
         # "03-network" in notebook 03-collaboration-networks is 03-collaboration-networks-network
         stem = Path(folder) / f"{notebook}-{name.removeprefix(notebook[:3])}"
         stem.parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(stem.with_suffix(".svg"), format="svg", bbox_inches="tight", facecolor="white",
-                    metadata={"Date": None, "Title": alt})
-        fig.savefig(stem.with_suffix(".png"), format="png", dpi=EXPORT_DPI, bbox_inches="tight",
-                    facecolor="white", metadata={"Software": None})
+        fig.savefig(
+            stem.with_suffix(".svg"),
+            format="svg",
+            bbox_inches="tight",
+            facecolor="white",
+            metadata={"Date": None, "Title": alt},
+        )
+        fig.savefig(
+            stem.with_suffix(".png"),
+            format="png",
+            dpi=EXPORT_DPI,
+            bbox_inches="tight",
+            facecolor="white",
+            metadata={"Software": None},
+        )
     try:
         from IPython import get_ipython
+
         shell = get_ipython()
     except ImportError:  # pragma: no cover - IPython is a dependency of ipykernel
         shell = None

@@ -33,19 +33,41 @@ import pandas as pd
 
 from ..vocab import AMOUNT_TYPES, SPENDING_TYPES
 
-__all__ = ["SPENDING_TYPES", "GROUPINGS", "rate_years", "countable", "best_usd", "usd_at", "money_by_kind",
-           "with_cases", "totals", "by_kind", "flagged", "flag_score", "rate_sensitivity", "money", "usd_text"]
+__all__ = [
+    "SPENDING_TYPES",
+    "GROUPINGS",
+    "rate_years",
+    "countable",
+    "best_usd",
+    "usd_at",
+    "money_by_kind",
+    "with_cases",
+    "totals",
+    "by_kind",
+    "flagged",
+    "flag_score",
+    "rate_sensitivity",
+    "money",
+    "usd_text",
+]
 
 #: Columns :func:`totals` can group by (a column of ``funding``, or of the case, after :func:`with_cases`).
-GROUPINGS: tuple[str, ...] = ("trend", "case_id", "kind", "currency", "check_status", "case_country", "case_kind",
-                              "case_instrument")
+GROUPINGS: tuple[str, ...] = (
+    "trend",
+    "case_id",
+    "kind",
+    "currency",
+    "check_status",
+    "case_country",
+    "case_kind",
+    "case_instrument",
+)
 
 #: Label of amounts (or groups) that no case holds.
 NO_CASE = "(no case)"
 
 #: How :func:`money` writes a currency.
-_SYMBOLS = {"USD": "US$", "EUR": "€", "GBP": "£", "AUD": "A$", "CAD": "C$", "SGD": "S$", "NZD": "NZ$",
-            "SEK": "SEK "}
+_SYMBOLS = {"USD": "US$", "EUR": "€", "GBP": "£", "AUD": "A$", "CAD": "C$", "SGD": "S$", "NZD": "NZ$", "SEK": "SEK "}
 
 
 def rate_years(exchange_rates: pd.DataFrame) -> list[int]:
@@ -136,18 +158,38 @@ def money_by_kind(funding: pd.DataFrame, parts: pd.DataFrame) -> pd.DataFrame:
         first = True
         if len(own) or (parts["amount_id"] == a.amount_id).any():
             for p in own.itertuples(index=False):
-                rows.append({"amount_id": a.amount_id, "part": int(p.part), "trend": a.trend, "case_id": a.case_id,
-                             "kind": p.amount_type, "value": float(p.value), "currency": p.currency,
-                             "usd_printed": a.usd if first else None, "usd": float(p.usd)})
+                rows.append(
+                    {
+                        "amount_id": a.amount_id,
+                        "part": int(p.part),
+                        "trend": a.trend,
+                        "case_id": a.case_id,
+                        "kind": p.amount_type,
+                        "value": float(p.value),
+                        "currency": p.currency,
+                        "usd_printed": a.usd if first else None,
+                        "usd": float(p.usd),
+                    }
+                )
                 first = False
             continue
         corrected = not pd.isna(a.usd_corrected)
-        rows.append({"amount_id": a.amount_id, "part": 0, "trend": a.trend, "case_id": a.case_id,
-                     "kind": a.amount_type, "value": a.value_corrected if corrected else a.value,
-                     "currency": a.currency_corrected if corrected else a.currency, "usd_printed": a.usd,
-                     "usd": a.usd_corrected if corrected else a.usd})
-    out = pd.DataFrame(rows, columns=["amount_id", "part", "trend", "case_id", "kind", "value", "currency",
-                                      "usd_printed", "usd"])
+        rows.append(
+            {
+                "amount_id": a.amount_id,
+                "part": 0,
+                "trend": a.trend,
+                "case_id": a.case_id,
+                "kind": a.amount_type,
+                "value": a.value_corrected if corrected else a.value,
+                "currency": a.currency_corrected if corrected else a.currency,
+                "usd_printed": a.usd,
+                "usd": a.usd_corrected if corrected else a.usd,
+            }
+        )
+    out = pd.DataFrame(
+        rows, columns=["amount_id", "part", "trend", "case_id", "kind", "value", "currency", "usd_printed", "usd"]
+    )
     for col in ("value", "usd_printed", "usd"):
         out[col] = pd.to_numeric(out[col].astype("object").where(out[col].notna(), None), errors="coerce")
     return out
@@ -167,8 +209,12 @@ def with_cases(funding: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
            F1          EUU programme
            F2    (no case) (no case)
     """
-    names = {"country": "case_country", "kind": "case_kind", "instrument": "case_instrument",
-             "title_en": "case_title_en"}
+    names = {
+        "country": "case_country",
+        "kind": "case_kind",
+        "instrument": "case_instrument",
+        "title_en": "case_title_en",
+    }
     info = cases[["case_id", *names]].rename(columns=names)
     out = funding.merge(info, on="case_id", how="left", validate="many_to_one")
     out.index = funding.index
@@ -177,8 +223,14 @@ def with_cases(funding: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def totals(funding: pd.DataFrame, parts: pd.DataFrame, cases: pd.DataFrame | None = None, *, by: str = "trend",
-           kinds: Iterable[str] = SPENDING_TYPES) -> pd.DataFrame:
+def totals(
+    funding: pd.DataFrame,
+    parts: pd.DataFrame,
+    cases: pd.DataFrame | None = None,
+    *,
+    by: str = "trend",
+    kinds: Iterable[str] = SPENDING_TYPES,
+) -> pd.DataFrame:
     """One kind of money per group, each amount once: as printed and as the sources have it.
 
     ``usd_printed`` adds the printed figures of the countable amounts whose ``amount_type`` is one of
@@ -212,8 +264,9 @@ def totals(funding: pd.DataFrame, parts: pd.DataFrame, cases: pd.DataFrame | Non
     printed = printed[printed["amount_type"].isin(kinds)].assign(kind=lambda f: f["amount_type"])
     money = money[money["kind"].isin(kinds)]
     if by == "check_status":  # the check status is the whole amount's: its parts share it
-        money = money.assign(check_status=money["amount_id"].map(
-            dict(zip(funding["amount_id"], funding["check_status"], strict=True))))
+        money = money.assign(
+            check_status=money["amount_id"].map(dict(zip(funding["amount_id"], funding["check_status"], strict=True)))
+        )
     if by.startswith("case_") and by != "case_id":
         if cases is None:
             raise ValueError(f"by={by!r} needs the cases table: totals(funding, parts, cases, by={by!r})")
@@ -291,13 +344,22 @@ def flag_score(funding: pd.DataFrame) -> pd.DataFrame:
         "error missed": ~has_flag & status.eq("corrected"),
         "quiet and right": ~has_flag & holds,
     }
-    return pd.DataFrame([{"outcome": name, "n": int(mask.sum()),
-                          "amount_ids": " ".join(sorted(funding.loc[mask, "amount_id"]))}
-                         for name, mask in outcomes.items()])
+    return pd.DataFrame(
+        [
+            {"outcome": name, "n": int(mask.sum()), "amount_ids": " ".join(sorted(funding.loc[mask, "amount_id"]))}
+            for name, mask in outcomes.items()
+        ]
+    )
 
 
-def rate_sensitivity(funding: pd.DataFrame, parts: pd.DataFrame, exchange_rates: pd.DataFrame, *,
-                     base: int = 2022, kinds: Iterable[str] = SPENDING_TYPES) -> pd.DataFrame:
+def rate_sensitivity(
+    funding: pd.DataFrame,
+    parts: pd.DataFrame,
+    exchange_rates: pd.DataFrame,
+    *,
+    base: int = 2022,
+    kinds: Iterable[str] = SPENDING_TYPES,
+) -> pd.DataFrame:
     """How the headline moves with the year of the exchange rate: per currency, and in all.
 
     Works on the money as the sources have it (:func:`money_by_kind`, only ``kinds``), in the currency the
@@ -313,7 +375,9 @@ def rate_sensitivity(funding: pd.DataFrame, parts: pd.DataFrame, exchange_rates:
     years = rate_years(exchange_rates)
     money = money_by_kind(funding, parts)
     money = money[money["kind"].isin(tuple(kinds)) & money["value"].notna()]
-    table = pd.DataFrame({"currency": money["currency"].astype("string"), "value_total": money["value"].astype("float64")})
+    table = pd.DataFrame(
+        {"currency": money["currency"].astype("string"), "value_total": money["value"].astype("float64")}
+    )
     for y in years:
         table[f"usd_{y}"] = usd_at(money["value"], money["currency"], exchange_rates, y).astype("float64")
     table = table.groupby("currency", sort=True).sum().reset_index()
@@ -321,8 +385,9 @@ def rate_sensitivity(funding: pd.DataFrame, parts: pd.DataFrame, exchange_rates:
     table = table.sort_values([f"usd_{base}", "currency"], ascending=[False, True], kind="mergesort")
     whole = table.drop(columns=["currency", "value_total"]).sum()
     whole["n_amounts"] = money["amount_id"].nunique()
-    table = pd.concat([table, pd.DataFrame([{"currency": "all", **whole.to_dict(), "value_total": None}])],
-                      ignore_index=True)
+    table = pd.concat(
+        [table, pd.DataFrame([{"currency": "all", **whole.to_dict(), "value_total": None}])], ignore_index=True
+    )
     for y in years:
         if y != base:
             table[f"change_{y}"] = table[f"usd_{y}"] - table[f"usd_{base}"]

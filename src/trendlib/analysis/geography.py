@@ -65,9 +65,16 @@ def initiatives(cases: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     for key, g in with_initiative(cases).sort_values("case_id").groupby("initiative", sort=True):
-        rows.append({"initiative": key, "country": g["country"].iloc[0], "level": g["level"].iloc[0],
-                     "cases": ";".join(g["case_id"]), "trends": ";".join(sorted({str(int(x)) for x in g["trend"]})),
-                     "sources": ";".join(sorted(set(g["case_source"])))})
+        rows.append(
+            {
+                "initiative": key,
+                "country": g["country"].iloc[0],
+                "level": g["level"].iloc[0],
+                "cases": ";".join(g["case_id"]),
+                "trends": ";".join(sorted({str(int(x)) for x in g["trend"]})),
+                "sources": ";".join(sorted(set(g["case_source"]))),
+            }
+        )
     out = pd.DataFrame(rows, columns=["initiative", "country", "level", "cases", "trends", "sources"])
     return out.sort_values(["cases"], kind="mergesort").reset_index(drop=True)
 
@@ -95,15 +102,21 @@ def leaders_by_selection(cases: pd.DataFrame, by: str = "country") -> pd.DataFra
             sub = select(cases, name)
             counts = sub[sub["trend"].astype(int) == trend][by].dropna().value_counts()
             top = sorted(counts[counts == counts.max()].index) if len(counts) else []
-            row.update({f"{name}: leader": "/".join(map(str, top)), f"{name}: cases": int(counts.max()) if len(counts) else 0,
-                        f"{name}: of": int(counts.sum())})
+            row.update(
+                {
+                    f"{name}: leader": "/".join(map(str, top)),
+                    f"{name}: cases": int(counts.max()) if len(counts) else 0,
+                    f"{name}: of": int(counts.sum()),
+                }
+            )
         row["changed"] = row["all cases: leader"] != row["main text: leader"]
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def places_below(places: pd.DataFrame, case_places: pd.DataFrame, cases: pd.DataFrame,
-                 levels=("subnational", "local")) -> pd.DataFrame:
+def places_below(
+    places: pd.DataFrame, case_places: pd.DataFrame, cases: pd.DataFrame, levels=("subnational", "local")
+) -> pd.DataFrame:
     """The places (one row of ``places`` each) at ``levels`` that cases are set in, with their cases.
 
     Returns
@@ -126,11 +139,20 @@ def places_below(places: pd.DataFrame, case_places: pd.DataFrame, cases: pd.Data
     rows = []
     for pid, g in linked.groupby("place_id", sort=True):
         first = g.iloc[0]
-        rows.append({"place_id": pid, "name_en": first["name_en"], "name_zh": first["name_zh"],
-                     "country": first["country"], "level": first["level"], "cases": g["case_id"].nunique(),
-                     "case_ids": ";".join(sorted(set(g["case_id"]))),
-                     "trends": ";".join(sorted({str(int(x)) for x in g["trend"]})),
-                     "main_text": int(g["case_source"].isin(SELECTIONS["main text"]).sum())})
-    out = pd.DataFrame(rows, columns=["place_id", "name_en", "name_zh", "country", "level", "cases", "case_ids",
-                                      "trends", "main_text"])
+        rows.append(
+            {
+                "place_id": pid,
+                "name_en": first["name_en"],
+                "name_zh": first["name_zh"],
+                "country": first["country"],
+                "level": first["level"],
+                "cases": g["case_id"].nunique(),
+                "case_ids": ";".join(sorted(set(g["case_id"]))),
+                "trends": ";".join(sorted({str(int(x)) for x in g["trend"]})),
+                "main_text": int(g["case_source"].isin(SELECTIONS["main text"]).sum()),
+            }
+        )
+    out = pd.DataFrame(
+        rows, columns=["place_id", "name_en", "name_zh", "country", "level", "cases", "case_ids", "trends", "main_text"]
+    )
     return out.sort_values(["cases", "place_id"], ascending=[False, True], kind="mergesort").reset_index(drop=True)

@@ -34,9 +34,16 @@ from ..palettes import SECTOR_COLORS, TIE_COLORS
 __all__ = ["draw_ties", "overlaps", "interactive", "sigma_view", "SIGMA_CAMERA"]
 
 # the spots tried around a dot (directions, scaled by its radius): right, left, above, below, the diagonals
-_SPOTS = ((1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
-          (0, -1, "center", "top"), (0.8, 0.8, "left", "bottom"), (-0.8, 0.8, "right", "bottom"),
-          (0.8, -0.8, "left", "top"), (-0.8, -0.8, "right", "top"))
+_SPOTS = (
+    (1, 0, "left", "center"),
+    (-1, 0, "right", "center"),
+    (0, 1, "center", "bottom"),
+    (0, -1, "center", "top"),
+    (0.8, 0.8, "left", "bottom"),
+    (-0.8, 0.8, "right", "bottom"),
+    (0.8, -0.8, "left", "top"),
+    (-0.8, -0.8, "right", "top"),
+)
 
 
 def _box(ax, text):
@@ -44,8 +51,7 @@ def _box(ax, text):
     return text.get_window_extent()
 
 
-def draw_ties(ax, g: nx.MultiDiGraph, pos: Mapping, labelled: Iterable, *, fontsize: float = 8,
-              legend: bool = True):
+def draw_ties(ax, g: nx.MultiDiGraph, pos: Mapping, labelled: Iterable, *, fontsize: float = 8, legend: bool = True):
     """Draw ``g`` at ``pos`` on ``ax``; label the nodes of ``labelled`` (in order) where they fit.
 
     A label is placed at the first of eight spots around its dot that stays inside the axes and covers neither
@@ -74,16 +80,44 @@ def draw_ties(ax, g: nx.MultiDiGraph, pos: Mapping, labelled: Iterable, *, fonts
         nodes = sorted((n for n in g if g.nodes[n].get("kind") == kind), key=lambda n: (degree[n], str(n)))
         size.update({n: 6 if kind == "group" else 12 + 10 * degree[n] for n in nodes})
         colors = [SECTOR_COLORS.get(g.nodes[n].get("sector"), "#999999") for n in nodes]
-        nx.draw_networkx_nodes(g, pos, nodelist=nodes, node_size=[size[n] for n in nodes], node_color=colors,
-                               edgecolors=edge, linewidths=0.6, alpha=alpha, ax=ax)
+        nx.draw_networkx_nodes(
+            g,
+            pos,
+            nodelist=nodes,
+            node_size=[size[n] for n in nodes],
+            node_color=colors,
+            edgecolors=edge,
+            linewidths=0.6,
+            alpha=alpha,
+            ax=ax,
+        )
     if legend:
         present = [s for s in vocab.SECTORS if any(d.get("sector") == s for _, d in g.nodes(data=True))]
-        handles = [Line2D([], [], marker="o", ls="", ms=7, color=SECTOR_COLORS[s], label=vocab.SECTORS.label(s, "en"))
-                   for s in present]
-        handles.append(Line2D([], [], marker="o", ls="", ms=4, color="#bbbbbb", markeredgecolor="#888888",
-                              label="unnamed group (one per case)"))
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8,
-                  title="sector", title_fontsize=9)
+        handles = [
+            Line2D([], [], marker="o", ls="", ms=7, color=SECTOR_COLORS[s], label=vocab.SECTORS.label(s, "en"))
+            for s in present
+        ]
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                ls="",
+                ms=4,
+                color="#bbbbbb",
+                markeredgecolor="#888888",
+                label="unnamed group (one per case)",
+            )
+        )
+        ax.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+            frameon=False,
+            fontsize=8,
+            title="sector",
+            title_fontsize=9,
+        )
     ax.set_axis_off()
     ax.margins(0.06)
     ax.figure.canvas.draw()
@@ -99,12 +133,23 @@ def draw_ties(ax, g: nx.MultiDiGraph, pos: Mapping, labelled: Iterable, *, fonts
         x, y = pos[n]
         gap = size[n] ** 0.5 / 2 + 2  # points from the dot's centre: its radius and a little air
         for dx, dy, ha, va in _SPOTS:
-            text = ax.annotate(g.nodes[n].get("name_en", str(n)), (x, y), xytext=(dx * gap, dy * gap),
-                               textcoords="offset points", ha=ha, va=va, fontsize=fontsize, color="#222222")
+            text = ax.annotate(
+                g.nodes[n].get("name_en", str(n)),
+                (x, y),
+                xytext=(dx * gap, dy * gap),
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                fontsize=fontsize,
+                color="#222222",
+            )
             box = _box(ax, text)
             inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
-            if inside and not any(box.overlaps(b) for b in boxes) and \
-                    not any(box.overlaps(d) for m, d in discs.items() if m != n):
+            if (
+                inside
+                and not any(box.overlaps(b) for b in boxes)
+                and not any(box.overlaps(d) for m, d in discs.items() if m != n)
+            ):
                 placed.append(text)
                 boxes.append(box)
                 break
@@ -119,9 +164,12 @@ def overlaps(ax, texts) -> list[tuple[str, str]]:
     ax.figure.canvas.draw()
     frame = ax.get_window_extent()
     boxes = [(t.get_text(), _box(ax, t)) for t in texts]
-    out = [(a, "") for a, b in boxes if not (frame.x0 <= b.x0 and b.x1 <= frame.x1 and frame.y0 <= b.y0
-                                             and b.y1 <= frame.y1)]
-    out += [(a, c) for i, (a, b) in enumerate(boxes) for c, d in boxes[i + 1:] if b.overlaps(d)]
+    out = [
+        (a, "")
+        for a, b in boxes
+        if not (frame.x0 <= b.x0 and b.x1 <= frame.x1 and frame.y0 <= b.y0 and b.y1 <= frame.y1)
+    ]
+    out += [(a, c) for i, (a, b) in enumerate(boxes) for c, d in boxes[i + 1 :] if b.overlaps(d)]
     return out
 
 
@@ -136,7 +184,7 @@ class _Snapshot:
         from .figures import figure_bundle
 
         bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
-        data, metadata = (bundle if isinstance(bundle, tuple) else (bundle, {}))
+        data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
         # JupyterLab draws the widget; a static page (nbconvert, GitHub) shows the picture with its alt text
         return {**data, "text/html": figure_bundle(self.png, self.alt)["text/html"]}, metadata or {}
 
@@ -162,9 +210,12 @@ def interactive(g: nx.MultiDiGraph, *, height: int = 560):
     from ipysigma import Sigma  # imported here: the build does not need a widget library
 
     h, settings = sigma_view(g)
-    return _Snapshot(Sigma(h, height=height, **settings), _snapshot_png(g, layout(g)),
-                     "The network of stated ties: named parties coloured by sector and labelled, each unnamed group "
-                     "a small dot per case, the parties falling into many small groups.")
+    return _Snapshot(
+        Sigma(h, height=height, **settings),
+        _snapshot_png(g, layout(g)),
+        "The network of stated ties: named parties coloured by sector and labelled, each unnamed group "
+        "a small dot per case, the parties falling into many small groups.",
+    )
 
 
 #: Where the ipysigma camera starts: the graph in the left three fifths of the canvas, clear of the side panel
@@ -188,19 +239,44 @@ def sigma_view(g: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, dict]:
         d = g.nodes[n]
         x, y = pos.get(n, (0.0, 0.0))
         group = d.get("kind") == "group"
-        h.add_node(n, x=x, y=y, sector=sectors.get(d.get("sector"), "other"), ties=g.degree(n),
-                   # ipysigma shows a node's key where its label is empty: a space keeps the canvas clear
-                   label=" " if group else d.get("name_en", n), name=d.get("name_en", n), name_zh=d.get("name_zh", ""),
-                   kind="unnamed group (one per case)" if group else "named party")
+        h.add_node(
+            n,
+            x=x,
+            y=y,
+            sector=sectors.get(d.get("sector"), "other"),
+            ties=g.degree(n),
+            # ipysigma shows a node's key where its label is empty: a space keeps the canvas clear
+            label=" " if group else d.get("name_en", n),
+            name=d.get("name_en", n),
+            name_zh=d.get("name_zh", ""),
+            kind="unnamed group (one per case)" if group else "named party",
+        )
     for u, v, k, d in _sorted_edges(g):
-        h.add_edge(u, v, key=k, tie=types.get(d.get("tie"), d.get("tie", "")), case_id=d.get("case_id", ""),
-                   line=d.get("line"), phrase=d.get("phrase", ""), phrase_en=d.get("phrase_en", ""))
-    settings = dict(layout={n: {"x": h.nodes[n]["x"], "y": h.nodes[n]["y"]} for n in h},
-                    node_color="sector", node_color_palette={sectors[s]: c for s, c in SECTOR_COLORS.items()},
-                    node_size="ties", node_size_range=(2, 14), node_label="label",
-                    edge_color="tie", edge_color_palette={types[t]: c for t, c in TIE_COLORS.items()},
-                    clickable_edges=True, default_edge_type="arrow", label_density=0.6,
-                    label_font="Noto Sans CJK SC, sans-serif", camera_state=dict(SIGMA_CAMERA))
+        h.add_edge(
+            u,
+            v,
+            key=k,
+            tie=types.get(d.get("tie"), d.get("tie", "")),
+            case_id=d.get("case_id", ""),
+            line=d.get("line"),
+            phrase=d.get("phrase", ""),
+            phrase_en=d.get("phrase_en", ""),
+        )
+    settings = dict(
+        layout={n: {"x": h.nodes[n]["x"], "y": h.nodes[n]["y"]} for n in h},
+        node_color="sector",
+        node_color_palette={sectors[s]: c for s, c in SECTOR_COLORS.items()},
+        node_size="ties",
+        node_size_range=(2, 14),
+        node_label="label",
+        edge_color="tie",
+        edge_color_palette={types[t]: c for t, c in TIE_COLORS.items()},
+        clickable_edges=True,
+        default_edge_type="arrow",
+        label_density=0.6,
+        label_font="Noto Sans CJK SC, sans-serif",
+        camera_state=dict(SIGMA_CAMERA),
+    )
     return h, settings
 
 

@@ -94,7 +94,11 @@ def infographic_share(statistics: pd.DataFrame) -> pd.DataFrame:
          2  1              0    0.0
     """
     flag = statistics["in_infographic"].astype("boolean").fillna(False).astype(bool)
-    table = (pd.DataFrame({"trend": statistics["trend"], "n": 1, "n_infographic": flag.astype("int64")})
-             .groupby("trend", sort=True).sum().reset_index())
+    table = (
+        pd.DataFrame({"trend": statistics["trend"], "n": 1, "n_infographic": flag.astype("int64")})
+        .groupby("trend", sort=True)
+        .sum()
+        .reset_index()
+    )
     table["share"] = (table["n_infographic"] / table["n"]).round(3)
     return table

@@ -69,9 +69,7 @@ def _register_font() -> None:
     from matplotlib import font_manager
 
     if not FONT_FILE.is_file():  # pragma: no cover - broken installation
-        raise FileNotFoundError(
-            f"bundled font missing: {FONT_FILE} (was trendlib installed without package data?)"
-        )
+        raise FileNotFoundError(f"bundled font missing: {FONT_FILE} (was trendlib installed without package data?)")
     manager = font_manager.fontManager
     target = os.path.normcase(os.fspath(FONT_FILE))
     # Look at the manager itself rather than a module flag: it also stays

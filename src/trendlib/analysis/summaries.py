@@ -11,7 +11,7 @@ Columns holding ``;``-joined lists (``cases.sectors``, ``cases.boundary``,
 >>> cases = pd.DataFrame({"trend": [1, 1, 2], "country": ["USA", "GBR", "USA"]})
 >>> crosstab(cases, "country", "trend")
 trend    1  2
-country      
+country
 GBR      1  0
 USA      1  1
 """
@@ -26,11 +26,34 @@ import pandas as pd
 from .. import metadata, vocab
 
 __all__ = [
-    "TREND_SHORT_EN", "SECTION_ZH", "SECTOR_ZH", "LEVEL_ZH", "BOUNDARY_ZH", "COUNTRY_NAMES",
-    "ONE_ROW_PER", "trend_label", "country_label", "bilingual", "split_list", "crosstab",
-    "table_overview", "characters_by_section", "cases_per_trend", "country_by_trend",
-    "boundary_by_trend", "sector_pairs", "level_by_trend", "top_countries", "leaders", "labelled",
-    "boundary_overlap", "SECTOR_BREADTH", "sector_breadth", "pair_list", "first_with", "jurisdictions",
+    "TREND_SHORT_EN",
+    "SECTION_ZH",
+    "SECTOR_ZH",
+    "LEVEL_ZH",
+    "BOUNDARY_ZH",
+    "COUNTRY_NAMES",
+    "ONE_ROW_PER",
+    "trend_label",
+    "country_label",
+    "bilingual",
+    "split_list",
+    "crosstab",
+    "table_overview",
+    "characters_by_section",
+    "cases_per_trend",
+    "country_by_trend",
+    "boundary_by_trend",
+    "sector_pairs",
+    "level_by_trend",
+    "top_countries",
+    "leaders",
+    "labelled",
+    "boundary_overlap",
+    "SECTOR_BREADTH",
+    "sector_breadth",
+    "pair_list",
+    "first_with",
+    "jurisdictions",
 ]
 
 # ---------------------------------------------------------------- labels
@@ -108,8 +131,15 @@ def _order(present: Iterable, preferred: Iterable | None) -> list:
     return [v for v in preferred if v in present] + sorted(v for v in present if v not in preferred)
 
 
-def crosstab(df: pd.DataFrame, index: str, columns: str, *, index_order: Iterable | None = None,
-             columns_order: Iterable | None = None, split: Iterable[str] = ()) -> pd.DataFrame:
+def crosstab(
+    df: pd.DataFrame,
+    index: str,
+    columns: str,
+    *,
+    index_order: Iterable | None = None,
+    columns_order: Iterable | None = None,
+    split: Iterable[str] = (),
+) -> pd.DataFrame:
     """Count rows by two columns; columns named in ``split`` are ``;``-joined lists.
 
     Rows and columns follow the given orders (values not in them come after,
@@ -118,7 +148,7 @@ def crosstab(df: pd.DataFrame, index: str, columns: str, *, index_order: Iterabl
     >>> df = pd.DataFrame({"trend": [1, 1, 2], "sectors": ["government;private", "private", None]})
     >>> crosstab(df, "sectors", "trend", split=["sectors"], index_order=["private", "government"])
     trend       1
-    sectors      
+    sectors
     private     2
     government  1
     """
@@ -146,8 +176,12 @@ def table_overview(tables) -> pd.DataFrame:
     0  funding     1        1
     """
     items = [(n, tables[n]) for n in tables.names()] if hasattr(tables, "names") else list(tables.items())
-    return pd.DataFrame([{"table": name, "rows": len(df), "columns": df.shape[1],
-                          "one row per": ONE_ROW_PER.get(name, "")} for name, df in items])
+    return pd.DataFrame(
+        [
+            {"table": name, "rows": len(df), "columns": df.shape[1], "one row per": ONE_ROW_PER.get(name, "")}
+            for name, df in items
+        ]
+    )
 
 
 def characters_by_section(paragraphs: pd.DataFrame) -> pd.DataFrame:
@@ -159,14 +193,18 @@ def characters_by_section(paragraphs: pd.DataFrame) -> pd.DataFrame:
     ...                   "text": ["ab c", "数据", "xyz"]})
     >>> characters_by_section(p)
     section  overview  barriers
-    trend                      
+    trend
     1               3         2
     2               3         0
     """
     chars = paragraphs["text"].fillna("").astype(str).str.replace(r"\s+", "", regex=True).str.len()
-    table = (pd.DataFrame({"trend": paragraphs["trend"].astype(int), "section": paragraphs["section"].astype(object),
-                           "n": chars.astype(int)})
-             .pivot_table(index="trend", columns="section", values="n", aggfunc="sum", fill_value=0))
+    table = pd.DataFrame(
+        {
+            "trend": paragraphs["trend"].astype(int),
+            "section": paragraphs["section"].astype(object),
+            "n": chars.astype(int),
+        }
+    ).pivot_table(index="trend", columns="section", values="n", aggfunc="sum", fill_value=0)
     table = table.reindex(columns=_order(table.columns, vocab.SECTIONS)).sort_index()
     table.columns.name = "section"
     return table.astype(int)
@@ -178,7 +216,7 @@ def cases_per_trend(cases: pd.DataFrame, by: str = "kind", order: Iterable | Non
     >>> c = pd.DataFrame({"trend": [2, 1, 1], "kind": ["law", "fund", "law"]})
     >>> cases_per_trend(c, order=["law", "fund"])
     kind   law  fund  total
-    trend                  
+    trend
     1        1     1      2
     2        1     0      1
     """
@@ -197,7 +235,7 @@ def country_by_trend(cases: pd.DataFrame) -> pd.DataFrame:
     >>> c = pd.DataFrame({"trend": [1, 2, 2, 3, 3], "country": ["GBR", "USA", "USA", "CAN", "USA"]})
     >>> country_by_trend(c)
     trend    1  2  3
-    country         
+    country
     USA      0  2  1
     CAN      0  0  1
     GBR      1  0  0
@@ -216,7 +254,7 @@ def boundary_by_trend(df: pd.DataFrame, column: str = "boundary") -> pd.DataFram
     >>> b = pd.DataFrame({"trend": [1, 1, 2], "boundary": ["old_new_practice", "within_government;old_new_practice", None]})
     >>> boundary_by_trend(b)
     trend              1
-    boundary            
+    boundary
     within_government  1
     old_new_practice   2
     """
@@ -254,7 +292,7 @@ def level_by_trend(cases: pd.DataFrame) -> pd.DataFrame:
     >>> c = pd.DataFrame({"trend": [1, 1, 2], "level": ["local", "national", "local"]})
     >>> level_by_trend(c)
     trend     1  2
-    level         
+    level
     national  1  0
     local     1  1
     """
@@ -277,15 +315,15 @@ def top_countries(cases: pd.DataFrame, n: int = 3) -> pd.DataFrame:
     2      1     2     CAN      1   0.25
     3      2     1     GBR      1   1.00
     """
-    counts = (cases.dropna(subset=["country"]).groupby(["trend", "country"]).size()
-              .rename("cases").reset_index())
+    counts = cases.dropna(subset=["country"]).groupby(["trend", "country"]).size().rename("cases").reset_index()
     counts["trend"] = counts["trend"].astype(int)
     counts["share"] = (counts["cases"] / counts.groupby("trend")["cases"].transform("sum")).round(2)
     counts["rank"] = counts.groupby("trend")["cases"].rank(method="min", ascending=False).astype(int)
     counts = counts.sort_values(["trend", "rank", "country"])
     top = counts[counts["rank"] <= n].reset_index(drop=True)
     return top[["trend", "rank", "country", "cases", "share"]].astype(
-        {"cases": int, "rank": int, "share": float, "country": object})
+        {"cases": int, "rank": int, "share": float, "country": object}
+    )
 
 
 def leaders(cases: pd.DataFrame) -> pd.DataFrame:
@@ -301,9 +339,16 @@ def leaders(cases: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for trend, group in top.groupby("trend", sort=True):
         in_trend = cases[cases["trend"].astype(int) == trend].dropna(subset=["country"])
-        rows.append({"trend": int(trend), "cases": len(in_trend), "countries": in_trend["country"].nunique(),
-                     "leader": "/".join(group["country"]), "leader_cases": int(group["cases"].iloc[0]),
-                     "leader_share": float(group["share"].iloc[0])})
+        rows.append(
+            {
+                "trend": int(trend),
+                "cases": len(in_trend),
+                "countries": in_trend["country"].nunique(),
+                "leader": "/".join(group["country"]),
+                "leader_cases": int(group["cases"].iloc[0]),
+                "leader_share": float(group["share"].iloc[0]),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -341,17 +386,27 @@ def boundary_overlap(barriers: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFram
         values = split_list(df["boundary"])
         return values.groupby(level=0).agg(lambda v: frozenset(v)).reindex(df.index)
 
-    named = sets(barriers).groupby(barriers["trend"].astype(int)).agg(
-        lambda s: frozenset().union(*[x for x in s if isinstance(x, frozenset)]))
+    named = (
+        sets(barriers)
+        .groupby(barriers["trend"].astype(int))
+        .agg(lambda s: frozenset().union(*[x for x in s if isinstance(x, frozenset)]))
+    )
     coded = sets(cases)
     rows = []
     for trend in sorted(named.index):
         in_trend = coded[cases["trend"].astype(int) == trend]
         has = [x for x in in_trend if isinstance(x, frozenset) and x]
         on = [bool(x & named[trend]) for x in has]
-        row = {"trend": int(trend), "named": len(named[trend]), "cases": len(in_trend), "coded": len(has),
-               "on_list": sum(on), "share": round(sum(on) / len(has), 2) if has else float("nan"),
-               "ci_low": float("nan"), "ci_high": float("nan")}
+        row = {
+            "trend": int(trend),
+            "named": len(named[trend]),
+            "cases": len(in_trend),
+            "coded": len(has),
+            "on_list": sum(on),
+            "share": round(sum(on) / len(has), 2) if has else float("nan"),
+            "ci_low": float("nan"),
+            "ci_high": float("nan"),
+        }
         if has:
             units = pd.DataFrame({"on": ["yes" if x else "no" for x in on]})
             interval = uncertainty.shares(units, "on", order=["yes"]).iloc[0]
@@ -371,6 +426,7 @@ def sector_breadth(sectors: pd.Series) -> pd.Series:
     >>> sector_breadth(pd.Series(["government", "private", "government;private", None])).tolist()
     ['government only', 'one other sector', 'two or more sectors', None]
     """
+
     def breadth(value):
         if not isinstance(value, str) or not value:
             return None
@@ -392,8 +448,12 @@ def pair_list(matrix: pd.DataFrame) -> pd.DataFrame:
     2     private  academia      1
     """
     names = list(matrix.index)
-    rows = [{"sector_a": a, "sector_b": b, "cases": int(matrix.loc[a, b]), "_i": i, "_j": j}
-            for i, a in enumerate(names) for j, b in enumerate(names) if j > i and matrix.loc[a, b] > 0]
+    rows = [
+        {"sector_a": a, "sector_b": b, "cases": int(matrix.loc[a, b]), "_i": i, "_j": j}
+        for i, a in enumerate(names)
+        for j, b in enumerate(names)
+        if j > i and matrix.loc[a, b] > 0
+    ]
     if not rows:
         return pd.DataFrame(columns=["sector_a", "sector_b", "cases"])
     out = pd.DataFrame(rows).sort_values(["cases", "_i", "_j"], ascending=[False, True, True])
@@ -415,7 +475,7 @@ def first_with(df: pd.DataFrame, column: str, values: Iterable[str]) -> pd.DataF
     ordered = df.sort_values(keys) if keys else df
     found = []
     for value in values:
-        hits = ordered[ordered[column].fillna("").astype(str).str.split(";").map(lambda v: value in v)]
+        hits = ordered[ordered[column].fillna("").astype(str).str.split(";").map(lambda v, value=value: value in v)]
         if len(hits):
             found.append(hits.iloc[[0]].assign(match=value))
     if not found:
@@ -444,9 +504,17 @@ def jurisdictions(cases: pd.DataFrame, levels: Iterable[str] = ("subnational", "
     english = "place_en" in cases
     rows = []
     for (country, place, level), g in sub.groupby(["country", "place_zh", "level"], sort=True):
-        rows.append({"country": country, "place_en": g["place_en"].iloc[0] if english else None,
-                     "place_zh": place, "level": level, "cases": len(g),
-                     "trends": _join_sorted(g["trend"].astype(int)), "case_ids": _join_sorted(g["case_id"])})
+        rows.append(
+            {
+                "country": country,
+                "place_en": g["place_en"].iloc[0] if english else None,
+                "place_zh": place,
+                "level": level,
+                "cases": len(g),
+                "trends": _join_sorted(g["trend"].astype(int)),
+                "case_ids": _join_sorted(g["case_id"]),
+            }
+        )
     out = pd.DataFrame(rows, columns=["country", "place_en", "place_zh", "level", "cases", "trends", "case_ids"])
     return out.sort_values(["cases", "country", "place_zh"], ascending=[False, True, True]).reset_index(drop=True)
 

@@ -25,15 +25,39 @@ from .. import vocab
 from ..network import centrality, tie_projection
 from . import finance, uncertainty
 
-__all__ = ["PARTY_BOUNDARIES", "collaboration", "party_labels", "with_parties", "crossing_rows",
-           "pooled_groups", "network_summary", "types_by_trend", "crossings_by_type", "named_party_measures", "brokers", "funding_flows", "sector_flows",
-           "sectors_with_served", "between_organisations", "boundaries_named_and_crossed", "funding_by_boundary", "chapter_match"]
+__all__ = [
+    "PARTY_BOUNDARIES",
+    "collaboration",
+    "party_labels",
+    "with_parties",
+    "crossing_rows",
+    "pooled_groups",
+    "network_summary",
+    "types_by_trend",
+    "crossings_by_type",
+    "named_party_measures",
+    "brokers",
+    "funding_flows",
+    "sector_flows",
+    "sectors_with_served",
+    "between_organisations",
+    "boundaries_named_and_crossed",
+    "funding_by_boundary",
+    "chapter_match",
+]
 
 #: The boundaries a tie between two parties can cross (computed from their sectors, levels and places);
 #: the others (old and new technology, front and back office, competing goals …) are not between parties.
-PARTY_BOUNDARIES: tuple[str, ...] = ("within_government", "across_levels", "across_jurisdictions", "cross_border",
-                                     "government_business", "government_nonprofit", "government_academia",
-                                     "government_citizen")
+PARTY_BOUNDARIES: tuple[str, ...] = (
+    "within_government",
+    "across_levels",
+    "across_jurisdictions",
+    "cross_border",
+    "government_business",
+    "government_nonprofit",
+    "government_academia",
+    "government_citizen",
+)
 
 
 def collaboration(relations: pd.DataFrame) -> pd.DataFrame:
@@ -94,8 +118,15 @@ def crossing_rows(relations: pd.DataFrame) -> pd.DataFrame:
     for r in relations.itertuples(index=False):
         values = [] if pd.isna(r.crosses) else str(r.crosses).split(";")
         for b in values or ["none"]:
-            rows.append({"relation_id": r.relation_id, "case_id": r.case_id, "trend": r.trend, "relation_type": r.relation_type,
-                         "boundary": b})
+            rows.append(
+                {
+                    "relation_id": r.relation_id,
+                    "case_id": r.case_id,
+                    "trend": r.trend,
+                    "relation_type": r.relation_type,
+                    "boundary": b,
+                }
+            )
     return pd.DataFrame(rows, columns=["relation_id", "case_id", "trend", "relation_type", "boundary"])
 
 
@@ -147,18 +178,28 @@ def network_summary(g: nx.MultiDiGraph) -> pd.DataFrame:
     """
     named = [n for n, kind in g.nodes(data="kind") if kind == "actor"]
     rows = []
-    for label, h in (("case-scoped groups", g), ("named parties only", g.subgraph(named)),
-                     ("groups pooled across cases (0.1)", pooled_groups(g))):
+    for label, h in (
+        ("case-scoped groups", g),
+        ("named parties only", g.subgraph(named)),
+        ("groups pooled across cases (0.1)", pooled_groups(g)),
+    ):
         simple = nx.Graph(h.to_undirected())
         simple.remove_edges_from(list(nx.selfloop_edges(simple)))
         parts = list(nx.connected_components(simple))
         between = nx.betweenness_centrality(simple) if simple.number_of_edges() else {}
         top = min(between, key=lambda n: (-between[n], str(n))) if between else None
-        rows.append({"network": label, "parties": h.number_of_nodes(), "ties": h.number_of_edges(),
-                     "pairs": simple.number_of_edges(), "components": len(parts),
-                     "largest": max((len(p) for p in parts), default=0),
-                     "top_party": None if top is None else h.nodes[top].get("name_en", top),
-                     "top_betweenness": round(between[top], 4) if top is not None else 0.0})
+        rows.append(
+            {
+                "network": label,
+                "parties": h.number_of_nodes(),
+                "ties": h.number_of_edges(),
+                "pairs": simple.number_of_edges(),
+                "components": len(parts),
+                "largest": max((len(p) for p in parts), default=0),
+                "top_party": None if top is None else h.nodes[top].get("name_en", top),
+                "top_betweenness": round(between[top], 4) if top is not None else 0.0,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -212,8 +253,9 @@ def named_party_measures(g: nx.MultiDiGraph) -> pd.DataFrame:
     table = full.loc[[n for n in full.index if n in set(named)], ["name_en", "sector", "degree", "betweenness"]]
     table["degree_named"] = alone["degree"].reindex(table.index).fillna(0).astype("int64")
     table["betweenness_named"] = alone["betweenness"].reindex(table.index).fillna(0.0)
-    table = table.reset_index().sort_values(["betweenness", "degree", "actor_id"], ascending=[False, False, True],
-                                            kind="mergesort")
+    table = table.reset_index().sort_values(
+        ["betweenness", "degree", "actor_id"], ascending=[False, False, True], kind="mergesort"
+    )
     return table.reset_index(drop=True)
 
 
@@ -247,17 +289,28 @@ def brokers(g: nx.MultiDiGraph, a: str = "government", b: str = "private") -> pd
         if na and nb:
             data = p.nodes[n]
             cases = sorted({c for m in p.neighbors(n) for c in p.edges[n, m]["cases"].split(";")})
-            rows.append({"actor_id": n, "name_en": data.get("name_en"), "name_zh": data.get("name_zh"),
-                         "kind": data.get("kind"), "sector": data.get("sector"), f"n_{a}": na, f"n_{b}": nb,
-                         "pairs": na * nb, "cases": ";".join(cases)})
+            rows.append(
+                {
+                    "actor_id": n,
+                    "name_en": data.get("name_en"),
+                    "name_zh": data.get("name_zh"),
+                    "kind": data.get("kind"),
+                    "sector": data.get("sector"),
+                    f"n_{a}": na,
+                    f"n_{b}": nb,
+                    "pairs": na * nb,
+                    "cases": ";".join(cases),
+                }
+            )
     columns = ["actor_id", "name_en", "name_zh", "kind", "sector", f"n_{a}", f"n_{b}", "pairs", "cases"]
     table = pd.DataFrame(rows, columns=columns)
     table = table.sort_values(["pairs", "actor_id"], ascending=[False, True], kind="mergesort")
     return table.reset_index(drop=True)
 
 
-def funding_flows(relations: pd.DataFrame, actors: pd.DataFrame, funding: pd.DataFrame,
-                  parts: pd.DataFrame) -> pd.DataFrame:
+def funding_flows(
+    relations: pd.DataFrame, actors: pd.DataFrame, funding: pd.DataFrame, parts: pd.DataFrame
+) -> pd.DataFrame:
     """Every ``funds`` tie, with the spending its case prints (programme totals and grants, as the sources
     have them: :func:`trendlib.analysis.finance.money_by_kind`).
 
@@ -275,10 +328,27 @@ def funding_flows(relations: pd.DataFrame, actors: pd.DataFrame, funding: pd.Dat
     money = money[money["kind"].isin(vocab.SPENDING_TYPES)]
     per_case = money.groupby("case_id")["usd"].sum()
     out = ties.assign(usd=ties["case_id"].map(per_case).astype("float64"))
-    out = out.rename(columns={"source_en": "funder", "target_en": "recipient", "source_sector": "funder_sector",
-                              "target_sector": "recipient_sector"})
-    columns = ["relation_id", "case_id", "trend", "funder", "recipient", "funder_sector", "recipient_sector",
-               "crosses", "phrase_en", "line", "usd"]
+    out = out.rename(
+        columns={
+            "source_en": "funder",
+            "target_en": "recipient",
+            "source_sector": "funder_sector",
+            "target_sector": "recipient_sector",
+        }
+    )
+    columns = [
+        "relation_id",
+        "case_id",
+        "trend",
+        "funder",
+        "recipient",
+        "funder_sector",
+        "recipient_sector",
+        "crosses",
+        "phrase_en",
+        "line",
+        "usd",
+    ]
     return out[columns].reset_index(drop=True)
 
 
@@ -320,8 +390,12 @@ def sectors_with_served(cases: pd.DataFrame, relations: pd.DataFrame, actors: pd
     ['government;community']
     """
     sector = actors.set_index("actor_id")["sector"]
-    parties = pd.concat([relations[["case_id", "source"]].rename(columns={"source": "party"}),
-                         relations[["case_id", "target"]].rename(columns={"target": "party"})])
+    parties = pd.concat(
+        [
+            relations[["case_id", "source"]].rename(columns={"source": "party"}),
+            relations[["case_id", "target"]].rename(columns={"target": "party"}),
+        ]
+    )
     by_case = parties.assign(sector=parties["party"].map(sector)).groupby("case_id")["sector"].agg(set)
     order = list(vocab.SECTORS)
     out = []
@@ -377,10 +451,15 @@ def boundaries_named_and_crossed(barriers: pd.DataFrame, relations: pd.DataFrame
     for boundary in [b for b in vocab.BOUNDARIES if b in set(named["value"])]:
         where = sorted({int(t) for t in named.loc[named["value"] == boundary, "trend"]})
         ties = crossing[crossing["boundary"] == boundary]
-        row = {"boundary": boundary, "between_parties": boundary in PARTY_BOUNDARIES,
-               "bullets": int((named["value"] == boundary).sum()), "trends_named": ";".join(map(str, where)),
-               "ties": len(ties), "ties_in_named": int(ties["trend"].isin(where).sum()),
-               "trends_crossed": ";".join(map(str, sorted({int(t) for t in ties["trend"]})))}
+        row = {
+            "boundary": boundary,
+            "between_parties": boundary in PARTY_BOUNDARIES,
+            "bullets": int((named["value"] == boundary).sum()),
+            "trends_named": ";".join(map(str, where)),
+            "ties": len(ties),
+            "ties_in_named": int(ties["trend"].isin(where).sum()),
+            "trends_crossed": ";".join(map(str, sorted({int(t) for t in ties["trend"]}))),
+        }
         for tie in vocab.RELATION_TYPES:
             row[tie] = int((ties["relation_type"] == tie).sum())
         rows.append(row)
@@ -443,21 +522,35 @@ def chapter_match(barriers: pd.DataFrame, relations: pd.DataFrame, *, seed: int 
     crossing = crossing_rows(relations)
     crossing = crossing[crossing["boundary"].isin(PARTY_BOUNDARIES)]
     for trend in sorted({int(x) for x in barriers["trend"]}):
-        listed = {v for cell in barriers.loc[barriers["trend"] == trend, "boundary"].dropna()
-                  for v in str(cell).split(";")}
+        listed = {
+            v for cell in barriers.loc[barriers["trend"] == trend, "boundary"].dropna() for v in str(cell).split(";")
+        }
         named = [b for b in PARTY_BOUNDARIES if b in listed]
         own = crossing[crossing["trend"] == trend]
-        per_tie = own.groupby("relation_id").agg(case_id=("case_id", "first"),
-                                                 on_list=("boundary", lambda b: bool(set(b) & set(named))))
+        per_tie = own.groupby("relation_id").agg(
+            case_id=("case_id", "first"), on_list=("boundary", lambda b, named=named: bool(set(b) & set(named)))
+        )
         ties, on_list = len(per_tie), int(per_tie["on_list"].sum())
         # a list that names no party boundary has no share: its chapter cannot match or miss one
-        row = {"trend": trend, "named": ";".join(named), "ties": ties, "cases": per_tie["case_id"].nunique(),
-               "on_list": on_list, "share": round(on_list / ties, 2) if ties and named else None,
-               "ci_low": None, "ci_high": None,
-               "most_crossed": own["boundary"].value_counts().sort_index().idxmax() if ties else None}
+        row = {
+            "trend": trend,
+            "named": ";".join(named),
+            "ties": ties,
+            "cases": per_tie["case_id"].nunique(),
+            "on_list": on_list,
+            "share": round(on_list / ties, 2) if ties and named else None,
+            "ci_low": None,
+            "ci_high": None,
+            "most_crossed": own["boundary"].value_counts().sort_index().idxmax() if ties else None,
+        }
         if row["share"] is not None:
-            interval = uncertainty.shares(per_tie.assign(on=per_tie["on_list"].map({True: "yes", False: "no"})),
-                                          "on", cluster="case_id", order=["yes"], seed=seed).iloc[0]
+            interval = uncertainty.shares(
+                per_tie.assign(on=per_tie["on_list"].map({True: "yes", False: "no"})),
+                "on",
+                cluster="case_id",
+                order=["yes"],
+                seed=seed,
+            ).iloc[0]
             row.update(ci_low=interval["ci_low"], ci_high=interval["ci_high"])
         rows.append(row)
     return pd.DataFrame(rows)

@@ -64,13 +64,24 @@ def _resampled(matrix: np.ndarray, clusters: pd.Series | None, n: int, seed: int
         np.add.at(per, codes, matrix)
         size = np.bincount(codes, minlength=k).astype(float)
     rng = np.random.default_rng(seed)
-    weights = rng.multinomial(len(per), np.full(len(per), 1 / len(per)), size=n).astype(float) if len(per) else \
-        np.zeros((n, 0))
+    weights = (
+        rng.multinomial(len(per), np.full(len(per), 1 / len(per)), size=n).astype(float)
+        if len(per)
+        else np.zeros((n, 0))
+    )
     return weights @ per, weights @ size
 
 
-def shares(units: pd.DataFrame, category: str, *, cluster: str | None = None, sep: str | None = None,
-           order: Iterable[str] | None = None, n: int = BOOTSTRAP, seed: int = SEED) -> pd.DataFrame:
+def shares(
+    units: pd.DataFrame,
+    category: str,
+    *,
+    cluster: str | None = None,
+    sep: str | None = None,
+    order: Iterable[str] | None = None,
+    n: int = BOOTSTRAP,
+    seed: int = SEED,
+) -> pd.DataFrame:
     """Count and share of the units in each category, with bootstrap 95 % intervals.
 
     Parameters
@@ -114,17 +125,34 @@ def shares(units: pd.DataFrame, category: str, *, cluster: str | None = None, se
     for j, c in enumerate(cats):
         k = int(matrix[:, j].sum())
         low, high = np.nanpercentile(boot[:, j], [2.5, 97.5]) if total else (np.nan, np.nan)
-        rows.append({category: c, "n": k, "share": round(k / total, 3) if total else np.nan,
-                     "ci_low": round(float(low), 3), "ci_high": round(float(high), 3),
-                     "n_low": round(float(low) * total, 1), "n_high": round(float(high) * total, 1)})
+        rows.append(
+            {
+                category: c,
+                "n": k,
+                "share": round(k / total, 3) if total else np.nan,
+                "ci_low": round(float(low), 3),
+                "ci_high": round(float(high), 3),
+                "n_low": round(float(low) * total, 1),
+                "n_high": round(float(high) * total, 1),
+            }
+        )
     table = pd.DataFrame(rows, columns=[category, "n", "share", "ci_low", "ci_high", "n_low", "n_high"])
     if order is None:
         table = table.sort_values(["n", category], ascending=[False, True], kind="mergesort")
     return table.reset_index(drop=True)
 
 
-def difference(units: pd.DataFrame, category: str, a: str, b: str, *, cluster: str | None = None,
-               sep: str | None = None, n: int = BOOTSTRAP, seed: int = SEED) -> dict:
+def difference(
+    units: pd.DataFrame,
+    category: str,
+    a: str,
+    b: str,
+    *,
+    cluster: str | None = None,
+    sep: str | None = None,
+    n: int = BOOTSTRAP,
+    seed: int = SEED,
+) -> dict:
     """Share of category ``a`` minus share of ``b`` among the same units, with its bootstrap 95 % interval.
 
     Returns
@@ -148,9 +176,16 @@ def difference(units: pd.DataFrame, category: str, a: str, b: str, *, cluster: s
     low, high = np.nanpercentile(diff, [2.5, 97.5])
     total = len(units)
     sa, sb = float(cols[0].sum() / total), float(cols[1].sum() / total)
-    return {"a": a, "b": b, "share_a": round(sa, 3), "share_b": round(sb, 3), "difference": round(sa - sb, 3),
-            "ci_low": round(float(low), 3), "ci_high": round(float(high), 3),
-            "distinguishable": bool(low > 0 or high < 0)}
+    return {
+        "a": a,
+        "b": b,
+        "share_a": round(sa, 3),
+        "share_b": round(sb, 3),
+        "difference": round(sa - sb, 3),
+        "ci_low": round(float(low), 3),
+        "ci_high": round(float(high), 3),
+        "distinguishable": bool(low > 0 or high < 0),
+    }
 
 
 def overlaps(table: pd.DataFrame, x: str, y: str) -> bool:

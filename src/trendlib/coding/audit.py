@@ -17,8 +17,9 @@ from ..mentions.money import Amount
 __all__ = ["funding_flags", "repeats", "curated_checks"]
 
 
-def funding_flags(amounts: list[Amount], case_rows: list[dict | None],
-                  currency_countries: dict[str, tuple[str, ...]]) -> list[str]:
+def funding_flags(
+    amounts: list[Amount], case_rows: list[dict | None], currency_countries: dict[str, tuple[str, ...]]
+) -> list[str]:
     """Why each amount looks wrong, or ''.
 
     Two signs of a translation error, reported and never corrected: the
@@ -39,20 +40,28 @@ def funding_flags(amounts: list[Amount], case_rows: list[dict | None],
         for country in countries:
             by_country.setdefault(country, []).append(code)
     flags = []
-    for a, row in zip(amounts, case_rows):
+    for a, row in zip(amounts, case_rows, strict=True):
         reasons = []
         if row and row["country"] != "INT" and row["country"] not in currency_countries.get(a.currency, ()):
             own = by_country.get(row["country"])
-            reasons.append(f"currency: {a.currency} printed for a {row['country']} case ({row['id']}); "
-                           + (f"{row['country']} uses {'/'.join(own)}" if own else f"{a.currency} is not {row['country']}'s currency"))
+            reasons.append(
+                f"currency: {a.currency} printed for a {row['country']} case ({row['id']}); "
+                + (
+                    f"{row['country']} uses {'/'.join(own)}"
+                    if own
+                    else f"{a.currency} is not {row['country']}'s currency"
+                )
+            )
         if row and a.value:
-            for b, other in zip(amounts, case_rows):
+            for b, other in zip(amounts, case_rows, strict=True):
                 if other is row and b is not a and b.currency == a.currency and b.value:
                     ratio = a.value / b.value
                     power = 10 ** round(math.log10(ratio)) if ratio > 0 else 0
                     if ratio >= 100 and 0.8 <= ratio / power <= 1.25:
-                        reasons.append(f"magnitude: about 10^{round(math.log10(ratio))} × the {b.text} of "
-                                       f"the same case ({row['id']}); a slipped decimal point?")
+                        reasons.append(
+                            f"magnitude: about 10^{round(math.log10(ratio))} × the {b.text} of "
+                            f"the same case ({row['id']}); a slipped decimal point?"
+                        )
         flags.append("; ".join(reasons))
     return flags
 
@@ -66,7 +75,7 @@ def repeats(keys: list, ids: list[str], may_repeat: list[bool] | None = None) ->
     """
     first: dict = {}
     out = []
-    for k, (key, ident) in enumerate(zip(keys, ids)):
+    for k, (key, ident) in enumerate(zip(keys, ids, strict=True)):
         if key is None:
             out.append(None)
             continue
@@ -94,12 +103,12 @@ def _check_status(row: dict, where: str) -> None:
         raise CuratedDataError(f"{where}: a {row['status']} amount needs {', '.join(missing)}")
     extra = [f for f in forbids if row.get(f) is not None]
     if extra:
-        raise CuratedDataError(f"{where}: a {row['status']} amount has no {', '.join(extra)}; remove it, or change "
-                               "the status")
+        raise CuratedDataError(
+            f"{where}: a {row['status']} amount has no {', '.join(extra)}; remove it, or change the status"
+        )
 
 
-def curated_checks(amounts: list, contexts: list[str], rows: list[dict], *,
-                   source: str = "amounts.yaml") -> list[dict]:
+def curated_checks(amounts: list, contexts: list[str], rows: list[dict], *, source: str = "amounts.yaml") -> list[dict]:
     """For each amount (a :class:`~trendlib.mentions.quantities.AmountMention`), its curated row.
 
     An amount is known by its text as printed and its occurrence among the amounts printed with that
@@ -117,23 +126,29 @@ def curated_checks(amounts: list, contexts: list[str], rows: list[dict], *,
         by_key[(compact(row["text"]), row["occurrence"])] = (n, row)
     counts: dict[str, int] = {}
     out, used, keys = [], set(), []
-    for m, context in zip(amounts, contexts):
+    for m, context in zip(amounts, contexts, strict=True):
         text = compact(m.amount.text)
         counts[text] = counts.get(text, 0) + 1
         key = (text, counts[text])
         keys.append(key)
         if key not in by_key:
-            raise CuratedDataError(f"{source}: amount {m.amount.text!r} (occurrence {key[1]}) has no row; add its "
-                                   "amount_type, period and status")
+            raise CuratedDataError(
+                f"{source}: amount {m.amount.text!r} (occurrence {key[1]}) has no row; add its "
+                "amount_type, period and status"
+            )
         n, row = by_key[key]
         used.add(key)
         where = f"{source} row {n} ({row['text']})"
         if row.get("period_phrase") and compact(row["period_phrase"]) not in compact(context):
-            raise CuratedDataError(f"{where}: period_phrase {row['period_phrase']!r} is not printed in the amount's "
-                                   "clause or case; copy the words that give the period")
+            raise CuratedDataError(
+                f"{where}: period_phrase {row['period_phrase']!r} is not printed in the amount's "
+                "clause or case; copy the words that give the period"
+            )
         if bool(row.get("period")) != bool(row.get("period_en")):
-            raise CuratedDataError(f"{where}: a period needs its English gloss and a gloss its period; give both "
-                                   "period (as printed) and period_en, or neither")
+            raise CuratedDataError(
+                f"{where}: a period needs its English gloss and a gloss its period; give both "
+                "period (as printed) and period_en, or neither"
+            )
         _check_status(row, where)
         out.append(row)
     index = {key: i for i, key in enumerate(keys)}
@@ -147,8 +162,10 @@ def curated_checks(amounts: list, contexts: list[str], rows: list[dict], *,
                 continue
             target = index.get((compact(ref["text"]), ref["occurrence"]))
             if target is None:
-                raise CuratedDataError(f"{where}: {field} names {ref['text']!r} (occurrence {ref['occurrence']}), "
-                                       "which is not a printed amount; copy its text and occurrence from its row")
+                raise CuratedDataError(
+                    f"{where}: {field} names {ref['text']!r} (occurrence {ref['occurrence']}), "
+                    "which is not a printed amount; copy its text and occurrence from its row"
+                )
             if target == i:
                 raise CuratedDataError(f"{where}: {field} names the amount itself")
             if field == "same_as" and target > i:
@@ -159,8 +176,10 @@ def curated_checks(amounts: list, contexts: list[str], rows: list[dict], *,
     unused = [by_key[k] for k in by_key if k not in used]
     if unused:
         n, row = unused[0]
-        raise CuratedDataError(f"{source} row {n} ({row['text']}, occurrence {row['occurrence']}): no such amount is "
-                               f"printed; fix the text or the occurrence ({len(unused)} such rows)")
+        raise CuratedDataError(
+            f"{source} row {n} ({row['text']}, occurrence {row['occurrence']}): no such amount is "
+            f"printed; fix the text or the occurrence ({len(unused)} such rows)"
+        )
     return out
 
 
@@ -169,8 +188,9 @@ def curated_checks(amounts: list, contexts: list[str], rows: list[dict], *,
 PHRASE_WINDOW = 600
 
 
-def curated_statistics(figures: list, rows: list[dict], flat, spans: dict[str, tuple[int, int]], *,
-                       source: str = "statistics.yaml") -> list[dict]:
+def curated_statistics(
+    figures: list, rows: list[dict], flat, spans: dict[str, tuple[int, int]], *, source: str = "statistics.yaml"
+) -> list[dict]:
     """For each percentage or fraction (a :class:`~trendlib.mentions.quantities.PercentMention`), its curated
     row of ``statistics.yaml``: its kind, the case it is about and an English gloss.
 
@@ -190,15 +210,19 @@ def curated_statistics(figures: list, rows: list[dict], flat, spans: dict[str, t
         counts[text] = counts.get(text, 0) + 1
         key = (text, counts[text])
         if key not in by_key:
-            raise CuratedDataError(f"{source}: figure {m.figure.text!r} (occurrence {key[1]}) has no row; add its "
-                                   "kind, kind_phrase, kind_phrase_en and context_en")
+            raise CuratedDataError(
+                f"{source}: figure {m.figure.text!r} (occurrence {key[1]}) has no row; add its "
+                "kind, kind_phrase, kind_phrase_en and context_en"
+            )
         n, row = by_key[key]
         used.add(key)
         where = f"{source} row {n} ({row['text']}, occurrence {row['occurrence']})"
-        near = flat.text[max(0, m.where.flat - PHRASE_WINDOW): m.where.flat + PHRASE_WINDOW]
+        near = flat.text[max(0, m.where.flat - PHRASE_WINDOW) : m.where.flat + PHRASE_WINDOW]
         if compact(row["kind_phrase"]) not in near:
-            raise CuratedDataError(f"{where}: kind_phrase {row['kind_phrase']!r} is not printed near the figure; "
-                                   "copy the words of its clause or label that decide its kind")
+            raise CuratedDataError(
+                f"{where}: kind_phrase {row['kind_phrase']!r} is not printed near the figure; "
+                "copy the words of its clause or label that decide its kind"
+            )
         if ("case" in row) != ("case_phrase" in row):
             raise CuratedDataError(f"{where}: give case and case_phrase together")
         if "case" in row:
@@ -206,12 +230,16 @@ def curated_statistics(figures: list, rows: list[dict], flat, spans: dict[str, t
                 raise CuratedDataError(f"{where}: no case {row['case']!r} in cases.yaml; fix the id")
             start, end = spans[row["case"]]
             if compact(row["case_phrase"]) not in near + flat.text[start:end]:
-                raise CuratedDataError(f"{where}: case_phrase {row['case_phrase']!r} is printed neither near the "
-                                       f"figure nor in the passage of {row['case']}")
+                raise CuratedDataError(
+                    f"{where}: case_phrase {row['case_phrase']!r} is printed neither near the "
+                    f"figure nor in the passage of {row['case']}"
+                )
         out.append(row)
     unused = [by_key[k] for k in by_key if k not in used]
     if unused:
         n, row = unused[0]
-        raise CuratedDataError(f"{source} row {n} ({row['text']}, occurrence {row['occurrence']}): no such figure "
-                               f"is printed; fix the text or the occurrence ({len(unused)} such rows)")
+        raise CuratedDataError(
+            f"{source} row {n} ({row['text']}, occurrence {row['occurrence']}): no such figure "
+            f"is printed; fix the text or the occurrence ({len(unused)} such rows)"
+        )
     return out

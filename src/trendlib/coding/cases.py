@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import AnchorError
-from ..patterns import compact
-from ..parse.corpus import Corpus
 from ..mentions.actors import ActorMention
-
+from ..parse.corpus import Corpus
+from ..patterns import compact
 
 
 @dataclass(frozen=True)
@@ -35,8 +34,9 @@ class Case:
         return self.row["id"]
 
 
-def locate_cases(corpus: Corpus, rows: list[dict], mentions: list[ActorMention],
-                 *, source: str = "cases.yaml") -> list[Case]:
+def locate_cases(
+    corpus: Corpus, rows: list[dict], mentions: list[ActorMention], *, source: str = "cases.yaml"
+) -> list[Case]:
     """Each codebook row as a :class:`Case`; a row that does not fit the text is an error."""
     flat = corpus.flat
     cases = []
@@ -51,18 +51,25 @@ def locate_cases(corpus: Corpus, rows: list[dict], mentions: list[ActorMention],
             )
         # a pull quote inside the span repeats text from elsewhere: its names are not the case's
         quoted = corpus.paragraphs[hit.para_start].box != "pull_quote"
-        inside = tuple(m for m in mentions if hit.flat_start <= m.flat_start and m.flat_end <= hit.flat_end
-                       and not (quoted and corpus.paragraphs[flat.hit(m.flat_start, m.flat_end).para_start].box == "pull_quote"))
-        cases.append(Case(
-            row=row,
-            trend=trend,
-            section=corpus.paragraphs[hit.para_start].section,
-            flat_start=hit.flat_start,
-            flat_end=hit.flat_end,
-            line_start=corpus.line_of(hit.char_start),
-            line_end=corpus.line_of(hit.char_end - 1),
-            actor_mentions=inside,
-        ))
+        inside = tuple(
+            m
+            for m in mentions
+            if hit.flat_start <= m.flat_start
+            and m.flat_end <= hit.flat_end
+            and not (quoted and corpus.paragraphs[flat.hit(m.flat_start, m.flat_end).para_start].box == "pull_quote")
+        )
+        cases.append(
+            Case(
+                row=row,
+                trend=trend,
+                section=corpus.paragraphs[hit.para_start].section,
+                flat_start=hit.flat_start,
+                flat_end=hit.flat_end,
+                line_start=corpus.line_of(hit.char_start),
+                line_end=corpus.line_of(hit.char_end - 1),
+                actor_mentions=inside,
+            )
+        )
     return cases
 
 
@@ -124,12 +131,15 @@ def initiatives(cases: list[Case], corpus: Corpus, *, source: str = "cases.yaml"
         where = f"{source} row {n} ({case.id}), initiative"
         first = by_id.get(link["same_as"])
         if first is None or order[first.id] >= order[case.id]:
-            raise AnchorError(f"{where}: same_as {link['same_as']!r} must be an earlier case (the first case of "
-                              "the initiative)")
-        span = corpus.flat.text[case.flat_start:case.flat_end]
+            raise AnchorError(
+                f"{where}: same_as {link['same_as']!r} must be an earlier case (the first case of the initiative)"
+            )
+        span = corpus.flat.text[case.flat_start : case.flat_end]
         if span.count(compact(link["phrase"])) != 1 and link.get("occurrence") is None:
-            raise AnchorError(f"{where}: phrase {link['phrase']!r} occurs {span.count(compact(link['phrase']))} times "
-                              f"in the span of {case.id}; copy the words of its span that show it is the same initiative")
+            raise AnchorError(
+                f"{where}: phrase {link['phrase']!r} occurs {span.count(compact(link['phrase']))} times "
+                f"in the span of {case.id}; copy the words of its span that show it is the same initiative"
+            )
         out[case.id] = out[first.id]
     return out
 
@@ -144,10 +154,14 @@ def check_places(cases: list[Case], places: list[dict], *, source: str = "cases.
                 import difflib
 
                 close = difflib.get_close_matches(place, sorted(known), n=1)
-                raise AnchorError(f"{source} row {n} ({case.id}): place {place!r} is not in places.yaml"
-                                  + (f" (did you mean {close[0]!r}?)" if close else "; add it there"))
+                raise AnchorError(
+                    f"{source} row {n} ({case.id}): place {place!r} is not in places.yaml"
+                    + (f" (did you mean {close[0]!r}?)" if close else "; add it there")
+                )
             used.add(place)
     unused = sorted(known - used)
     if unused:
-        raise AnchorError(f"places.yaml: {', '.join(unused)} {'is' if len(unused) == 1 else 'are'} no case's place; "
-                          "remove it, or name it in the case it belongs to")
+        raise AnchorError(
+            f"places.yaml: {', '.join(unused)} {'is' if len(unused) == 1 else 'are'} no case's place; "
+            "remove it, or name it in the case it belongs to"
+        )

@@ -16,9 +16,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import vocab
+from ..errors import CodingError
 from .reliability import THRESHOLDS
 from .ties import CHECKS, GROUP_TYPE, PHRASE_MAX, PHRASE_MIN
-from ..errors import CodingError
 
 __all__ = ["render", "write"]
 
@@ -41,8 +41,9 @@ def _example(term: vocab.Term, code: str, value: str, tables) -> str:
     column = {"boundary": "boundary", "level": "level", "kind": "kind", "instrument": "instrument"}[code]
     have = str(cases.at[cid, column] or "").split(";")
     if value not in have:
-        raise CodingError(f"trendlib.vocab: the example {cid} of {code} {value!r} is coded {'; '.join(have)}; "
-                          "choose another example")
+        raise CodingError(
+            f"trendlib.vocab: the example {cid} of {code} {value!r} is coded {'; '.join(have)}; choose another example"
+        )
     return f"{cid}, raw line {int(cases.at[cid, 'line_start'])}"
 
 
@@ -52,8 +53,11 @@ def _table(v: vocab.Vocabulary, code: str, tables, with_labels: bool = True) -> 
     for value, term in v.terms.items():
         example = _example(term, code, value, tables)
         label = f"{term.en} · {term.zh}"
-        out.append(f"| `{value}` | {term.definition} | {label} | {example} |" if with_labels
-                   else f"| `{value}` | {term.definition} | {example} |")
+        out.append(
+            f"| `{value}` | {term.definition} | {label} | {example} |"
+            if with_labels
+            else f"| `{value}` | {term.definition} | {example} |"
+        )
     return out
 
 
@@ -188,7 +192,9 @@ def render(tables, actors: list[dict] | None = None, history: dict | None = None
         "Every disagreement and its decision is in `data/processed/adjudication.csv` (curated in "
         "`data/reference/coding/adjudication.yaml`).",
         "",
-        "| field | measure | " + " | ".join(f"round {n}" for n in _rounds(tables.reliability)) + " | status (latest round) |",
+        "| field | measure | "
+        + " | ".join(f"round {n}" for n in _rounds(tables.reliability))
+        + " | status (latest round) |",
         "|---|---|" + "---|" * len(_rounds(tables.reliability)) + "---|",
         *_agreement(tables.reliability),
         "",
@@ -198,8 +204,10 @@ def render(tables, actors: list[dict] | None = None, history: dict | None = None
         "",
         "| coder | kind | sessions | role | saw | independence |",
         "|---|---|---|---|---|---|",
-        *[f"| `{c['id']}` | {c['kind']} | {c['sessions']} | {c['role']} | {c['saw']} | {c['independence']} |"
-          for c in history.get("coders", [])],
+        *[
+            f"| `{c['id']}` | {c['kind']} | {c['sessions']} | {c['role']} | {c['saw']} | {c['independence']} |"
+            for c in history.get("coders", [])
+        ],
         "",
         "## Changes by version",
         "",
@@ -224,15 +232,19 @@ def _agreement(reliability) -> list[str]:
         r = by.get((n, f))
         return "—" if r is None or r["value"] != r["value"] else f"{r['value']} ({r['ci_low']}–{r['ci_high']})"
 
-    return [f"| {f} | {by[(rounds[-1], f)]['measure']} | " + " | ".join(cell(n, f) for n in rounds)
-            + f" | {by[(rounds[-1], f)]['status']} |" for f in dict.fromkeys(reliability["field"])]
+    return [
+        f"| {f} | {by[(rounds[-1], f)]['measure']} | "
+        + " | ".join(cell(n, f) for n in rounds)
+        + f" | {by[(rounds[-1], f)]['status']} |"
+        for f in dict.fromkeys(reliability["field"])
+    ]
 
 
 def write(path: Path | str | None = None) -> Path:
     """Render from the published tables and the curated actors and codebook history; write ``docs/CODEBOOK.md``."""
     from .. import load
-    from ..paths import project_root
     from ..curated.files import load_yaml, read_yaml, reference_dir
+    from ..paths import project_root
 
     out = Path(path) if path else project_root() / "docs" / "CODEBOOK.md"
     history = read_yaml(reference_dir() / "coding" / "codebook.yaml")
@@ -246,4 +258,3 @@ def load_tables():  # pragma: no cover - for the doctest above
     from .. import load
 
     return load()
-

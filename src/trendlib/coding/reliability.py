@@ -53,8 +53,23 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["sample_cases", "masi", "jaccard", "alpha", "status", "measure_round", "tie_units", "CASE_FIELDS",
-           "SET_FIELDS", "TIE_FIELDS", "COLUMNS", "BOOTSTRAP", "BOOTSTRAP_SEED", "THRESHOLDS", "ROUNDS"]
+__all__ = [
+    "sample_cases",
+    "masi",
+    "jaccard",
+    "alpha",
+    "status",
+    "measure_round",
+    "tie_units",
+    "CASE_FIELDS",
+    "SET_FIELDS",
+    "TIE_FIELDS",
+    "COLUMNS",
+    "BOOTSTRAP",
+    "BOOTSTRAP_SEED",
+    "THRESHOLDS",
+    "ROUNDS",
+]
 
 #: Krippendorff's floors: reliable, and tentative conclusions only.
 THRESHOLDS = {"reliable": 0.8, "tentative": 0.667}
@@ -83,12 +98,19 @@ class Round:
 ROUNDS = (Round(1, "v1", 0.29, 2023, True), Round(2, "v2", 0.42, 2024, False), Round(3, "v3", 0.55, 2026, False))
 
 #: The published columns each field's agreement speaks for (the data dictionary carries it).
-COLUMNS = {"kind": (("cases", "kind"),), "instrument": (("cases", "instrument"),), "country": (("cases", "country"),),
-           "level": (("cases", "level"),), "year": (("cases", "year"),), "boundary": (("cases", "boundary"),),
-           "sectors": (("cases", "sectors"), ("cases", "sectors_named"), ("cases", "sectors_stated")),
-           "tie identification": (("relations", "relation_id"),),
-           "tie parties": (("relations", "source"), ("relations", "target")),
-           "tie type": (("relations", "relation_type"),), "tie direction": (("relations", "directed"),)}
+COLUMNS = {
+    "kind": (("cases", "kind"),),
+    "instrument": (("cases", "instrument"),),
+    "country": (("cases", "country"),),
+    "level": (("cases", "level"),),
+    "year": (("cases", "year"),),
+    "boundary": (("cases", "boundary"),),
+    "sectors": (("cases", "sectors"), ("cases", "sectors_named"), ("cases", "sectors_stated")),
+    "tie identification": (("relations", "relation_id"),),
+    "tie parties": (("relations", "source"), ("relations", "target")),
+    "tie type": (("relations", "relation_type"),),
+    "tie direction": (("relations", "directed"),),
+}
 
 
 def sample_cases(trend_of: dict[str, int], fraction: float, seed: int, exclude: Iterable[str] = ()) -> list[str]:
@@ -137,6 +159,7 @@ def masi(a: frozenset, b: frozenset) -> float:
 
 
 # ---------------------------------------------------------------- α from coincidences, and its bootstrap
+
 
 def _key(value, level: str) -> str:
     if level == "masi":
@@ -222,8 +245,9 @@ def status(low: float | None) -> str:
     """
     if low is None or low != low:
         return "undefined"
-    return ("reliable" if low >= THRESHOLDS["reliable"] else "tentative" if low >= THRESHOLDS["tentative"]
-            else "unreliable")
+    return (
+        "reliable" if low >= THRESHOLDS["reliable"] else "tentative" if low >= THRESHOLDS["tentative"] else "unreliable"
+    )
 
 
 def _r(x: float | None) -> float | None:
@@ -232,8 +256,17 @@ def _r(x: float | None) -> float | None:
 
 def _row(field: str, measure: str, n_units: int, n_items: int, point: float, interval, **extra) -> dict:
     low, high = interval
-    return {"field": field, "measure": measure, "n_units": n_units, "n_items": n_items, "value": _r(point),
-            "ci_low": low, "ci_high": high, "status": status(low), **{k: _r(v) for k, v in extra.items()}}
+    return {
+        "field": field,
+        "measure": measure,
+        "n_units": n_units,
+        "n_items": n_items,
+        "value": _r(point),
+        "ci_low": low,
+        "ci_high": high,
+        "status": status(low),
+        **{k: _r(v) for k, v in extra.items()},
+    }
 
 
 def code_agreement(field: str, level: str, a: list, b: list, weights: np.ndarray) -> dict:
@@ -245,6 +278,7 @@ def code_agreement(field: str, level: str, a: list, b: list, weights: np.ndarray
 
 
 # ---------------------------------------------------------------- ties, one by one
+
 
 def tie_units(relations: Iterable[dict]) -> dict[frozenset, tuple[str, str]]:
     """A case's ties by pair of parties: pair → (types, direction), the direction relative to the pair's
@@ -261,8 +295,15 @@ def tie_units(relations: Iterable[dict]) -> dict[frozenset, tuple[str, str]]:
         lo = min(r["source"], r["target"])
         d = by.setdefault(pair, {"types": set(), "dirs": set()})
         d["types"].add(r["type"])
-        d["dirs"].add("undirected" if not r["directed"] else "a>b" if r["source"] == lo and len(pair) == 2
-                      else "b>a" if len(pair) == 2 else "a>b")
+        d["dirs"].add(
+            "undirected"
+            if not r["directed"]
+            else "a>b"
+            if r["source"] == lo and len(pair) == 2
+            else "b>a"
+            if len(pair) == 2
+            else "a>b"
+        )
     out = {}
     for pair, d in by.items():
         dirs = d["dirs"]
@@ -271,8 +312,9 @@ def tie_units(relations: Iterable[dict]) -> dict[frozenset, tuple[str, str]]:
     return out
 
 
-def tie_agreement(first: dict[str, list[dict]], second: dict[str, list[dict]], cases: list[str],
-                  weights: np.ndarray) -> list[dict]:
+def tie_agreement(
+    first: dict[str, list[dict]], second: dict[str, list[dict]], cases: list[str], weights: np.ndarray
+) -> list[dict]:
     """The four tie measures over ``cases`` (each coding: case → its relation rows)."""
     counts = np.zeros((len(cases), 6))  # both (parties), first, second, both (with direction), first, second
     types_a, types_b, dirs_a, dirs_b, owner = [], [], [], [], []
@@ -294,21 +336,40 @@ def tie_agreement(first: dict[str, list[dict]], second: dict[str, list[dict]], c
         with np.errstate(invalid="ignore", divide="ignore"):
             f1 = 2 * boot_both / (boot_a + boot_b)
         tb, ta, tb2 = both.sum(), n_a.sum(), n_b.sum()
-        rows.append(_row(field, "f1", int(((n_a + n_b) > 0).sum()), int(ta + tb2 - tb),
-                         2 * tb / (ta + tb2) if ta + tb2 else float("nan"), _interval(f1),
-                         precision=tb / tb2 if tb2 else None, recall=tb / ta if ta else None))
+        rows.append(
+            _row(
+                field,
+                "f1",
+                int(((n_a + n_b) > 0).sum()),
+                int(ta + tb2 - tb),
+                2 * tb / (ta + tb2) if ta + tb2 else float("nan"),
+                _interval(f1),
+                precision=tb / tb2 if tb2 else None,
+                recall=tb / ta if ta else None,
+            )
+        )
     item_weights = weights[:, owner] if owner else np.zeros((len(weights), 0))
     for field, a, b in (("tie type", types_a, types_b), ("tie direction", dirs_a, dirs_b)):
         units, delta = _coincidences(a, b, "nominal") if a else (np.zeros((0, 1, 1)), np.zeros((1, 1)))
         boot = _boot_alpha(item_weights, units, delta)
         agree = float(np.mean([x == y for x, y in zip(a, b, strict=True)])) if a else None
-        rows.append(_row(field, "alpha_nominal", len(set(owner)), len(a), alpha([a, b]) if a else float("nan"),
-                         _interval(boot), agreement=agree))
+        rows.append(
+            _row(
+                field,
+                "alpha_nominal",
+                len(set(owner)),
+                len(a),
+                alpha([a, b]) if a else float("nan"),
+                _interval(boot),
+                agreement=agree,
+            )
+        )
     return rows
 
 
-def measure_round(first: dict[str, dict], second: dict[str, dict], code_cases: list[str], tie_cases: list[str],
-                  seed: int) -> list[dict]:
+def measure_round(
+    first: dict[str, dict], second: dict[str, dict], code_cases: list[str], tie_cases: list[str], seed: int
+) -> list[dict]:
     """Every field of one round: the case codes over ``code_cases``, the ties over ``tie_cases``.
 
     ``first`` and ``second`` map case id → {field: value, ..., "relations": [relation rows]}.
@@ -317,15 +378,24 @@ def measure_round(first: dict[str, dict], second: dict[str, dict], code_cases: l
     ids = [c for c in code_cases if c in first and c in second and "kind" in first[c] and "kind" in second[c]]
     weights = _weights(len(ids), seed) if ids else np.zeros((BOOTSTRAP, 0))
     for field in CASE_FIELDS:
-        rows.append(code_agreement(field, "nominal", [first[c][field] for c in ids], [second[c][field] for c in ids],
-                                   weights))
+        rows.append(
+            code_agreement(field, "nominal", [first[c][field] for c in ids], [second[c][field] for c in ids], weights)
+        )
     for field in SET_FIELDS:
-        rows.append(code_agreement(field, "masi", [frozenset(first[c][field]) for c in ids],
-                                   [frozenset(second[c][field]) for c in ids], weights))
+        rows.append(
+            code_agreement(
+                field,
+                "masi",
+                [frozenset(first[c][field]) for c in ids],
+                [frozenset(second[c][field]) for c in ids],
+                weights,
+            )
+        )
     tie_ids = [c for c in tie_cases if c in first and c in second]
     tie_weights = _weights(len(tie_ids), seed + 1) if tie_ids else np.zeros((BOOTSTRAP, 0))
-    rows += tie_agreement({c: first[c]["relations"] for c in tie_ids}, {c: second[c]["relations"] for c in tie_ids},
-                          tie_ids, tie_weights)
+    rows += tie_agreement(
+        {c: first[c]["relations"] for c in tie_ids}, {c: second[c]["relations"] for c in tie_ids}, tie_ids, tie_weights
+    )
     return rows
 
 
@@ -358,8 +428,10 @@ def describe_coders(coders: list[dict], ids: Iterable[str]) -> str:
     'a model, 1 session(s); saw the codebook; blind'
     """
     by_id = {c["id"]: c for c in coders}
-    return " | ".join(f"{by_id[i]['kind']}, {by_id[i]['sessions']} session(s); saw {by_id[i]['saw']}; "
-                      f"{by_id[i]['independence']}" for i in ids)
+    return " | ".join(
+        f"{by_id[i]['kind']}, {by_id[i]['sessions']} session(s); saw {by_id[i]['saw']}; {by_id[i]['independence']}"
+        for i in ids
+    )
 
 
 def measure(ref, cases, examples: Iterable[str]) -> list[dict]:
@@ -376,9 +448,11 @@ def measure(ref, cases, examples: Iterable[str]) -> list[dict]:
     # later is in no reading, and must not redraw them
     coded = {r["case"] for r in ref.first_reading}
     samples = round_samples({cid: t for cid, t in trend_of.items() if cid in coded}, examples)
-    readings = {1: (ref.first_reading, ref.second_reading, "coding/second_reading.yaml"),
-                2: (ref.adjudicated_reading, ref.fresh_reading, "coding/fresh_reading.yaml"),
-                3: (ref.v3_reading, ref.v3_fresh_reading, "coding/v3_fresh_reading.yaml")}
+    readings = {
+        1: (ref.first_reading, ref.second_reading, "coding/second_reading.yaml"),
+        2: (ref.adjudicated_reading, ref.fresh_reading, "coding/fresh_reading.yaml"),
+        3: (ref.v3_reading, ref.v3_fresh_reading, "coding/v3_fresh_reading.yaml"),
+    }
     rows = []
     for r in ROUNDS:
         first_rows, second_rows, source = readings[r.number]
@@ -389,8 +463,10 @@ def measure(ref, cases, examples: Iterable[str]) -> list[dict]:
         sample = samples[r.number]
         missing = [cid for cid in sample if "kind" not in second.get(cid, {})]
         if missing:
-            raise CodingError(f"{source}: the sampled cases {', '.join(missing)} have no case-level codes; the "
-                              "sample (trendlib.coding.reliability.round_samples) and the reading disagree")
+            raise CodingError(
+                f"{source}: the sampled cases {', '.join(missing)} have no case-level codes; the "
+                "sample (trendlib.coding.reliability.round_samples) and the reading disagree"
+            )
         tie_cases = list(trend_of) if r.ties_on_every_case else sample
         coders = describe_coders(ref.coders, ref.review[source]["coders"])
         for row in measure_round(first, second, sample, tie_cases, BOOTSTRAP_SEED + r.number):

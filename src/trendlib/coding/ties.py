@@ -25,17 +25,26 @@ the value and the fix.
 from __future__ import annotations
 
 import difflib
-
 from dataclasses import dataclass
 
 from .. import vocab
-from .cases import Case
 from ..errors import CodingError
 from ..parse.corpus import Corpus
 from ..patterns import compact
+from .cases import Case
 
-__all__ = ["Relation", "Evidence", "locate_relations", "locate_evidence", "sectors_of", "crosses", "consistency",
-           "GROUP_TYPE", "PHRASE_MIN", "PHRASE_MAX"]
+__all__ = [
+    "Relation",
+    "Evidence",
+    "locate_relations",
+    "locate_evidence",
+    "sectors_of",
+    "crosses",
+    "consistency",
+    "GROUP_TYPE",
+    "PHRASE_MIN",
+    "PHRASE_MAX",
+]
 
 GROUP_TYPE = "stakeholder_group"
 PHRASE_MIN, PHRASE_MAX = 6, 40  # characters of a relation phrase, whitespace removed
@@ -79,20 +88,26 @@ class Evidence:
 def _in_span(corpus: Corpus, case: Case, phrase: str, occurrence: int | None, where: str) -> tuple[int, int]:
     """(flat position, raw offset) of ``phrase`` in ``case``'s span: exactly once, or its ``occurrence``-th."""
     needle = compact(phrase)
-    span = corpus.flat.text[case.flat_start:case.flat_end]
+    span = corpus.flat.text[case.flat_start : case.flat_end]
     found, i = [], span.find(needle)
     while needle and i >= 0:
         found.append(i)
         i = span.find(needle, i + 1)
     if not found:
-        raise CodingError(f"{where}: phrase {phrase!r} is not in the span of {case.id} (raw lines "
-                          f"{case.line_start}–{case.line_end}); copy the verbatim words from the case's text")
+        raise CodingError(
+            f"{where}: phrase {phrase!r} is not in the span of {case.id} (raw lines "
+            f"{case.line_start}–{case.line_end}); copy the verbatim words from the case's text"
+        )
     if occurrence is None and len(found) > 1:
-        raise CodingError(f"{where}: phrase {phrase!r} occurs {len(found)} times in the span of {case.id}; "
-                          "add `occurrence: N` or copy a longer phrase")
+        raise CodingError(
+            f"{where}: phrase {phrase!r} occurs {len(found)} times in the span of {case.id}; "
+            "add `occurrence: N` or copy a longer phrase"
+        )
     if occurrence is not None and not 1 <= occurrence <= len(found):
-        raise CodingError(f"{where}: occurrence {occurrence} of {phrase!r}, but the span of {case.id} has "
-                          f"{len(found)}; give an occurrence from 1 to {len(found)}")
+        raise CodingError(
+            f"{where}: occurrence {occurrence} of {phrase!r}, but the span of {case.id} has "
+            f"{len(found)}; give an occurrence from 1 to {len(found)}"
+        )
     flat = case.flat_start + found[(occurrence or 1) - 1]
     return flat, corpus.flat.hit(flat, flat + 1).char_start
 
@@ -132,13 +147,61 @@ def _check_one_type_per_pair(case_id: str, ties: list[dict], where: str) -> None
         others = [t for t in dict.fromkeys(types) if t != "funds"]
         if len(others) > 1:
             names = " and ".join(sorted(pair)) if len(pair) == 2 else f"{next(iter(pair))} among itself"
-            raise CodingError(f"{where}: {names} are tied as {', '.join(others)}; one type per pair of parties "
-                              "(the first that applies in the codebook's order), and only funds may stand beside "
-                              "another")
+            raise CodingError(
+                f"{where}: {names} are tied as {', '.join(others)}; one type per pair of parties "
+                "(the first that applies in the codebook's order), and only funds may stand beside "
+                "another"
+            )
 
 
-def locate_relations(corpus: Corpus, cases: list[Case], rows: list[dict], actors: list[dict],
-                     *, source: str = "relations.yaml") -> list[Relation]:
+def _check_entries(row: dict, where: str) -> None:
+    """A case's entry: ties or a reason, and each tie directed (source, targets) or not (parties) as its type is."""
+    if not row.get("ties") and not row.get("reason"):
+        raise CodingError(f"{where}: a case with no ties needs a one-line `reason:` saying why none is stated")
+    if row.get("ties") and row.get("reason"):
+        raise CodingError(f"{where}: give ties or a reason for having none, not both")
+    for k, tie in enumerate(row.get("ties", []), 1):
+        w = f"{where}, tie {k}"
+        if ("parties" in tie) == ("source" in tie or "targets" in tie):
+            raise CodingError(f"{w}: give source and targets (a directed tie) or parties (an undirected one)")
+        if ("source" in tie) != ("targets" in tie):
+            raise CodingError(f"{w}: a directed tie needs both source and targets")
+        directed = "source" in tie
+        if tie["type"] in UNDIRECTED and directed:
+            raise CodingError(f"{w}: {tie['type']} is never directed; list the parties instead of source and targets")
+        if tie["type"] not in UNDIRECTED | MAYBE_UNDIRECTED and not directed:
+            raise CodingError(f"{w}: {tie['type']} is always directed; give source and targets instead of parties")
+
+
+def _check_tie(r: dict, w: str, known: dict, groups: set) -> None:
+    """One expanded tie: known parties, no named actor tied to itself, ``within`` only with own staff, and a
+    phrase of the right length."""
+    for end in ("source", "target"):
+        if r[end] not in known:
+            close = difflib.get_close_matches(r[end], sorted(known), n=1, cutoff=0.6)
+            raise CodingError(
+                f"{w}: {r[end]!r} is no actor or stakeholder group of actors.yaml"
+                + (f" (did you mean {close[0]!r}?)" if close else "; add the actor or fix the id")
+            )
+    if r["source"] == r["target"] and r["source"] not in groups:
+        raise CodingError(f"{w}: {r['source']!r} is tied to itself; only a stakeholder group may be")
+    if r["within"] and not ({r["source"], r["target"]} & WITHIN_GROUPS):
+        raise CodingError(
+            f"{w}: within: true marks a tie inside one organisation, with its own staff "
+            f"({', '.join(sorted(WITHIN_GROUPS))}); {r['source']} and {r['target']} are "
+            "two parties: remove within: true, or tie the organisation to its own staff"
+        )
+    length = len(compact(r["phrase"]))
+    if not PHRASE_MIN <= length <= PHRASE_MAX:
+        raise CodingError(
+            f"{w}: phrase {r['phrase']!r} has {length} characters (whitespace removed); "
+            f"copy {PHRASE_MIN}–{PHRASE_MAX} verbatim characters that state the tie"
+        )
+
+
+def locate_relations(
+    corpus: Corpus, cases: list[Case], rows: list[dict], actors: list[dict], *, source: str = "relations.yaml"
+) -> list[Relation]:
     """Every coded tie, checked: every case coded once, parties known, types and direction right, phrases in
     the span, one row per source, target and type, one type per pair (funds aside).
 
@@ -159,41 +222,12 @@ def locate_relations(corpus: Corpus, cases: list[Case], rows: list[dict], actors
             raise CodingError(f"{where}: case coded twice (first in row {seen[cid]}); merge the two entries")
         seen[cid] = n
         case = by_case[cid]
-        if not row.get("ties") and not row.get("reason"):
-            raise CodingError(f"{where}: a case with no ties needs a one-line `reason:` saying why none is stated")
-        if row.get("ties") and row.get("reason"):
-            raise CodingError(f"{where}: give ties or a reason for having none, not both")
-        for k, tie in enumerate(row.get("ties", []), 1):
-            w = f"{where}, tie {k}"
-            if ("parties" in tie) == ("source" in tie or "targets" in tie):
-                raise CodingError(f"{w}: give source and targets (a directed tie) or parties (an undirected one)")
-            if "source" in tie and "targets" not in tie or "targets" in tie and "source" not in tie:
-                raise CodingError(f"{w}: a directed tie needs both source and targets")
-            directed = "source" in tie
-            if tie["type"] in UNDIRECTED and directed:
-                raise CodingError(f"{w}: {tie['type']} is never directed; list the parties instead of source and "
-                                  "targets")
-            if tie["type"] not in UNDIRECTED | MAYBE_UNDIRECTED and not directed:
-                raise CodingError(f"{w}: {tie['type']} is always directed; give source and targets instead of parties")
+        _check_entries(row, where)
         ties = expand_ties(row)
         keys: set = set()
         for r in ties:
             w = f"{where}, tie {r['entry']}"
-            for end in ("source", "target"):
-                if r[end] not in known:
-                    close = difflib.get_close_matches(r[end], sorted(known), n=1, cutoff=0.6)
-                    raise CodingError(f"{w}: {r[end]!r} is no actor or stakeholder group of actors.yaml"
-                                      + (f" (did you mean {close[0]!r}?)" if close else "; add the actor or fix the id"))
-            if r["source"] == r["target"] and r["source"] not in groups:
-                raise CodingError(f"{w}: {r['source']!r} is tied to itself; only a stakeholder group may be")
-            if r["within"] and not ({r["source"], r["target"]} & WITHIN_GROUPS):
-                raise CodingError(f"{w}: within: true marks a tie inside one organisation, with its own staff "
-                                  f"({', '.join(sorted(WITHIN_GROUPS))}); {r['source']} and {r['target']} are "
-                                  "two parties: remove within: true, or tie the organisation to its own staff")
-            length = len(compact(r["phrase"]))
-            if not PHRASE_MIN <= length <= PHRASE_MAX:
-                raise CodingError(f"{w}: phrase {r['phrase']!r} has {length} characters (whitespace removed); "
-                                  f"copy {PHRASE_MIN}–{PHRASE_MAX} verbatim characters that state the tie")
+            _check_tie(r, w, known, groups)
             a, b = r["source"], r["target"]
             key = (a, b, r["type"]) if r["directed"] else (*sorted((a, b)), r["type"])
             if key in keys:
@@ -201,17 +235,31 @@ def locate_relations(corpus: Corpus, cases: list[Case], rows: list[dict], actors
             keys.add(key)
         _check_one_type_per_pair(cid, ties, where)
         for r in ties:
-            w = f"{where}, tie {r['entry']}"
-            flat, raw = _in_span(corpus, case, r["phrase"], r["occurrence"], w)
+            flat, raw = _in_span(corpus, case, r["phrase"], r["occurrence"], f"{where}, tie {r['entry']}")
             a, b = r["source"], r["target"]
             if not r["directed"]:  # an undirected tie is stored with its parties in id order
                 a, b = sorted((a, b))
-            out.append(Relation(cid, case.trend, a, b, r["type"], r["directed"], r["within"], r["phrase"],
-                                r["phrase_en"], r["note"], flat, raw))
+            out.append(
+                Relation(
+                    cid,
+                    case.trend,
+                    a,
+                    b,
+                    r["type"],
+                    r["directed"],
+                    r["within"],
+                    r["phrase"],
+                    r["phrase_en"],
+                    r["note"],
+                    flat,
+                    raw,
+                )
+            )
     missing = [c.id for c in cases if c.id not in seen]
     if missing:
-        raise CodingError(f"{source}: cases without a coding: {', '.join(missing)}; give each its ties, or a "
-                          "reason for having none")
+        raise CodingError(
+            f"{source}: cases without a coding: {', '.join(missing)}; give each its ties, or a reason for having none"
+        )
     return out
 
 
@@ -227,24 +275,38 @@ def locate_evidence(corpus: Corpus, cases: list[Case], *, source: str = "cases.y
         row = case.row
         where = f"{source} row {n} ({case.id})"
         ev = row["evidence"]
-        items = [(code, str(row[code]) if row[code] is not None else "", ev[code])
-                 for code in ("kind", "instrument", "country", "level", "year")]
+        items = [
+            (code, str(row[code]) if row[code] is not None else "", ev[code])
+            for code in ("kind", "instrument", "country", "level", "year")
+        ]
         boundary = ev["boundary"]
         if "rule" in boundary and set(boundary) == {"rule"}:
             if row["boundary"]:
-                raise CodingError(f"{where}: boundary {row['boundary']} has the rule no-boundary-stated as evidence; "
-                                  "give each value its phrase")
+                raise CodingError(
+                    f"{where}: boundary {row['boundary']} has the rule no-boundary-stated as evidence; "
+                    "give each value its phrase"
+                )
             items.append(("boundary", "", boundary))
         else:
             if sorted(boundary) != sorted(row["boundary"]):
-                raise CodingError(f"{where}: evidence.boundary has {sorted(boundary)} but boundary is "
-                                  f"{sorted(row['boundary'])}; one piece of evidence per value")
+                raise CodingError(
+                    f"{where}: evidence.boundary has {sorted(boundary)} but boundary is "
+                    f"{sorted(row['boundary'])}; one piece of evidence per value"
+                )
             items.extend(("boundary", value, boundary[value]) for value in row["boundary"])
         if row.get("initiative"):
             link = row["initiative"]
-            items.append(("initiative", link["same_as"], {"phrase": link["phrase"], "en": link["en"],
-                                                           **({"occurrence": link["occurrence"]}
-                                                              if "occurrence" in link else {})}))
+            items.append(
+                (
+                    "initiative",
+                    link["same_as"],
+                    {
+                        "phrase": link["phrase"],
+                        "en": link["en"],
+                        **({"occurrence": link["occurrence"]} if "occurrence" in link else {}),
+                    },
+                )
+            )
         for code, value, e in items:
             w = f"{where}, evidence of {code}" + (f" {value}" if code == "boundary" else "")
             if code == "year":
@@ -281,8 +343,12 @@ def sectors_of(case: Case, relations: list[Relation], actors: dict[str, dict]) -
     return [s for s in order if s in named], [s for s in order if s in stated]
 
 
-_OUTSIDE = {"private": "government_business", "nonprofit": "government_nonprofit",
-            "academia": "government_academia", "community": "government_citizen"}
+_OUTSIDE = {
+    "private": "government_business",
+    "nonprofit": "government_nonprofit",
+    "academia": "government_academia",
+    "community": "government_citizen",
+}
 _PUBLIC = {"government", "international"}
 _GOVERNMENTS = {"national_government", "subnational_government", "local_government", "tribal_government"}
 _RANK = {"supranational": -1, "national": 0, "subnational": 1, "tribal": 1, "local": 2}
@@ -360,8 +426,13 @@ def crosses(a: dict, b: dict, within: bool = False) -> list[str]:
         la, lb = a.get("level"), b.get("level")
         if la in _RANK and lb in _RANK and _RANK[la] != _RANK[lb]:
             out.add("across_levels")
-        elif a.get("place") and b.get("place") and a["place"] != b["place"] and la != "national" or (
-                a["id"] == b["id"] == "subnational_governments"):
+        elif (
+            a.get("place")
+            and b.get("place")
+            and a["place"] != b["place"]
+            and la != "national"
+            or (a["id"] == b["id"] == "subnational_governments")
+        ):
             out.add("across_jurisdictions")
         else:
             out.add("within_government")
@@ -374,13 +445,14 @@ CHECKS = {
     "boundary-needs-sector": "a government–X boundary needs government and X among the sectors",
     "multi-sector-needs-three": "multi_sector needs government and two more sectors",
     "cross-sector-needs-boundary": "a case whose sectors join government and X needs a government–X or "
-                                   "multi_sector boundary",
+    "multi_sector boundary",
     "country-and-level": "country INT goes with level multinational or several_countries, EUU with supranational",
 }
 
 
-def consistency(rows: list[dict], sectors: dict[str, list[str]], exceptions: list[dict],
-                *, source: str = "cases.yaml") -> list[tuple[str, str, str]]:
+def consistency(
+    rows: list[dict], sectors: dict[str, list[str]], exceptions: list[dict], *, source: str = "cases.yaml"
+) -> list[tuple[str, str, str]]:
     """The checks every case passes, unless ``exceptions`` (coding/exceptions.yaml) records why not.
 
     Returns the excepted failures as (case, check, reason); raises
@@ -402,8 +474,9 @@ def consistency(rows: list[dict], sectors: dict[str, list[str]], exceptions: lis
             for sector, value in _OUTSIDE.items():
                 if sector in s and value not in b and "multi_sector" not in b:
                     failures.append((cid, "cross-sector-needs-boundary", f"sectors {sorted(s)} but no {value}"))
-        if (row["country"] == "INT") != (row["level"] in ("multinational", "several_countries")) or \
-                (row["country"] == "EUU") != (row["level"] == "supranational"):
+        if (row["country"] == "INT") != (row["level"] in ("multinational", "several_countries")) or (
+            row["country"] == "EUU"
+        ) != (row["level"] == "supranational"):
             failures.append((cid, "country-and-level", f"country {row['country']}, level {row['level']}"))
     excepted = {(e["case"], e["check"]): e["reason"] for e in exceptions}
     unknown = [e for e in exceptions if e["check"] not in CHECKS]
@@ -413,9 +486,14 @@ def consistency(rows: list[dict], sectors: dict[str, list[str]], exceptions: lis
         raise CodingError(f"coding/exceptions.yaml: unknown check {unknown[0]['check']!r}; one of {', '.join(CHECKS)}")
     if open_ or stale:
         lines = [f"  {cid}: {check} — {detail}" for cid, check, detail in open_]
-        lines += [f"  {cid}: {check} — excepted in coding/exceptions.yaml but the check passes now; remove the row"
-                  for cid, check in stale]
-        raise CodingError(f"{source}: {len(open_) + len(stale)} consistency problem(s):\n" + "\n".join(lines)
-                          + "\nFix the codes (or the relations that give the sectors), or record in "
-                            "coding/exceptions.yaml why each stands.")
+        lines += [
+            f"  {cid}: {check} — excepted in coding/exceptions.yaml but the check passes now; remove the row"
+            for cid, check in stale
+        ]
+        raise CodingError(
+            f"{source}: {len(open_) + len(stale)} consistency problem(s):\n"
+            + "\n".join(lines)
+            + "\nFix the codes (or the relations that give the sectors), or record in "
+            "coding/exceptions.yaml why each stands."
+        )
     return [(cid, check, excepted[(cid, check)]) for cid, check, _ in failures]

@@ -16,9 +16,6 @@ them. Every error names the file, the row and the value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
-
 import difflib
 import functools
 import hashlib
@@ -27,6 +24,8 @@ import marshal
 import os
 import re
 import sys
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import fastjsonschema
 import yaml
@@ -68,36 +67,69 @@ def _rows(properties: dict, required: list[str]) -> dict:
 
 
 #: Another amount of amounts.yaml, by its text and occurrence (``same_as``, ``part_of``).
-_AMOUNT_REF = {"type": "object", "properties": {"text": {"type": "string", "minLength": 1},
-                                                "occurrence": {"type": "integer", "minimum": 1}},
-               "required": ["text", "occurrence"], "additionalProperties": False}
+_AMOUNT_REF = {
+    "type": "object",
+    "properties": {"text": {"type": "string", "minLength": 1}, "occurrence": {"type": "integer", "minimum": 1}},
+    "required": ["text", "occurrence"],
+    "additionalProperties": False,
+}
 
 
-EVIDENCE = {"oneOf": [
-    _row({"phrase": {"type": "string", "minLength": 2, "maxLength": 80}, "en": TEXT,
-          "occurrence": {"type": "integer", "minimum": 1}}, ["phrase", "en"]),
-    _row({"rule": _enum(vocab.EVIDENCE_RULES)}, ["rule"]),
-]}
+EVIDENCE = {
+    "oneOf": [
+        _row(
+            {
+                "phrase": {"type": "string", "minLength": 2, "maxLength": 80},
+                "en": TEXT,
+                "occurrence": {"type": "integer", "minimum": 1},
+            },
+            ["phrase", "en"],
+        ),
+        _row({"rule": _enum(vocab.EVIDENCE_RULES)}, ["rule"]),
+    ]
+}
 
-READING = _rows({
-    "case": CASE_ID,
-    **{k: {"type": ["string", "integer", "null"]} for k in ("kind", "instrument", "country", "level", "year")},
-    "boundary": {"type": "array", "items": TEXT}, "sectors": {"type": "array", "items": TEXT},
-    "relations": {"type": "array", "items": _row({
-        "source": TEXT, "target": TEXT, "type": TEXT, "directed": {"type": "boolean"}, "within": {"type": "boolean"},
-        "note": NOTE}, ["source", "target", "type", "directed"])},
-    "reason": TEXT,
-    "note": NOTE,
-}, ["case", "relations"])
-READINGS = ("first_reading", "second_reading", "fresh_reading", "adjudicated_reading", "v3_reading",
-            "v3_fresh_reading")
+READING = _rows(
+    {
+        "case": CASE_ID,
+        **{k: {"type": ["string", "integer", "null"]} for k in ("kind", "instrument", "country", "level", "year")},
+        "boundary": {"type": "array", "items": TEXT},
+        "sectors": {"type": "array", "items": TEXT},
+        "relations": {
+            "type": "array",
+            "items": _row(
+                {
+                    "source": TEXT,
+                    "target": TEXT,
+                    "type": TEXT,
+                    "directed": {"type": "boolean"},
+                    "within": {"type": "boolean"},
+                    "note": NOTE,
+                },
+                ["source", "target", "type", "directed"],
+            ),
+        },
+        "reason": TEXT,
+        "note": NOTE,
+    },
+    ["case", "relations"],
+)
+READINGS = ("first_reading", "second_reading", "fresh_reading", "adjudicated_reading", "v3_reading", "v3_fresh_reading")
 _CODED = {"type": ["string", "integer", "array", "null"], "items": {"type": "string"}}
 
 #: A file's review record: its status, the coders (coding/coders.yaml) who made it, and when; a reading's
 #: record also names its codebook version and its cases.
-REVIEW = _row({"status": _enum(["reviewed", "draft", "record"]),
-               "coders": {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9-]+$"}, "minItems": 1},
-               "date": DATE, "note": TEXT, "codebook": TEXT, "cases": TEXT}, ["status", "coders", "date"])
+REVIEW = _row(
+    {
+        "status": _enum(["reviewed", "draft", "record"]),
+        "coders": {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9-]+$"}, "minItems": 1},
+        "date": DATE,
+        "note": TEXT,
+        "codebook": TEXT,
+        "cases": TEXT,
+    },
+    ["status", "coders", "date"],
+)
 
 
 @dataclass(frozen=True)
@@ -115,184 +147,372 @@ class CuratedFile:
 
 #: Every curated file, in the order a build reads them.
 CURATED: tuple[CuratedFile, ...] = (
-    CuratedFile("actors.yaml", "actors", _rows({
-            "id": {"type": "string", "pattern": "^[a-z0-9_]+$"},
-            "name_zh": TEXT,
-            "aliases_zh": {"type": "array", "items": TEXT, "uniqueItems": True},
-            "name_en": TEXT,
-            "type": _enum(vocab.ACTOR_TYPES),
-            "country": COUNTRY,
-            "sector": _enum(vocab.SECTORS),
-            "level": _enum(vocab.LEVELS),
-            "detect": {"type": "boolean"},
-            "note": NOTE, "review_note": NOTE,
-        }, ["id", "name_zh", "aliases_zh", "name_en", "type", "sector"]), ("id",)),
-    CuratedFile("places.yaml", "places", _rows({
-            "id": PLACE_ID,
-            "name_zh": TEXT,
-            "name_en": TEXT,
-            "country": COUNTRY,
-            "level": _enum(vocab.LEVELS),
-            "iso": {"type": "string", "pattern": "^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$"},
-        }, ["id", "name_zh", "name_en", "country", "level"]), ("id",)),
-    CuratedFile("cases.yaml", "cases", _rows({
-            "id": CASE_ID,
-            "trend": TREND,
-            "anchor": ANCHOR,
-            "end": ANCHOR,
-            "title_zh": TEXT,
-            "title_en": TEXT,
-            "kind": _enum(vocab.CASE_KINDS),
-            "instrument": _enum(vocab.INSTRUMENTS),
-            "country": COUNTRY,
-            "level": _enum(vocab.LEVELS),
-            "place_zh": TEXT,
-            "places": {"type": "array", "items": PLACE_ID, "uniqueItems": True},
-            "initiative": _row({"same_as": CASE_ID, "phrase": ANCHOR, "en": TEXT,
-                                "occurrence": {"type": "integer", "minimum": 1}}, ["same_as", "phrase", "en"]),
-            "boundary": _list_of(vocab.BOUNDARIES),
-            "year": {"type": ["integer", "null"], "minimum": 1900, "maximum": 2023},
-            "evidence": _row({
-                **{code: EVIDENCE for code in ("kind", "instrument", "country", "level", "year")},
-                "boundary": {"type": "object", "oneOf": [
-                    _row({"rule": {"const": "no-boundary-stated"}}, ["rule"]),
-                    {"type": "object", "propertyNames": _enum(vocab.BOUNDARIES), "additionalProperties": EVIDENCE,
-                     "minProperties": 1}]},
-            }, ["kind", "instrument", "country", "level", "year", "boundary"]),
-            "figures": {"type": "array", "items": TEXT, "uniqueItems": True},
-            "note": NOTE, "review_note": NOTE, "coding_note": NOTE,
-        }, ["id", "trend", "anchor", "end", "title_zh", "title_en", "kind", "instrument", "country", "level",
-            "place_zh", "places", "boundary", "year", "evidence"]), ("id",)),
-    CuratedFile("relations.yaml", "relations", _rows({
-            "case": CASE_ID,
-            "ties": {"type": "array", "minItems": 1, "items": _row({
-                "phrase": TEXT,
+    CuratedFile(
+        "actors.yaml",
+        "actors",
+        _rows(
+            {
+                "id": {"type": "string", "pattern": "^[a-z0-9_]+$"},
+                "name_zh": TEXT,
+                "aliases_zh": {"type": "array", "items": TEXT, "uniqueItems": True},
+                "name_en": TEXT,
+                "type": _enum(vocab.ACTOR_TYPES),
+                "country": COUNTRY,
+                "sector": _enum(vocab.SECTORS),
+                "level": _enum(vocab.LEVELS),
+                "detect": {"type": "boolean"},
+                "note": NOTE,
+                "review_note": NOTE,
+            },
+            ["id", "name_zh", "aliases_zh", "name_en", "type", "sector"],
+        ),
+        ("id",),
+    ),
+    CuratedFile(
+        "places.yaml",
+        "places",
+        _rows(
+            {
+                "id": PLACE_ID,
+                "name_zh": TEXT,
+                "name_en": TEXT,
+                "country": COUNTRY,
+                "level": _enum(vocab.LEVELS),
+                "iso": {"type": "string", "pattern": "^([A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3})$"},
+            },
+            ["id", "name_zh", "name_en", "country", "level"],
+        ),
+        ("id",),
+    ),
+    CuratedFile(
+        "cases.yaml",
+        "cases",
+        _rows(
+            {
+                "id": CASE_ID,
+                "trend": TREND,
+                "anchor": ANCHOR,
+                "end": ANCHOR,
+                "title_zh": TEXT,
+                "title_en": TEXT,
+                "kind": _enum(vocab.CASE_KINDS),
+                "instrument": _enum(vocab.INSTRUMENTS),
+                "country": COUNTRY,
+                "level": _enum(vocab.LEVELS),
+                "place_zh": TEXT,
+                "places": {"type": "array", "items": PLACE_ID, "uniqueItems": True},
+                "initiative": _row(
+                    {"same_as": CASE_ID, "phrase": ANCHOR, "en": TEXT, "occurrence": {"type": "integer", "minimum": 1}},
+                    ["same_as", "phrase", "en"],
+                ),
+                "boundary": _list_of(vocab.BOUNDARIES),
+                "year": {"type": ["integer", "null"], "minimum": 1900, "maximum": 2023},
+                "evidence": _row(
+                    {
+                        **{code: EVIDENCE for code in ("kind", "instrument", "country", "level", "year")},
+                        "boundary": {
+                            "type": "object",
+                            "oneOf": [
+                                _row({"rule": {"const": "no-boundary-stated"}}, ["rule"]),
+                                {
+                                    "type": "object",
+                                    "propertyNames": _enum(vocab.BOUNDARIES),
+                                    "additionalProperties": EVIDENCE,
+                                    "minProperties": 1,
+                                },
+                            ],
+                        },
+                    },
+                    ["kind", "instrument", "country", "level", "year", "boundary"],
+                ),
+                "figures": {"type": "array", "items": TEXT, "uniqueItems": True},
+                "note": NOTE,
+                "review_note": NOTE,
+                "coding_note": NOTE,
+            },
+            [
+                "id",
+                "trend",
+                "anchor",
+                "end",
+                "title_zh",
+                "title_en",
+                "kind",
+                "instrument",
+                "country",
+                "level",
+                "place_zh",
+                "places",
+                "boundary",
+                "year",
+                "evidence",
+            ],
+        ),
+        ("id",),
+    ),
+    CuratedFile(
+        "relations.yaml",
+        "relations",
+        _rows(
+            {
+                "case": CASE_ID,
+                "ties": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": _row(
+                        {
+                            "phrase": TEXT,
+                            "occurrence": {"type": "integer", "minimum": 1},
+                            "phrase_en": TEXT,
+                            "source": ACTOR_ID,
+                            "targets": {"type": "array", "items": ACTOR_ID, "minItems": 1, "uniqueItems": True},
+                            "parties": {"type": "array", "items": ACTOR_ID, "minItems": 2},
+                            "type": _enum(vocab.RELATION_TYPES),
+                            "within": {"type": "boolean"},
+                            "note": NOTE,
+                        },
+                        ["phrase", "phrase_en", "type"],
+                    ),
+                },
+                "reason": TEXT,
+            },
+            ["case"],
+        ),
+        ("case",),
+    ),
+    CuratedFile(
+        "boxes.yaml",
+        "boxes",
+        _rows(
+            {
+                "kind": _enum(vocab.BOX_KINDS),
+                "trend": TREND,
+                "start": ANCHOR,
                 "occurrence": {"type": "integer", "minimum": 1},
-                "phrase_en": TEXT,
-                "source": ACTOR_ID,
-                "targets": {"type": "array", "items": ACTOR_ID, "minItems": 1, "uniqueItems": True},
-                "parties": {"type": "array", "items": ACTOR_ID, "minItems": 2},
-                "type": _enum(vocab.RELATION_TYPES),
-                "within": {"type": "boolean"},
+                "end": ANCHOR,
+                "title_zh": TEXT,
+                "person": TEXT,
+                "role": TEXT,
+                "organization": TEXT,
                 "note": NOTE,
-            }, ["phrase", "phrase_en", "type"])},
-            "reason": TEXT,
-        }, ["case"]), ("case",)),
-    CuratedFile("boxes.yaml", "boxes", _rows({
-            "kind": _enum(vocab.BOX_KINDS),
-            "trend": TREND,
-            "start": ANCHOR,
-            "occurrence": {"type": "integer", "minimum": 1},
-            "end": ANCHOR,
-            "title_zh": TEXT,
-            "person": TEXT,
-            "role": TEXT,
-            "organization": TEXT,
-            "note": NOTE, "review_note": NOTE,
-        }, ["kind", "trend", "start", "end", "title_zh"])),
-    CuratedFile("barriers.yaml", "barriers", _rows({
-            "trend": {"type": "integer", "minimum": 1, "maximum": 8},
-            "seq": {"type": "integer", "minimum": 1},
-            "anchor": ANCHOR,
-            "end": ANCHOR,
-            "side_a": TEXT,
-            "side_b": {"type": "string"},
-            "boundary": {**_list_of(vocab.BOUNDARIES), "minItems": 1},
-            "note": NOTE, "review_note": NOTE,
-        }, ["trend", "seq", "anchor", "end", "side_a", "side_b", "boundary"]), ("trend", "seq")),
+                "review_note": NOTE,
+            },
+            ["kind", "trend", "start", "end", "title_zh"],
+        ),
+    ),
+    CuratedFile(
+        "barriers.yaml",
+        "barriers",
+        _rows(
+            {
+                "trend": {"type": "integer", "minimum": 1, "maximum": 8},
+                "seq": {"type": "integer", "minimum": 1},
+                "anchor": ANCHOR,
+                "end": ANCHOR,
+                "side_a": TEXT,
+                "side_b": {"type": "string"},
+                "boundary": {**_list_of(vocab.BOUNDARIES), "minItems": 1},
+                "note": NOTE,
+                "review_note": NOTE,
+            },
+            ["trend", "seq", "anchor", "end", "side_a", "side_b", "boundary"],
+        ),
+        ("trend", "seq"),
+    ),
     CuratedFile("not_actors.yaml", "not_actors", {"type": "array", "items": TEXT, "uniqueItems": True}),
-    CuratedFile("hyphenated_words.yaml", "hyphenated_words", {"type": "array", "uniqueItems": True,
-                                  "items": {"type": "string", "pattern": "^[A-Za-z]+(-[A-Za-z]+)+$"}}),
-    CuratedFile("infographics.yaml", "infographics", _rows({
-            "trend": TREND,
-            "figure": TEXT,
-            "occurrence": {"type": "integer", "minimum": 1},
-            "label": {"type": "array", "items": TEXT, "minItems": 1},
-            "certain": {"type": "boolean"},
-            "note": NOTE,
-        }, ["trend", "figure", "occurrence", "label", "certain"]), ("trend", "figure", "occurrence")),
-    CuratedFile("amounts.yaml", "amounts", _rows({
-            "text": TEXT,
-            "occurrence": {"type": "integer", "minimum": 1},
-            "amount_type": _enum(vocab.AMOUNT_TYPES),
-            "period": TEXT,
-            "period_en": TEXT,
-            "period_phrase": TEXT,
-            "status": _enum(vocab.CHECK_STATUSES),
-            "differs_by": {**_list_of(vocab.DIFFERS_BY), "minItems": 1},
-            "differs_note": TEXT,
-            "value_corrected": {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_AMOUNT},
-            "currency_corrected": CURRENCY,
-            "source": _row({
-                "publisher": TEXT,
-                "publisher_url": URL,
-                "read_url": URL,
-                "date": DATE,
+    CuratedFile(
+        "hyphenated_words.yaml",
+        "hyphenated_words",
+        {"type": "array", "uniqueItems": True, "items": {"type": "string", "pattern": "^[A-Za-z]+(-[A-Za-z]+)+$"}},
+    ),
+    CuratedFile(
+        "infographics.yaml",
+        "infographics",
+        _rows(
+            {
+                "trend": TREND,
                 "figure": TEXT,
-                "currency": CURRENCY,
-                "accessed": DATE,
-                "also_read": {"type": "array", "items": TEXT},
-            }, ["publisher", "read_url", "figure", "currency", "accessed"]),
-            "parts": {"type": "array", "minItems": 1, "items": _row({
-                "kind": _enum(vocab.AMOUNT_TYPES),
-                "value": {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_AMOUNT},
-                "currency": CURRENCY,
-                "figure": TEXT,
-                "also_in": _AMOUNT_REF,
+                "occurrence": {"type": "integer", "minimum": 1},
+                "label": {"type": "array", "items": TEXT, "minItems": 1},
+                "certain": {"type": "boolean"},
                 "note": NOTE,
-            }, ["kind", "value", "currency", "figure"])},
-            "same_as": _AMOUNT_REF,
-            "part_of": _AMOUNT_REF,
-            "note": NOTE,
-        }, ["text", "occurrence", "amount_type", "status"]), ("text", "occurrence")),
-    CuratedFile("statistics.yaml", "statistics", _rows({
-            "text": TEXT,
-            "occurrence": {"type": "integer", "minimum": 1},
-            "kind": _enum(vocab.STATISTIC_KINDS),
-            "kind_phrase": TEXT,
-            "kind_phrase_en": TEXT,
-            "case": CASE_ID,
-            "case_phrase": TEXT,
-            "context_en": TEXT,
-            "note": NOTE,
-        }, ["text", "occurrence", "kind", "kind_phrase", "kind_phrase_en", "context_en"]), ("text", "occurrence")),
-    CuratedFile("glosses.yaml", "glosses", _rows({
-            "table": _enum(["barriers", "my_takes", "cases"]),
-            "key": TEXT,
-            "field": TEXT,
-            "zh": TEXT,
-            "en": TEXT,
-        }, ["table", "key", "field", "zh", "en"])),
-    CuratedFile("currencies.yaml", "currencies", {**_rows({
-            "code": {"type": "string", "pattern": "^[A-Z]{3}$"},
-            # printed right after a number, so no digits or spaces
-            "names_zh": {"type": "array", "minItems": 1, "uniqueItems": True,
-                         "items": {"type": "string", "pattern": "^[^0-9０-９\\s]+$"}},
-            "name_en": TEXT,
-            "countries": {"type": "array", "minItems": 1, "uniqueItems": True, "items": COUNTRY},
-            "note": TEXT,
-        }, ["code", "names_zh", "name_en", "countries"]), "minItems": 1}, ("code",)),
+            },
+            ["trend", "figure", "occurrence", "label", "certain"],
+        ),
+        ("trend", "figure", "occurrence"),
+    ),
+    CuratedFile(
+        "amounts.yaml",
+        "amounts",
+        _rows(
+            {
+                "text": TEXT,
+                "occurrence": {"type": "integer", "minimum": 1},
+                "amount_type": _enum(vocab.AMOUNT_TYPES),
+                "period": TEXT,
+                "period_en": TEXT,
+                "period_phrase": TEXT,
+                "status": _enum(vocab.CHECK_STATUSES),
+                "differs_by": {**_list_of(vocab.DIFFERS_BY), "minItems": 1},
+                "differs_note": TEXT,
+                "value_corrected": {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_AMOUNT},
+                "currency_corrected": CURRENCY,
+                "source": _row(
+                    {
+                        "publisher": TEXT,
+                        "publisher_url": URL,
+                        "read_url": URL,
+                        "date": DATE,
+                        "figure": TEXT,
+                        "currency": CURRENCY,
+                        "accessed": DATE,
+                        "also_read": {"type": "array", "items": TEXT},
+                    },
+                    ["publisher", "read_url", "figure", "currency", "accessed"],
+                ),
+                "parts": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": _row(
+                        {
+                            "kind": _enum(vocab.AMOUNT_TYPES),
+                            "value": {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_AMOUNT},
+                            "currency": CURRENCY,
+                            "figure": TEXT,
+                            "also_in": _AMOUNT_REF,
+                            "note": NOTE,
+                        },
+                        ["kind", "value", "currency", "figure"],
+                    ),
+                },
+                "same_as": _AMOUNT_REF,
+                "part_of": _AMOUNT_REF,
+                "note": NOTE,
+            },
+            ["text", "occurrence", "amount_type", "status"],
+        ),
+        ("text", "occurrence"),
+    ),
+    CuratedFile(
+        "statistics.yaml",
+        "statistics",
+        _rows(
+            {
+                "text": TEXT,
+                "occurrence": {"type": "integer", "minimum": 1},
+                "kind": _enum(vocab.STATISTIC_KINDS),
+                "kind_phrase": TEXT,
+                "kind_phrase_en": TEXT,
+                "case": CASE_ID,
+                "case_phrase": TEXT,
+                "context_en": TEXT,
+                "note": NOTE,
+            },
+            ["text", "occurrence", "kind", "kind_phrase", "kind_phrase_en", "context_en"],
+        ),
+        ("text", "occurrence"),
+    ),
+    CuratedFile(
+        "glosses.yaml",
+        "glosses",
+        _rows(
+            {
+                "table": _enum(["barriers", "my_takes", "cases"]),
+                "key": TEXT,
+                "field": TEXT,
+                "zh": TEXT,
+                "en": TEXT,
+            },
+            ["table", "key", "field", "zh", "en"],
+        ),
+    ),
+    CuratedFile(
+        "currencies.yaml",
+        "currencies",
+        {
+            **_rows(
+                {
+                    "code": {"type": "string", "pattern": "^[A-Z]{3}$"},
+                    # printed right after a number, so no digits or spaces
+                    "names_zh": {
+                        "type": "array",
+                        "minItems": 1,
+                        "uniqueItems": True,
+                        "items": {"type": "string", "pattern": "^[^0-9０-９\\s]+$"},
+                    },
+                    "name_en": TEXT,
+                    "countries": {"type": "array", "minItems": 1, "uniqueItems": True, "items": COUNTRY},
+                    "note": TEXT,
+                },
+                ["code", "names_zh", "name_en", "countries"],
+            ),
+            "minItems": 1,
+        },
+        ("code",),
+    ),
     *(CuratedFile(f"coding/{name}.yaml", name, READING, ("case",)) for name in READINGS),
-    CuratedFile("coding/adjudication.yaml", "adjudication", _rows({
-        "case": TEXT, "item": TEXT, "value": _CODED, "first": _CODED, "second": _CODED, "decision": TEXT, "reason": TEXT,
-        "codebook_changed": {"type": ["string", "null"]}, "round": {"enum": [1, 2, 3]}, "found_by": TEXT,
-    }, ["case", "item", "value", "decision", "reason", "codebook_changed"])),
-    CuratedFile("coding/exceptions.yaml", "exceptions", _rows({
-            "case": CASE_ID,
-            "check": TEXT,
-            "reason": TEXT,
-        }, ["case", "check", "reason"])),
-    CuratedFile("coding/codebook.yaml", "codebook", _rows({
-        "rule": {"type": "string", "pattern": "^R[-0-9A-Za-z]+$"},
-        "version": {"type": "string", "pattern": "^v[0-9]+(\\.[0-9]+)?$"},
-        "text": TEXT,
-    }, ["rule", "version", "text"]), ("rule",),
-                header=(("version", {"type": "string", "pattern": "^v[0-9]+(\\.[0-9]+)? \\(\\d{4}-\\d\\d-\\d\\d\\)$"}),)),
-    CuratedFile("coding/coders.yaml", "coders", _rows({
-        "id": {"type": "string", "pattern": "^[a-z0-9-]+$"},
-        "kind": TEXT, "sessions": TEXT, "role": TEXT, "saw": TEXT, "independence": TEXT,
-    }, ["id", "kind", "sessions", "role", "saw", "independence"]), ("id",),
-                header=(("method", TEXT),)),
+    CuratedFile(
+        "coding/adjudication.yaml",
+        "adjudication",
+        _rows(
+            {
+                "case": TEXT,
+                "item": TEXT,
+                "value": _CODED,
+                "first": _CODED,
+                "second": _CODED,
+                "decision": TEXT,
+                "reason": TEXT,
+                "codebook_changed": {"type": ["string", "null"]},
+                "round": {"enum": [1, 2, 3]},
+                "found_by": TEXT,
+            },
+            ["case", "item", "value", "decision", "reason", "codebook_changed"],
+        ),
+    ),
+    CuratedFile(
+        "coding/exceptions.yaml",
+        "exceptions",
+        _rows(
+            {
+                "case": CASE_ID,
+                "check": TEXT,
+                "reason": TEXT,
+            },
+            ["case", "check", "reason"],
+        ),
+    ),
+    CuratedFile(
+        "coding/codebook.yaml",
+        "codebook",
+        _rows(
+            {
+                "rule": {"type": "string", "pattern": "^R[-0-9A-Za-z]+$"},
+                "version": {"type": "string", "pattern": "^v[0-9]+(\\.[0-9]+)?$"},
+                "text": TEXT,
+            },
+            ["rule", "version", "text"],
+        ),
+        ("rule",),
+        header=(("version", {"type": "string", "pattern": "^v[0-9]+(\\.[0-9]+)? \\(\\d{4}-\\d\\d-\\d\\d\\)$"}),),
+    ),
+    CuratedFile(
+        "coding/coders.yaml",
+        "coders",
+        _rows(
+            {
+                "id": {"type": "string", "pattern": "^[a-z0-9-]+$"},
+                "kind": TEXT,
+                "sessions": TEXT,
+                "role": TEXT,
+                "saw": TEXT,
+                "independence": TEXT,
+            },
+            ["id", "kind", "sessions", "role", "saw", "independence"],
+        ),
+        ("id",),
+        header=(("method", TEXT),),
+    ),
 )
 
 #: The curated files by path.
@@ -302,8 +522,12 @@ CURATED_FILE: dict[str, CuratedFile] = {f.path: f for f in CURATED}
 def _schema(name: str) -> dict:
     spec = CURATED_FILE[name]
     header = dict(spec.header)
-    return {"type": "object", "properties": {"about": TEXT, "review": REVIEW, **header, "rows": spec.rows},
-            "required": ["about", "review", *header, "rows"], "additionalProperties": False}
+    return {
+        "type": "object",
+        "properties": {"about": TEXT, "review": REVIEW, **header, "rows": spec.rows},
+        "required": ["about", "review", *header, "rows"],
+        "additionalProperties": False,
+    }
 
 
 _VALIDATORS: dict[str, object] = {}
@@ -330,7 +554,9 @@ def _problem(err: fastjsonschema.JsonSchemaValueException) -> str:
     if rule == "additionalProperties" and isinstance(value, dict):
         allowed = set(err.definition.get("properties", {}))
         extra = sorted(k for k in value if k not in allowed)
-        return f"unknown key {', '.join(map(repr, extra))}" + (f"; allowed: {', '.join(sorted(allowed))}" if allowed else "")
+        return f"unknown key {', '.join(map(repr, extra))}" + (
+            f"; allowed: {', '.join(sorted(allowed))}" if allowed else ""
+        )
     shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
     if rule == "enum":
         return f"{shown} is not one of {', '.join(map(str, definition))}"
@@ -360,8 +586,10 @@ def _refuse_anchors(text: str, path: Path) -> None:
         name = event.anchor if isinstance(event, yaml.AliasEvent) else getattr(event, "anchor", None)
         if name is not None:
             what = f"an alias (*{name})" if isinstance(event, yaml.AliasEvent) else f"an anchor (&{name})"
-            raise CuratedDataError(f"{path}: line {event.start_mark.line + 1}: {what}; curated files use no YAML "
-                                   "anchors or aliases: write the value out in full.")
+            raise CuratedDataError(
+                f"{path}: line {event.start_mark.line + 1}: {what}; curated files use no YAML "
+                "anchors or aliases: write the value out in full."
+            )
 
 
 def _check_nodes(root: yaml.Node, path: Path) -> None:
@@ -377,14 +605,16 @@ def _check_nodes(root: yaml.Node, path: Path) -> None:
                     raise CuratedDataError(
                         f"{path}: line {key.start_mark.line + 1}: duplicate key {key.value!r} (first at line "
                         f"{seen[k]}); YAML would keep only the last and drop the other silently. Merge the two "
-                        "or rename one.")
+                        "or rename one."
+                    )
                 seen[k] = key.start_mark.line + 1
                 stack.extend((key, value))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
         elif node.tag == _FLOAT and _NOT_FINITE.fullmatch(node.value):
-            raise CuratedDataError(f"{path}: line {node.start_mark.line + 1}: {node.value} is not a finite number; "
-                                   "give the number itself.")
+            raise CuratedDataError(
+                f"{path}: line {node.start_mark.line + 1}: {node.value} is not a finite number; give the number itself."
+            )
 
 
 #: What to do about a curated file that is missing.
@@ -448,8 +678,7 @@ def _parse_and_check(path: Path, name: str, data: bytes) -> dict:
             fieldname = ".".join(str(p) for p in parts[2:]) or "(row)"
         else:
             where, fieldname = "file", ".".join(str(p) for p in parts) or "(top level)"
-        raise CuratedDataError(f"{path}: {where}, field {fieldname}: {_problem(err)}; see the file's `about`"
-                               ) from None
+        raise CuratedDataError(f"{path}: {where}, field {fieldname}: {_problem(err)}; see the file's `about`") from None
     _check_unique(path, name, doc["rows"])
     _check_codes(path, doc["rows"])
     return doc
@@ -467,20 +696,28 @@ def _check_codes(path: Path, rows: list) -> None:
     import pycountry
 
     for n, row in enumerate(rows, 1):
-        for field in ("country", "countries", "iso"):
-            for code in ([row[field]] if isinstance(row.get(field), str) else row.get(field) or []):
-                if field == "iso" and "-" in code:
+        for column in ("country", "countries", "iso"):
+            for code in [row[column]] if isinstance(row.get(column), str) else row.get(column) or []:
+                if column == "iso" and "-" in code:
                     ok = pycountry.subdivisions.get(code=code) is not None
                 else:
-                    ok = code in NON_ISO_COUNTRIES and field != "iso" or pycountry.countries.get(alpha_3=code) is not None
+                    ok = (
+                        code in NON_ISO_COUNTRIES
+                        and column != "iso"
+                        or pycountry.countries.get(alpha_3=code) is not None
+                    )
                 if not ok:
                     known = [c.alpha_3 for c in pycountry.countries] + list(NON_ISO_COUNTRIES)
                     close = difflib.get_close_matches(code, known, n=1) if "-" not in code else []
                     raise CuratedDataError(
-                        f"{path}: {_row_label(rows, n - 1)}, field {field}: {code!r} is not an ISO 3166-1 alpha-3 "
-                        + ("or 3166-2 code" if field == "iso" else "code (nor EUU for the EU, INT for several "
-                                                                   "countries)")
-                        + (f"; did you mean {close[0]!r}?" if close else ""))
+                        f"{path}: {_row_label(rows, n - 1)}, field {column}: {code!r} is not an ISO 3166-1 alpha-3 "
+                        + (
+                            "or 3166-2 code"
+                            if column == "iso"
+                            else "code (nor EUU for the EU, INT for several countries)"
+                        )
+                        + (f"; did you mean {close[0]!r}?" if close else "")
+                    )
 
 
 def load_yaml(path: Path, name: str | None = None) -> list[dict]:
@@ -502,9 +739,11 @@ def _check_unique(path: Path, name: str, rows: list) -> None:
     for n, row in enumerate(rows):
         k = row[key[0]] if len(key) == 1 else tuple(row[f] for f in key)
         if k in seen:
-            raise CuratedDataError(f"{path}: {_row_label(rows, n)}: duplicate {'/'.join(key)} {k!r} "
-                                   f"(first in row {seen[k] + 1}); merge the two rows, or give this one its own "
-                                   f"{'/'.join(key)}")
+            raise CuratedDataError(
+                f"{path}: {_row_label(rows, n)}: duplicate {'/'.join(key)} {k!r} "
+                f"(first in row {seen[k] + 1}); merge the two rows, or give this one its own "
+                f"{'/'.join(key)}"
+            )
         seen[k] = n
 
 
@@ -550,6 +789,7 @@ class Reference:
 # textfile's code, the schemas with their vocabularies, Python's version), in the user's cache folder,
 # outside the project. Checks that span several files (anchors in the report, ids across files) are not
 # cached: they run at every build. A damaged or foreign cache entry is a miss, never an error.
+
 
 def default_cache_dir() -> Path:
     """``$XDG_CACHE_HOME/trendlib/curated`` (``~/.cache/trendlib/curated``)."""
@@ -604,10 +844,17 @@ def load_reference(directory: Path | None = None, *, cache: Path | bool | None =
     for name, record in review.items():
         unknown = [c for c in record["coders"] if c not in known]
         if unknown:
-            raise CuratedDataError(f"{d / name}: review, coders: {', '.join(map(repr, unknown))} "
-                                   f"{'is' if len(unknown) == 1 else 'are'} not in coding/coders.yaml; add the coder "
-                                   "there, saying what it saw and how independent it was")
-    return Reference(directory=d, **{f.attribute: docs[f.path]["rows"] for f in CURATED},
-                     codebook_version=docs["coding/codebook.yaml"]["version"],
-                     method=docs["coding/coders.yaml"]["method"], currencies_path=d / "currencies.yaml",
-                     rates_path=d / "exchange_rates.csv", review=review)
+            raise CuratedDataError(
+                f"{d / name}: review, coders: {', '.join(map(repr, unknown))} "
+                f"{'is' if len(unknown) == 1 else 'are'} not in coding/coders.yaml; add the coder "
+                "there, saying what it saw and how independent it was"
+            )
+    return Reference(
+        directory=d,
+        **{f.attribute: docs[f.path]["rows"] for f in CURATED},
+        codebook_version=docs["coding/codebook.yaml"]["version"],
+        method=docs["coding/coders.yaml"]["method"],
+        currencies_path=d / "currencies.yaml",
+        rates_path=d / "exchange_rates.csv",
+        review=review,
+    )

@@ -45,8 +45,9 @@ def names_of(actors: list[dict], *, source: str = "actors.yaml") -> dict[str, st
     return forms
 
 
-def find_mentions(flat: FlatText, actors: list[dict], not_actors: list[str] = (),
-                  *, source: str = "actors.yaml") -> list[ActorMention]:
+def find_mentions(
+    flat: FlatText, actors: list[dict], not_actors: list[str] = (), *, source: str = "actors.yaml"
+) -> list[ActorMention]:
     """All mentions in reading order; a name that never occurs is an error.
 
     ``not_actors`` are longer strings that contain a name without naming the
@@ -57,8 +58,10 @@ def find_mentions(flat: FlatText, actors: list[dict], not_actors: list[str] = ()
     """
     for n, actor in enumerate(actors, 1):  # a party of relations that is not matched: its name is printed
         if actor.get("detect", True) is False and compact(actor["name_zh"]) not in flat.text:
-            raise GazetteerError(f"{source} row {n} ({actor['id']}): name {actor['name_zh']!r} never occurs in the "
-                                 "report; copy the form the text uses")
+            raise GazetteerError(
+                f"{source} row {n} ({actor['id']}): name {actor['name_zh']!r} never occurs in the "
+                "report; copy the form the text uses"
+            )
     actors = [a for a in actors if a.get("detect", True)]
     forms = names_of(actors, source=source)
     shadows = {compact(s) for s in not_actors}
@@ -66,8 +69,9 @@ def find_mentions(flat: FlatText, actors: list[dict], not_actors: list[str] = ()
         if s not in flat.text:
             raise GazetteerError(f"not_actors.yaml: {s!r} never occurs in the report; remove it")
     pattern = re.compile("|".join(re.escape(f) for f in sorted(set(forms) | shadows, key=lambda f: (-len(f), f))))
-    mentions = [ActorMention(forms[m[0]], m[0], m.start(), m.end())
-                for m in pattern.finditer(flat.text) if m[0] not in shadows]
+    mentions = [
+        ActorMention(forms[m[0]], m[0], m.start(), m.end()) for m in pattern.finditer(flat.text) if m[0] not in shadows
+    ]
     found = {m.text for m in mentions}
     for n, actor in enumerate(actors, 1):
         for name in [actor["name_zh"], *actor.get("aliases_zh", [])]:

@@ -16,8 +16,18 @@ _DELIMS = frozenset("，。；！？：•\n\r")
 #: (so 8,000 / Gov.uk / 10:30 are not cut).
 _ASCII_DELIMS = frozenset(",;!?:.")
 #: Bracket and quote pairs whose inside is never cut.
-_PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】",
-          "「": "」", "『": "』", "〈": "〉", "[": "]"}
+_PAIRS = {
+    "“": "”",
+    "‘": "’",
+    "《": "》",
+    "（": "）",
+    "(": ")",
+    "【": "】",
+    "「": "」",
+    "『": "』",
+    "〈": "〉",
+    "[": "]",
+}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 
 

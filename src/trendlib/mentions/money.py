@@ -155,18 +155,26 @@ _VAGUE = rf"(?:(?:数|几|若干|[{CN_DIGITS}]?十几)[十百千]?{_MULT}{{0,4}}
 #: words that merely contain the character out: 节约/制约/预约/公约 are not
 #: "about", 最近/附近/临近 are not "nearly", 赶超 is not "over".
 QUALIFIER_PREFIXES: dict[str, list[str]] = {
-    "over": ["超过", "多于", "高于", "大于", "不少于", "不低于", "至少", "逾",
-             "(?<![赶高])超"],
-    "about": ["大约", "约合", "将近", "接近", "大概",
-              "(?<![节制预签条契合公邀履违特婚简])约",
-              "(?<![最附临靠邻就亲远])近"],
-    "up_to": ["最高可达", "不超过", "高达", "多达", "最多", "至多", "最高", "不到",
-              "不足", "少于", "低于"],
+    "over": ["超过", "多于", "高于", "大于", "不少于", "不低于", "至少", "逾", "(?<![赶高])超"],
+    "about": [
+        "大约",
+        "约合",
+        "将近",
+        "接近",
+        "大概",
+        "(?<![节制预签条契合公邀履违特婚简])约",
+        "(?<![最附临靠邻就亲远])近",
+    ],
+    "up_to": ["最高可达", "不超过", "高达", "多达", "最多", "至多", "最高", "不到", "不足", "少于", "低于"],
 }
 #: Qualifier words after the quantity.
 QUALIFIER_SUFFIXES: dict[str, str] = {
-    "以上": "over", "之多": "over", "左右": "about", "上下": "about",
-    "以下": "up_to", "以内": "up_to",
+    "以上": "over",
+    "之多": "over",
+    "左右": "about",
+    "上下": "about",
+    "以下": "up_to",
+    "以内": "up_to",
 }
 _OVER_PREFIX = QUALIFIER_PREFIXES["over"] + ["上(?=[十百千万亿])"]
 _ABOUT_PREFIX = QUALIFIER_PREFIXES["about"]
@@ -277,9 +285,29 @@ def _is_vague(number_text: str) -> bool:
     return any(ch in number_text for ch in "数几若")
 
 
-def find_amounts(
-    text: str, currencies: Mapping[str, str], *, strict: bool = False
-) -> list[Amount]:
+def _value_of(m: re.Match) -> tuple[float | None, str, float | None]:
+    """The value, qualifier and high end of one match of the amount pattern (see :class:`Amount`)."""
+    num = m.group("num")
+    qual = _PREFIX_QUAL.get(m.group("qual") or "", "exact")
+    if m.group("suf"):
+        qual = _SUFFIX_QUAL[m.group("suf")]
+    if m.group("low") is not None:
+        high_d = None if _is_vague(num) else parse_number(num)
+        low_d = parse_number(m.group("low"))
+        if low_d is not None and high_d is not None and not any(ch in m.group("low") for ch in CN_UNITS):
+            trailing = re.search(f"{_MULTS}(?=[多余]?$)", num)
+            if trailing:  # 2-3亿: the low end borrows 亿
+                low_d *= parse_number(trailing.group()) or 1
+        return _as_float(low_d), "range", _as_float(high_d)
+    if _is_vague(num):
+        return None, "vague", None
+    value = _as_float(parse_number(num))
+    if _odd(num) and qual == "exact":
+        qual = "over"
+    return value, qual, None
+
+
+def find_amounts(text: str, currencies: Mapping[str, str], *, strict: bool = False) -> list[Amount]:
     """All monetary amounts in ``text``, in order of position.
 
     ``currencies`` maps each printed currency word to its ISO 4217 code
@@ -304,9 +332,7 @@ def find_amounts(
         unknown = unknown_currency_words(text, currencies)
         if unknown:
             pos, word = unknown[0]
-            raise UnknownCurrencyError(
-                f"currency word {word!r} at offset {pos} is not in the currency table"
-            )
+            raise UnknownCurrencyError(f"currency word {word!r} at offset {pos} is not in the currency table")
     if not currencies:
         return []
     amount_re, item_re = _patterns(currencies)
@@ -314,29 +340,7 @@ def find_amounts(
     last_end = 0
     for m in amount_re.finditer(text):
         code = currencies[m.group("cur")]
-        num = m.group("num")
-        qual = _PREFIX_QUAL.get(m.group("qual") or "", "exact")
-        if m.group("suf"):
-            qual = _SUFFIX_QUAL[m.group("suf")]
-        high: float | None = None
-        if m.group("low") is not None:
-            qual = "range"
-            high_d = None if _is_vague(num) else parse_number(num)
-            low_d = parse_number(m.group("low"))
-            if low_d is not None and high_d is not None and not any(
-                ch in m.group("low") for ch in CN_UNITS
-            ):
-                trailing = re.search(f"{_MULTS}(?=[多余]?$)", num)
-                if trailing:  # 2-3亿: the low end borrows 亿
-                    low_d *= parse_number(trailing.group()) or 1
-            value = _as_float(low_d)
-            high = _as_float(high_d)
-        elif _is_vague(num):
-            value, qual = None, "vague"
-        else:
-            value = _as_float(parse_number(num))
-            if _odd(num) and qual == "exact":
-                qual = "over"
+        value, qual, high = _value_of(m)
         # a full amount right before this one, joined by a range separator:
         # "10亿美元至20亿美元" is one range
         prev = found[-1] if found else None
@@ -405,8 +409,24 @@ def find_amounts(
 
 #: Endings that make a word after a number look like a currency.
 _CURRENCY_ENDINGS = (
-    "元", "镑", "克朗", "法郎", "卢比", "卢布", "比索", "里拉", "兰特", "令吉",
-    "林吉特", "第纳尔", "雷亚尔", "迪拉姆", "先令", "泰铢", "日圆", "盾",
+    "元",
+    "镑",
+    "克朗",
+    "法郎",
+    "卢比",
+    "卢布",
+    "比索",
+    "里拉",
+    "兰特",
+    "令吉",
+    "林吉特",
+    "第纳尔",
+    "雷亚尔",
+    "迪拉姆",
+    "先令",
+    "泰铢",
+    "日圆",
+    "盾",
 )
 #: 元-words that are not currencies: 元素, 元数据, 元宇宙, 元年, 元旦, 元首 …
 _NOT_CURRENCY_AFTER_YUAN = "素数宇年旦首老件音气月宵帅凶代朝化组论"
@@ -481,8 +501,10 @@ def check_currency_rows(rows: list[dict], path: str | Path = "currencies.yaml") 
         seen_codes.add(row["code"])
         for n in row["names_zh"]:
             if n in seen_names:
-                raise CurrencyTableError(f"{where}: name {n!r} already used by {seen_names[n]}; a printed name "
-                                         "belongs to one currency: remove it from one of the rows")
+                raise CurrencyTableError(
+                    f"{where}: name {n!r} already used by {seen_names[n]}; a printed name "
+                    "belongs to one currency: remove it from one of the rows"
+                )
             seen_names[n] = row["code"]
     return rows
 
@@ -537,30 +559,36 @@ def read_rate_rows(path: str | Path) -> list[dict]:
     """
     path = Path(path)
     if not path.is_file():
-        raise ExchangeRateError(f"{path}: missing curated file; restore it from the project (git restore, or copy "
-                                "it from data/reference/)")
+        raise ExchangeRateError(
+            f"{path}: missing curated file; restore it from the project (git restore, or copy it from data/reference/)"
+        )
     text = decode_utf8(path.read_bytes(), path, ExchangeRateError)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     need = {"currency", "year", "usd_per_unit", "source"}
     if reader.fieldnames is None or not need <= set(reader.fieldnames):
-        raise ExchangeRateError(f"{path}: header must contain {', '.join(sorted(need))}, got "
-                                f"{', '.join(reader.fieldnames or [])}")
+        raise ExchangeRateError(
+            f"{path}: header must contain {', '.join(sorted(need))}, got {', '.join(reader.fieldnames or [])}"
+        )
     rates: dict[tuple[str, int], dict] = {}
     for row in reader:
         where = f"{path}: line {reader.line_num}"
         code = (row["currency"] or "").strip()
         if not _ISO3.fullmatch(code):
-            raise ExchangeRateError(f"{where}: bad currency code {row['currency']!r}; give its ISO 4217 code "
-                                    "(three capital letters)")
+            raise ExchangeRateError(
+                f"{where}: bad currency code {row['currency']!r}; give its ISO 4217 code (three capital letters)"
+            )
         try:
             yr = int(row["year"])
             rate = float(row["usd_per_unit"])
         except (TypeError, ValueError) as exc:
-            raise ExchangeRateError(f"{where}: bad year or rate ({exc}); give the year as a whole number and the "
-                                    "rate as a number") from None
+            raise ExchangeRateError(
+                f"{where}: bad year or rate ({exc}); give the year as a whole number and the rate as a number"
+            ) from None
         if not math.isfinite(rate) or not 0 < rate <= MAX_RATE:
-            raise ExchangeRateError(f"{where}: the rate of {code} in {yr} must be a positive number of US dollars "
-                                    f"per unit, at most {MAX_RATE:g}; got {row['usd_per_unit']}")
+            raise ExchangeRateError(
+                f"{where}: the rate of {code} in {yr} must be a positive number of US dollars "
+                f"per unit, at most {MAX_RATE:g}; got {row['usd_per_unit']}"
+            )
         if not (row["source"] or "").strip():
             raise ExchangeRateError(f"{where}: {code} {yr} has no source; name where the rate comes from")
         if (code, yr) in rates:
@@ -569,9 +597,7 @@ def read_rate_rows(path: str | Path) -> list[dict]:
     return [rates[k] for k in sorted(rates)]
 
 
-def load_rates(
-    path: str | Path, year: int, currencies: Iterable[str] | None = None
-) -> dict[str, float]:
+def load_rates(path: str | Path, year: int, currencies: Iterable[str] | None = None) -> dict[str, float]:
     """US dollars per unit of each currency in ``year``, from ``exchange_rates.csv`` (:func:`read_rates`).
 
     Every currency that appears anywhere in the file — or, if ``currencies`` is
@@ -583,8 +609,10 @@ def load_rates(
     out: dict[str, float] = {}
     for code in wanted:
         if (code, year) not in rates:
-            raise ExchangeRateError(f"{path}: no rate for currency {code} in year {year}; add the rate, with its "
-                                    "source, or build at another --rate-year")
+            raise ExchangeRateError(
+                f"{path}: no rate for currency {code} in year {year}; add the rate, with its "
+                "source, or build at another --rate-year"
+            )
         out[code] = rates[(code, year)]
     return out
 

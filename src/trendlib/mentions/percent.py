@@ -76,9 +76,7 @@ _PCT_NUM = (
     r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]{1,4}(?![0-9０-９]))"
     r"(?:[.．][0-9０-９]+)?"
 )
-_PREFIX_QUAL: dict[str, str] = {
-    re.sub(r"\(\?.*?\)", "", w): q for q, ws in QUALIFIER_PREFIXES.items() for w in ws
-}
+_PREFIX_QUAL: dict[str, str] = {re.sub(r"\(\?.*?\)", "", w): q for q, ws in QUALIFIER_PREFIXES.items() for w in ws}
 _SUFFIX_QUAL = QUALIFIER_SUFFIXES
 _ALL_PREFIXES = [w for ws in QUALIFIER_PREFIXES.values() for w in ws]
 
@@ -146,18 +144,25 @@ def find_percentages(text: str) -> list[Percentage]:
                 # "5%至3个百分点" is not a range: two single mentions
                 lo_text_end = m.end("lowunit")
                 out.append(_single(text, m.start(), lo_text_end, m.group("low"), lo_unit, pre_q))
-                out.append(_single(text, m.start("high"), m.end(), m.group("high"), hi_unit,
-                                   suf_q or "exact"))
+                out.append(_single(text, m.start("high"), m.end(), m.group("high"), hi_unit, suf_q or "exact"))
                 continue
             lo_end = m.end("lowunit") if m.group("lowunit") else m.end("low")
             qual = suf_q or pre_q  # a qualifier of a range applies to both ends
             out.append(
-                Percentage(m.start(), lo_end, text[m.start():lo_end],
-                           float(_num(m.group("low"))), lo_unit, qual, "range_low")
+                Percentage(
+                    m.start(), lo_end, text[m.start() : lo_end], float(_num(m.group("low"))), lo_unit, qual, "range_low"
+                )
             )
             out.append(
-                Percentage(m.start("high"), m.end(), text[m.start("high"):m.end()],
-                           float(_num(m.group("high"))), hi_unit, qual, "range_high")
+                Percentage(
+                    m.start("high"),
+                    m.end(),
+                    text[m.start("high") : m.end()],
+                    float(_num(m.group("high"))),
+                    hi_unit,
+                    qual,
+                    "range_high",
+                )
             )
             continue
         qual = suf_q or pre_q

@@ -36,15 +36,25 @@ from dataclasses import dataclass, replace
 
 from ..errors import AnchorError
 from ..parse.corpus import Corpus
-from ..patterns import compact
 from ..parse.layout import LIST_ITEM, joiner
 from ..parse.structure import heading_section
+from ..patterns import compact
 from .context import clause_around
 from .money import Amount, find_amounts
 from .percent import Percentage, find_percentages
 
-__all__ = ["Run", "Where", "AmountMention", "PercentMention", "runs", "corpus_amounts", "corpus_percentages",
-           "chart_values", "infographic_label", "label_infographics"]
+__all__ = [
+    "Run",
+    "Where",
+    "AmountMention",
+    "PercentMention",
+    "runs",
+    "corpus_amounts",
+    "corpus_percentages",
+    "chart_values",
+    "infographic_label",
+    "label_infographics",
+]
 
 #: Sections read one paragraph at a time: infographic fragments, and a chapter's title lines.
 FRAGMENTED = {"data", "title"}
@@ -99,9 +109,13 @@ def _starts_run(c: Corpus, i: int) -> bool:
     if i == 0:
         return True
     q = c.paragraphs[i - 1]
-    return ((p.trend, p.section, p.box) != (q.trend, q.section, q.box) or p.section in FRAGMENTED
-            or heading_section(p.text) is not None or heading_section(q.text) is not None
-            or bool(LIST_ITEM.match(p.text)))
+    return (
+        (p.trend, p.section, p.box) != (q.trend, q.section, q.box)
+        or p.section in FRAGMENTED
+        or heading_section(p.text) is not None
+        or heading_section(q.text) is not None
+        or bool(LIST_ITEM.match(p.text))
+    )
 
 
 def runs(c: Corpus) -> list[Run]:
@@ -128,13 +142,20 @@ def runs(c: Corpus) -> list[Run]:
     return out
 
 
-def _where(c: Corpus, run: Run, start: int, end: int, context: str | None = None,
-           certain: bool = True) -> Where:
+def _where(c: Corpus, run: Run, start: int, end: int, context: str | None = None, certain: bool = True) -> Where:
     raw = run.offsets[start]
-    para = run.first + bisect.bisect_right([c.paragraphs[k].char_start for k in range(run.first, run.last + 1)],
-                                           raw) - 1
-    return Where(run.trend, run.section, max(para, run.first), raw, c.flat.flat_at(raw),
-                 clause_around(run.text, start, end) if context is None else context, certain)
+    para = (
+        run.first + bisect.bisect_right([c.paragraphs[k].char_start for k in range(run.first, run.last + 1)], raw) - 1
+    )
+    return Where(
+        run.trend,
+        run.section,
+        max(para, run.first),
+        raw,
+        c.flat.flat_at(raw),
+        clause_around(run.text, start, end) if context is None else context,
+        certain,
+    )
 
 
 def corpus_amounts(c: Corpus, currencies: dict[str, str]) -> list[AmountMention]:
@@ -142,8 +163,11 @@ def corpus_amounts(c: Corpus, currencies: dict[str, str]) -> list[AmountMention]
 
     An unknown currency word after a number stops the build (``strict``).
     """
-    found = [AmountMention(a, _where(c, run, a.start, a.end))
-             for run in runs(c) for a in find_amounts(run.text, currencies, strict=True)]
+    found = [
+        AmountMention(a, _where(c, run, a.start, a.end))
+        for run in runs(c)
+        for a in find_amounts(run.text, currencies, strict=True)
+    ]
     for i, a, label in chart_values(c, currencies):
         run = _single(c, i)
         found.append(AmountMention(a, _where(c, run, a.start, a.end, context=label["label"]), label["unit"]))
@@ -201,10 +225,15 @@ def chart_values(c: Corpus, currencies: dict[str, str]) -> list[tuple[int, Amoun
             figures = list(re.finditer(r"\d[\d,.]*", text))
             if len(figures) != len(labels):
                 continue  # the row does not line up with the chart's labels: not read as money
-            for m, label in zip(figures, labels):
+            for m, label in zip(figures, labels, strict=True):
                 value = float(m[0].replace(",", "")) * label["amount"].value
-                out.append((i, Amount(m.start(), m.end(), m[0], value, label["amount"].currency, "exact"),
-                            {"label": label["label"], "unit": label["unit"]}))
+                out.append(
+                    (
+                        i,
+                        Amount(m.start(), m.end(), m[0], value, label["amount"].currency, "exact"),
+                        {"label": label["label"], "unit": label["unit"]},
+                    )
+                )
     return out
 
 
@@ -213,7 +242,11 @@ def infographic_label(c: Corpus, i: int) -> str | None:
     heading or a source note — looking forward first, then back."""
     for step in (1, -1):
         j = i + step
-        while 0 <= j < len(c.paragraphs) and c.paragraphs[j].section == "data" and c.paragraphs[j].trend == c.paragraphs[i].trend:
+        while (
+            0 <= j < len(c.paragraphs)
+            and c.paragraphs[j].section == "data"
+            and c.paragraphs[j].trend == c.paragraphs[i].trend
+        ):
             text = c.paragraphs[j].text
             if not (FIGURES_ONLY.fullmatch(text) or heading_section(text) or SOURCE_NOTE.match(text)):
                 return text
@@ -221,8 +254,14 @@ def infographic_label(c: Corpus, i: int) -> str | None:
     return None
 
 
-def label_infographics(c: Corpus, amounts: list[AmountMention], figures: list[PercentMention], rows: list[dict],
-                       *, source: str = "infographics.yaml") -> tuple[list[AmountMention], list[PercentMention]]:
+def label_infographics(
+    c: Corpus,
+    amounts: list[AmountMention],
+    figures: list[PercentMention],
+    rows: list[dict],
+    *,
+    source: str = "infographics.yaml",
+) -> tuple[list[AmountMention], list[PercentMention]]:
     """The mentions with every infographic figure's curated label as its context (certain as curated).
 
     A figure is known by its trend, its text as printed and its occurrence among the trend's infographic
@@ -238,8 +277,10 @@ def label_infographics(c: Corpus, amounts: list[AmountMention], figures: list[Pe
         where = f"{source} row {n} (trend {row['trend']}, {row['figure']} #{row['occurrence']})"
         for piece in row["label"]:
             if compact(piece) not in data_text.get(row["trend"], ""):
-                raise AnchorError(f"{where}: label {piece!r} is not printed in trend {row['trend']}'s infographic; "
-                                  "copy the block's words verbatim")
+                raise AnchorError(
+                    f"{where}: label {piece!r} is not printed in trend {row['trend']}'s infographic; "
+                    "copy the block's words verbatim"
+                )
         curated[(row["trend"], compact(row["figure"]), row["occurrence"])] = (where, row)
     counts: dict[tuple[int, str], int] = {}
     used: set = set()
@@ -252,14 +293,17 @@ def label_infographics(c: Corpus, amounts: list[AmountMention], figures: list[Pe
         counts[(w.trend, text)] = counts.get((w.trend, text), 0) + 1
         key = (w.trend, text, counts[(w.trend, text)])
         if key not in curated:
-            raise AnchorError(f"{source}: the trend {w.trend} infographic figure {printed!r} (occurrence {key[2]}, "
-                              f"raw line {c.line_of(w.raw)}) has no label; add a row pairing it with its label")
+            raise AnchorError(
+                f"{source}: the trend {w.trend} infographic figure {printed!r} (occurrence {key[2]}, "
+                f"raw line {c.line_of(w.raw)}) has no label; add a row pairing it with its label"
+            )
         used.add(key)
         row = curated[key][1]
         return replace(mention, where=replace(w, context="；".join(row["label"]), context_certain=row["certain"]))
 
-    everything = sorted([(m.where.flat, 0, k) for k, m in enumerate(amounts)] +
-                        [(m.where.flat, 1, k) for k, m in enumerate(figures)])
+    everything = sorted(
+        [(m.where.flat, 0, k) for k, m in enumerate(amounts)] + [(m.where.flat, 1, k) for k, m in enumerate(figures)]
+    )
     new_amounts, new_figures = list(amounts), list(figures)
     for _, kind, k in everything:  # in file order, so occurrences count as a reader counts them
         if kind == 0:
@@ -268,6 +312,8 @@ def label_infographics(c: Corpus, amounts: list[AmountMention], figures: list[Pe
             new_figures[k] = relabel(figures[k], figures[k].figure.text)
     unused = [curated[k][0] for k in curated if k not in used]
     if unused:
-        raise AnchorError(f"{unused[0]}: no infographic figure of that text and occurrence is printed; fix the "
-                          f"figure or its occurrence ({len(unused)} such rows)")
+        raise AnchorError(
+            f"{unused[0]}: no infographic figure of that text and occurrence is printed; fix the "
+            f"figure or its occurrence ({len(unused)} such rows)"
+        )
     return new_amounts, new_figures

@@ -39,12 +39,32 @@ from .. import vocab
 from ..errors import CuratedDataError
 from .fields import FIELDS, PANDAS_TYPES, Field
 from .package import package
-from .resources import (COMPOSITE_KEYS, KEY_ALIASES, POSITIONS, RESOURCES, SELF_REFERENCES, Link, Resource,
-                        Use)
+from .resources import COMPOSITE_KEYS, KEY_ALIASES, POSITIONS, RESOURCES, SELF_REFERENCES, Link, Resource, Use
 
-__all__ = ["Field", "ForeignKey", "Table", "Link", "FIELDS", "TABLES", "TABLE", "PANDAS_TYPES", "GRAPHS", "MANIFEST",
-           "SQLITE", "PACKAGE_NAME", "RETIRED_OUTPUTS", "outputs", "names", "label", "dtypes", "datapackage",
-           "check_vocabularies", "link_tables", "identifiers", "foreign_keys"]
+__all__ = [
+    "Field",
+    "ForeignKey",
+    "Table",
+    "Link",
+    "FIELDS",
+    "TABLES",
+    "TABLE",
+    "PANDAS_TYPES",
+    "GRAPHS",
+    "MANIFEST",
+    "SQLITE",
+    "PACKAGE_NAME",
+    "RETIRED_OUTPUTS",
+    "outputs",
+    "names",
+    "label",
+    "dtypes",
+    "datapackage",
+    "check_vocabularies",
+    "link_tables",
+    "identifiers",
+    "foreign_keys",
+]
 
 
 @dataclass(frozen=True)
@@ -120,8 +140,9 @@ def identifiers(resources: tuple[Resource, ...] = RESOURCES) -> dict[str, str]:
     return out
 
 
-def foreign_keys(resource: Resource, ids: dict[str, str], primary_keys: dict[str, tuple[str, ...]]
-                 ) -> tuple[ForeignKey, ...]:
+def foreign_keys(
+    resource: Resource, ids: dict[str, str], primary_keys: dict[str, tuple[str, ...]]
+) -> tuple[ForeignKey, ...]:
     """The foreign keys of one table, derived from its field names.
 
     A field named like an identifier (``case_id``; or an alias of one,
@@ -175,10 +196,21 @@ def _tables(resources: tuple[Resource, ...]) -> tuple[Table, ...]:
         if r.link:
             expected = [*primary[r.link.parent], r.link.value, *(flag for flag, _ in r.link.flags)]
             if [f.name for f in fields] != expected or r.primary_key != (*primary[r.link.parent], r.link.value):
-                raise ValueError(f"link table {r.name}: columns must be {expected}, key its first "
-                                 f"{len(expected) - len(r.link.flags)}")
-        out.append(Table(r.name, r.row, fields, r.primary_key, foreign_keys(r, ids, primary), r.link,
-                         frozenset(lists.get(r.name, ()))))
+                raise ValueError(
+                    f"link table {r.name}: columns must be {expected}, key its first "
+                    f"{len(expected) - len(r.link.flags)}"
+                )
+        out.append(
+            Table(
+                r.name,
+                r.row,
+                fields,
+                r.primary_key,
+                foreign_keys(r, ids, primary),
+                r.link,
+                frozenset(lists.get(r.name, ())),
+            )
+        )
     return tuple(out)
 
 
@@ -196,8 +228,12 @@ SQLITE = "trendlib.sqlite"
 #: Its ``name``.
 PACKAGE_NAME = "trendlib-government-trends-2023-zh"
 #: Files earlier versions of the build wrote and this one does not: a rebuild removes them.
-RETIRED_OUTPUTS: tuple[str, ...] = ("collaboration.graphml", "collaboration.gexf", "comention.graphml",
-                                     "comention.gexf")
+RETIRED_OUTPUTS: tuple[str, ...] = (
+    "collaboration.graphml",
+    "collaboration.gexf",
+    "comention.graphml",
+    "comention.gexf",
+)
 
 
 def outputs() -> list[str]:
@@ -214,9 +250,15 @@ def outputs() -> list[str]:
     >>> all(name in outputs() for name in ("cases.csv", "cases.parquet", "explorer.html", "trendlib.sqlite"))
     True
     """
-    return sorted([*(f"{t.name}.{ext}" for t in TABLES for ext in ("csv", "parquet")),
-                   *(f"{g}.{ext}" for g in GRAPHS for ext in ("graphml", "gexf")),
-                   "explorer.html", SQLITE, MANIFEST])
+    return sorted(
+        [
+            *(f"{t.name}.{ext}" for t in TABLES for ext in ("csv", "parquet")),
+            *(f"{g}.{ext}" for g in GRAPHS for ext in ("graphml", "gexf")),
+            "explorer.html",
+            SQLITE,
+            MANIFEST,
+        ]
+    )
 
 
 def names() -> list[str]:
@@ -270,16 +312,32 @@ def dtypes(table: str) -> dict[str, str]:
 TITLE = "Government Trends 2023 (Chinese edition) as traceable tables"
 
 
-def datapackage(*, description: str, licenses: list[dict], agreement: dict | None = None, version: str | None = None,
-                sources: list[dict] | None = None, contributors: list[dict] | None = None) -> dict:
+def datapackage(
+    *,
+    description: str,
+    licenses: list[dict],
+    agreement: dict | None = None,
+    version: str | None = None,
+    sources: list[dict] | None = None,
+    contributors: list[dict] | None = None,
+) -> dict:
     """The Frictionless Data Package of the published tables (:func:`trendlib.metadata.package.package`).
 
     >>> p = datapackage(description="d", licenses=[])
     >>> [r["name"] for r in p["resources"]] == names()
     True
     """
-    return package(TABLES, name=PACKAGE_NAME, title=TITLE, description=description, licenses=licenses,
-                   version=version, sources=sources, contributors=contributors, agreement=agreement)
+    return package(
+        TABLES,
+        name=PACKAGE_NAME,
+        title=TITLE,
+        description=description,
+        licenses=licenses,
+        version=version,
+        sources=sources,
+        contributors=contributors,
+        agreement=agreement,
+    )
 
 
 def check_vocabularies(tables: dict) -> None:
@@ -298,10 +356,10 @@ def check_vocabularies(tables: dict) -> None:
 
     Examples
     --------
-    >>> check_vocabularies({"furniture": pd.DataFrame({"line": [1], "furniture_kind": ["header"]})})
+    >>> check_vocabularies({"furniture": pd.DataFrame({"line": [1], "furniture_kind": ["header"]})})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    trendlib.errors.CuratedDataError: furniture.csv row 1, column furniture_kind: 'header' is not in the furniture_kind vocabulary (nav, footer); fix the curated value
+    trendlib.errors.CuratedDataError: furniture.csv row 1, column furniture_kind: 'header' is not in the ...
     """
     for t in TABLES:
         if t.name not in tables:
@@ -319,4 +377,5 @@ def check_vocabularies(tables: dict) -> None:
                 if bad:
                     raise CuratedDataError(
                         f"{t.name}.csv row {i + 1}, column {f.name}: {bad[0]!r} is not in the {f.vocabulary} "
-                        f"vocabulary ({', '.join(vocab.VOCABULARIES[f.vocabulary])}); fix the curated value")
+                        f"vocabulary ({', '.join(vocab.VOCABULARIES[f.vocabulary])}); fix the curated value"
+                    )

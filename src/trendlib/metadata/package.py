@@ -68,8 +68,10 @@ def frictionless_key(k) -> dict:
     {'fields': 'case_id', 'reference': {'resource': 'cases', 'fields': 'case_id'}}
     """
     one = len(k.fields) == 1
-    return {"fields": k.fields[0] if one else list(k.fields),
-            "reference": {"resource": k.table, "fields": k.reference[0] if one else list(k.reference)}}
+    return {
+        "fields": k.fields[0] if one else list(k.fields),
+        "reference": {"resource": k.table, "fields": k.reference[0] if one else list(k.reference)},
+    }
 
 
 def warning(row: dict) -> str:
@@ -94,21 +96,36 @@ def warning(row: dict) -> str:
     if row["status"] == "reliable":
         return ""
     what = "F1" if row["measure"] == "f1" else "Krippendorff's α"
-    return (f"{row['status'].upper()}: {row['field']}: {what} = {row['value']} (95 % interval "
-            f"{row['ci_low']}–{row['ci_high']}; round {row['round']}, reliability.csv); draw tentative conclusions "
-            "only. ")
+    return (
+        f"{row['status'].upper()}: {row['field']}: {what} = {row['value']} (95 % interval "
+        f"{row['ci_low']}–{row['ci_high']}; round {row['round']}, reliability.csv); draw tentative conclusions "
+        "only. "
+    )
 
 
 def _warned(spec: dict, row: dict) -> dict:
     """A field descriptor with the agreement of its coded field; short of reliable, its description says so first."""
-    return {**spec, "description": warning(row) + spec["description"],
-            "agreement": {k: row[k] for k in ("round", "field", "measure", "value", "ci_low", "ci_high", "n_units",
-                                              "status")}}
+    return {
+        **spec,
+        "description": warning(row) + spec["description"],
+        "agreement": {
+            k: row[k] for k in ("round", "field", "measure", "value", "ci_low", "ci_high", "n_units", "status")
+        },
+    }
 
 
-def package(tables, *, name: str, title: str, description: str, licenses: list[dict], version: str | None = None,
-            sources: list[dict] | None = None, contributors: list[dict] | None = None,
-            agreement: dict | None = None) -> dict:
+def package(
+    tables,
+    *,
+    name: str,
+    title: str,
+    description: str,
+    licenses: list[dict],
+    version: str | None = None,
+    sources: list[dict] | None = None,
+    contributors: list[dict] | None = None,
+    agreement: dict | None = None,
+) -> dict:
     """The Frictionless Data Package of ``tables`` (resource name = table name, path = its CSV).
 
     ``agreement`` maps (table, column) to the latest round of
@@ -143,10 +160,18 @@ def package(tables, *, name: str, title: str, description: str, licenses: list[d
         schema: dict = {"fields": fields, "missingValues": [""], "primaryKey": list(t.primary_key)}
         if t.foreign_keys:
             schema["foreignKeys"] = [frictionless_key(k) for k in t.foreign_keys]
-        resources.append({
-            "name": t.name, "path": f"{t.name}.csv", "format": "csv", "mediatype": "text/csv",
-            "encoding": "utf-8", "profile": "tabular-data-resource", "description": t.row, "schema": schema,
-        })
+        resources.append(
+            {
+                "name": t.name,
+                "path": f"{t.name}.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "profile": "tabular-data-resource",
+                "description": t.row,
+                "schema": schema,
+            }
+        )
     out = {"profile": "tabular-data-package", "name": name, "title": title, "description": description}
     if version is not None:
         out["version"] = version

@@ -21,5 +21,18 @@ from .graphs import group_node, pooled_by_kind, subgraph, tie_projection, tie_su
 from .measures import centrality
 from .readwrite import edge_table, graph_bytes, node_table, write_graph
 
-__all__ = ["two_mode", "subgraph", "group_node", "ties", "pooled_by_kind", "tie_subgraph", "tie_projection",
-           "centrality", "graph_bytes", "write_graph", "node_table", "edge_table", "explorer_html"]
+__all__ = [
+    "two_mode",
+    "subgraph",
+    "group_node",
+    "ties",
+    "pooled_by_kind",
+    "tie_subgraph",
+    "tie_projection",
+    "centrality",
+    "graph_bytes",
+    "write_graph",
+    "node_table",
+    "edge_table",
+    "explorer_html",
+]

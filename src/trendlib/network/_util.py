@@ -100,5 +100,3 @@ def _rebuilt(g: nx.Graph, nodes=None) -> nx.Graph:
         if u in keep and v in keep:
             h.add_edge(u, v, *key, **data)
     return h
-
-

@@ -78,7 +78,7 @@ def layout(g: nx.MultiDiGraph, seed: int = 0) -> dict[str, tuple[float, float]]:
         r = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
         side = len(nodes) ** 0.5  # room in proportion to the group's size
         boxes.append(({n: ((x - cx) / r * side / 2, (y - cy) / r * side / 2) for n, (x, y) in local.items()}, side))
-    width = max(sum(side ** 2 for _, side in boxes) ** 0.5 * 1.3, boxes[0][1])
+    width = max(sum(side**2 for _, side in boxes) ** 0.5 * 1.3, boxes[0][1])
     pos, x, y, row = {}, 0.0, 0.0, 0.0
     for local, side in boxes:
         cell = side + 0.6  # a margin between groups
@@ -95,8 +95,7 @@ def layout(g: nx.MultiDiGraph, seed: int = 0) -> dict[str, tuple[float, float]]:
 
 #: Characters that could end or open markup inside a <script> element, as JSON escapes (JSON reads them back
 #: as the same characters): ``</script>``, ``<!--`` and ``&`` in a curated name cannot break the page.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
-                              "\u2029": "\\u2029"})
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def script_json(data) -> str:
@@ -121,28 +120,65 @@ def explorer_html(g: nx.MultiDiGraph, cases: dict[str, dict], *, title: str = "t
     for n in sorted(g.nodes, key=lambda n: _node_key(g, n)):
         d = g.nodes[n]
         x, y = pos.get(n, (0.0, 0.0))
-        nodes.append({"key": n, "attributes": {
-            "x": x, "y": y, "size": round(3 + 2.2 * degree[n] ** 0.5, 2),
-            "color": SECTOR_COLORS.get(d.get("sector"), "#999999"),
-            "name_en": d.get("name_en", n), "name_zh": d.get("name_zh", ""), "sector": d.get("sector", ""),
-            "kind": d.get("kind", ""), "ties": degree[n]}})
+        nodes.append(
+            {
+                "key": n,
+                "attributes": {
+                    "x": x,
+                    "y": y,
+                    "size": round(3 + 2.2 * degree[n] ** 0.5, 2),
+                    "color": SECTOR_COLORS.get(d.get("sector"), "#999999"),
+                    "name_en": d.get("name_en", n),
+                    "name_zh": d.get("name_zh", ""),
+                    "sector": d.get("sector", ""),
+                    "kind": d.get("kind", ""),
+                    "ties": degree[n],
+                },
+            }
+        )
     edges = []
     for u, v, k, d in _sorted_edges(g):
-        edges.append({"key": k, "source": u, "target": v, "attributes": {
-            "tie": d.get("tie", ""), "color": TIE_COLORS.get(d.get("tie"), "#999999"), "size": 1.5,
-            "type": "arrow" if d.get("directed", True) else "line",
-            "case": d.get("case_id", ""), "phrase": d.get("phrase", ""), "phrase_en": d.get("phrase_en", ""),
-            "line": d.get("line"), "crosses": d.get("crosses", ""), "within": bool(d.get("within", False))}})
-    data = {"nodes": nodes, "edges": edges,
-            "cases": {cid: cases[cid] for cid in sorted({e["attributes"]["case"] for e in edges}) if cid in cases},
-            "types": [{"key": t, "en": term.en, "zh": term.zh, "color": TIE_COLORS[t]}
-                      for t, term in vocab.RELATION_TYPES.terms.items()],
-            "within": sum(e["attributes"]["within"] for e in edges),
-            "sectors": [{"key": s, "en": term.en, "zh": term.zh, "color": SECTOR_COLORS[s]}
-                        for s, term in vocab.SECTORS.terms.items()]}
+        edges.append(
+            {
+                "key": k,
+                "source": u,
+                "target": v,
+                "attributes": {
+                    "tie": d.get("tie", ""),
+                    "color": TIE_COLORS.get(d.get("tie"), "#999999"),
+                    "size": 1.5,
+                    "type": "arrow" if d.get("directed", True) else "line",
+                    "case": d.get("case_id", ""),
+                    "phrase": d.get("phrase", ""),
+                    "phrase_en": d.get("phrase_en", ""),
+                    "line": d.get("line"),
+                    "crosses": d.get("crosses", ""),
+                    "within": bool(d.get("within", False)),
+                },
+            }
+        )
+    data = {
+        "nodes": nodes,
+        "edges": edges,
+        "cases": {cid: cases[cid] for cid in sorted({e["attributes"]["case"] for e in edges}) if cid in cases},
+        "types": [
+            {"key": t, "en": term.en, "zh": term.zh, "color": TIE_COLORS[t]}
+            for t, term in vocab.RELATION_TYPES.terms.items()
+        ],
+        "within": sum(e["attributes"]["within"] for e in edges),
+        "sectors": [
+            {"key": s, "en": term.en, "zh": term.zh, "color": SECTOR_COLORS[s]}
+            for s, term in vocab.SECTORS.terms.items()
+        ],
+    }
     payload = script_json(data)
-    return _PAGE.format(title=html.escape(title), graphology=_static("graphology-0.25.4.umd.min.js"),
-                        sigma=_static("sigma-3.0.3.min.js"), data=payload, script=_SCRIPT)
+    return _PAGE.format(
+        title=html.escape(title),
+        graphology=_static("graphology-0.25.4.umd.min.js"),
+        sigma=_static("sigma-3.0.3.min.js"),
+        data=payload,
+        script=_SCRIPT,
+    )
 
 
 _PAGE = """<!DOCTYPE html>
@@ -386,7 +422,8 @@ const types = document.getElementById("types");
 for (const t of DATA.types) {
   const n = DATA.edges.filter(e => e.attributes.tie === t.key).length;
   const label = document.createElement("label");
-  label.innerHTML = `<input type="checkbox" checked data-type="${esc(t.key)}"> <span class="swatch" style="background:${t.color}"></span>${esc(t.en)} · ${esc(t.zh)} (${n})`;
+  label.innerHTML = `<input type="checkbox" checked data-type="${esc(t.key)}"> ` +
+    `<span class="swatch" style="background:${t.color}"></span>${esc(t.en)} · ${esc(t.zh)} (${n})`;
   label.querySelector("input").addEventListener("change", ev => {
     if (ev.target.checked) shown.add(t.key); else shown.delete(t.key);
     refilter();

@@ -82,6 +82,7 @@ _CASE_COLUMNS = (
     ("line_end", "line_end", "int"),
 )
 
+
 def _copy_columns(row: dict, columns, what: str) -> dict:
     attrs = {}
     for column, name, kind in columns:
@@ -139,6 +140,7 @@ def _as_set(value, what: str) -> set:
 
 # ---------------------------------------------------------------- graphs
 
+
 def two_mode(actors: pd.DataFrame, cases: pd.DataFrame, case_actors: pd.DataFrame) -> nx.Graph:
     """Bipartite actor–case graph: an actor is linked to every case that mentions it.
 
@@ -167,8 +169,8 @@ def two_mode(actors: pd.DataFrame, cases: pd.DataFrame, case_actors: pd.DataFram
     _require(case_actors, "case_actors", ("case_id", "actor_id", "mention", "line"))
     actor_ids = _unique_ids(actors, "actors", "actor_id")
     case_ids = _unique_ids(cases, "cases", "case_id")
-    actor_rows = dict(zip(actor_ids, actors.to_dict("records")))
-    case_rows = dict(zip(case_ids, cases.to_dict("records")))
+    actor_rows = dict(zip(actor_ids, actors.to_dict("records"), strict=True))
+    case_rows = dict(zip(case_ids, cases.to_dict("records"), strict=True))
 
     links: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for i, row in enumerate(case_actors.to_dict("records")):
@@ -228,9 +230,7 @@ def subgraph(g: nx.Graph, *, trend=None, sector=None, country=None, year=None) -
     if sectors is not None:
         unknown = sorted(str(s) for s in sectors - set(vocab.SECTORS))
         if unknown:
-            raise ValueError(
-                f"unknown sector(s) {', '.join(unknown)}; use {', '.join(vocab.SECTORS)}"
-            )
+            raise ValueError(f"unknown sector(s) {', '.join(unknown)}; use {', '.join(vocab.SECTORS)}")
     if year is None:
         lo = hi = None
     elif isinstance(year, tuple):
@@ -259,8 +259,6 @@ def subgraph(g: nx.Graph, *, trend=None, sector=None, country=None, year=None) -
         cases = {c for c in cases if any(a in actors for a in g[c])}
     actors = {a for a in actors if any(c in cases for c in g[a])}
     return _count(_rebuilt(g, actors | cases))
-
-
 
 
 # ---------------------------------------------------------------- the network of stated ties
@@ -326,8 +324,8 @@ def ties(actors: pd.DataFrame, relations: pd.DataFrame, cases: pd.DataFrame | No
     """
     _require(actors, "actors", ("actor_id",))
     _require(relations, "relations", ("relation_id", "case_id", "source", "target", "relation_type"))
-    rows = dict(zip(_unique_ids(actors, "actors", "actor_id"), actors.to_dict("records")))
-    case_rows = {} if cases is None else dict(zip(cases["case_id"], cases.to_dict("records")))
+    rows = dict(zip(_unique_ids(actors, "actors", "actor_id"), actors.to_dict("records"), strict=True))
+    case_rows = {} if cases is None else dict(zip(cases["case_id"], cases.to_dict("records"), strict=True))
     g = nx.MultiDiGraph()
     records = relations.to_dict("records")
 
@@ -348,8 +346,12 @@ def ties(actors: pd.DataFrame, relations: pd.DataFrame, cases: pd.DataFrame | No
             g.add_node(n, kind="actor", **attrs)
             continue
         case = case_rows.get(cid, {})
-        attrs.update(group=p, case_id=cid, name_en=f"{attrs.get('name_en', p)} ({cid})",
-                     name_zh=f"{attrs.get('name_zh', p)}（{cid}）")
+        attrs.update(
+            group=p,
+            case_id=cid,
+            name_en=f"{attrs.get('name_en', p)} ({cid})",
+            name_zh=f"{attrs.get('name_zh', p)}（{cid}）",
+        )
         if not _missing(case.get("country")):
             attrs["country"] = str(case["country"])
         if attrs.get("sector") == "government" and p != "subnational_governments" and not _missing(case.get("level")):
@@ -366,8 +368,9 @@ def ties(actors: pd.DataFrame, relations: pd.DataFrame, cases: pd.DataFrame | No
         attrs["directed"] = bool(_plain(r["directed"])) if "directed" in r and not _missing(r["directed"]) else True
         attrs["within"] = bool(_plain(r["within"])) if "within" in r and not _missing(r["within"]) else False
         cid = str(r["case_id"])
-        g.add_edge(node(str(_plain(r["source"])), cid), node(str(_plain(r["target"])), cid),
-                   key=str(r["relation_id"]), **attrs)
+        g.add_edge(
+            node(str(_plain(r["source"])), cid), node(str(_plain(r["target"])), cid), key=str(r["relation_id"]), **attrs
+        )
     return _count_ties(g)
 
 
@@ -390,6 +393,7 @@ def pooled_by_kind(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     >>> list(pooled_by_kind(ties(a, r)).edges(data="weight"))
     [('government_agency', 'companies', 2)]
     """
+
     def kind(n):
         d = g.nodes[n]
         return d["group"] if d.get("kind") == "group" else str(d.get("type", "other"))
@@ -404,8 +408,12 @@ def pooled_by_kind(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
         entry["cases"].add(d.get("case_id", ""))
     for k in sorted({k for key in sums for k in key[:2]}):
         sector = next((g.nodes[n].get("sector") for n in sorted(g) if kind(n) == k), None)
-        h.add_node(k, kind="kind", name_en=vocab.ACTOR_TYPES.label(k) if k in vocab.ACTOR_TYPES else k,
-                   **({"sector": sector} if sector else {}))
+        h.add_node(
+            k,
+            kind="kind",
+            name_en=vocab.ACTOR_TYPES.label(k) if k in vocab.ACTOR_TYPES else k,
+            **({"sector": sector} if sector else {}),
+        )
     for (a, b, tie), e in sorted(sums.items()):
         h.add_edge(a, b, key=tie, tie=tie, weight=e["weight"], within=e["within"], cases=";".join(sorted(e["cases"])))
     return h
@@ -419,8 +427,9 @@ def _count_ties(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return g
 
 
-def tie_subgraph(g: nx.MultiDiGraph, *, types=None, trend=None, crosses=None, sector=None,
-                 within: bool | None = None) -> nx.MultiDiGraph:
+def tie_subgraph(
+    g: nx.MultiDiGraph, *, types=None, trend=None, crosses=None, sector=None, within: bool | None = None
+) -> nx.MultiDiGraph:
     """The ties that pass every filter given, and the parties they join.
 
     ``types``: a tie type or several (vocab.RELATION_TYPES); ``trend``: an int
@@ -436,6 +445,7 @@ def tie_subgraph(g: nx.MultiDiGraph, *, types=None, trend=None, crosses=None, se
     >>> list(tie_subgraph(ties(a, r), types="funds").edges(keys=True))
     [('x', 'y', 'R1')]
     """
+
     def pick(value, vocabulary, what):
         if value is None:
             return None
@@ -490,6 +500,11 @@ def tie_projection(g: nx.MultiDiGraph) -> nx.Graph:
         counts: dict[str, int] = defaultdict(int)
         for d in ds:
             counts[d.get("tie", "")] += 1
-        p.add_edge(a, b, weight=len(ds), ties=";".join(f"{t}×{n}" for t, n in sorted(counts.items())),
-                   cases=";".join(sorted({d.get("case_id", "") for d in ds})))
+        p.add_edge(
+            a,
+            b,
+            weight=len(ds),
+            ties=";".join(f"{t}×{n}" for t, n in sorted(counts.items())),
+            cases=";".join(sorted({d.get("case_id", "") for d in ds})),
+        )
     return p

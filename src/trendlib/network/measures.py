@@ -33,15 +33,17 @@ def centrality(projection: nx.Graph) -> pd.DataFrame:
     between = nx.betweenness_centrality(p, normalized=True, weight=None)
     rows = []
     for n, d in p.nodes(data=True):
-        rows.append({
-            "actor_id": str(n),
-            "name_zh": d.get("name_zh"),
-            "name_en": d.get("name_en"),
-            "sector": d.get("sector"),
-            "degree": p.degree(n),
-            "weighted_degree": float(sum(w for _, _, w in p.edges(n, data="weight", default=1))),
-            "betweenness": float(between[n]),
-        })
+        rows.append(
+            {
+                "actor_id": str(n),
+                "name_zh": d.get("name_zh"),
+                "name_en": d.get("name_en"),
+                "sector": d.get("sector"),
+                "degree": p.degree(n),
+                "weighted_degree": float(sum(w for _, _, w in p.edges(n, data="weight", default=1))),
+                "betweenness": float(between[n]),
+            }
+        )
     columns = ["actor_id", "name_zh", "name_en", "sector", "degree", "weighted_degree", "betweenness"]
     table = pd.DataFrame(rows, columns=columns)
     table["degree"] = table["degree"].astype("int64")

@@ -74,9 +74,9 @@ def _writable(g: nx.Graph) -> nx.Graph:
     _unify_types(edge_attrs)
     h = g.__class__()
     h.graph.update(_clean_attrs(sorted(g.graph.items()), "graph", ""))
-    for n, attrs in zip(nodes, node_attrs):
+    for n, attrs in zip(nodes, node_attrs, strict=True):
         h.add_node(n, **attrs)
-    for (u, v, *key, _), attrs in zip(edges, edge_attrs):
+    for (u, v, *key, _), attrs in zip(edges, edge_attrs, strict=True):
         h.add_edge(u, v, *key, **attrs)
     return h
 
@@ -156,7 +156,7 @@ def _frame(records: list[dict], first: list[str]) -> pd.DataFrame:
     for r in records:
         columns.extend(k for k in r if k not in columns)
     table = pd.DataFrame(records, columns=columns)
-    for c in columns[len(first):]:
+    for c in columns[len(first) :]:
         values = [r[c] for r in records if c in r and not _missing(r[c])]
         if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
             table[c] = table[c].astype("Int64")

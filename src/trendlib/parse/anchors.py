@@ -51,7 +51,7 @@ class FlatText:
             if WHITESPACE.search(p.text):
                 for word in _WORD.finditer(p.text):
                     chars.append(word[0])
-                    raw.extend(p.offsets[word.start(): word.end()])
+                    raw.extend(p.offsets[word.start() : word.end()])
             else:  # most Chinese paragraphs have no space at all
                 chars.append(p.text)
                 raw.extend(p.offsets)
@@ -76,8 +76,7 @@ class FlatText:
         return bisect.bisect_left(self._raw, raw_offset)
 
     def hit(self, start: int, end: int) -> Hit:
-        return Hit(self._para[start], self._para[end - 1], self._raw[start],
-                   self._raw[end - 1] + 1, start, end)
+        return Hit(self._para[start], self._para[end - 1], self._raw[start], self._raw[end - 1] + 1, start, end)
 
     def find_all(self, phrase: str, start: int = 0) -> list[int]:
         needle, out = compact(phrase), []
@@ -104,8 +103,11 @@ class FlatText:
             left = len(self.text) - after
             raise AnchorError(
                 f"{where}: end phrase {phrase!r} not found within {limit} characters after its start; "
-                + (f"the report's text ends {left} characters after it: is the report truncated?"
-                   if i < 0 and left < limit else "copy the verbatim last words of the passage")
+                + (
+                    f"the report's text ends {left} characters after it: is the report truncated?"
+                    if i < 0 and left < limit
+                    else "copy the verbatim last words of the passage"
+                )
             )
         return self.hit(i, i + len(compact(phrase)))
 

@@ -75,7 +75,7 @@ class Corpus:
     def text_between(self, char_start: int, char_end: int) -> str:
         """The reflowed text of the paragraphs between two raw offsets, clipped to them, one line each."""
         parts = []
-        for p in self.paragraphs[bisect.bisect_right(self.paragraph_ends, char_start):]:
+        for p in self.paragraphs[bisect.bisect_right(self.paragraph_ends, char_start) :]:
             if p.char_start >= char_end:
                 break
             if p.repeats is not None:
@@ -100,8 +100,9 @@ class Corpus:
         return self.line_of(offsets[min(pos, len(offsets) - 1)])
 
 
-def read_corpus(report: Report, boxes: list[dict], *, boxes_source: str = "boxes.yaml",
-                hyphenated_words: Sequence[str] = ()) -> Corpus:
+def read_corpus(
+    report: Report, boxes: list[dict], *, boxes_source: str = "boxes.yaml", hyphenated_words: Sequence[str] = ()
+) -> Corpus:
     """Parse ``report``; ``boxes`` are the curated rows of ``boxes.yaml``, ``hyphenated_words`` those of
     ``hyphenated_words.yaml`` (each must occur in the report)."""
     lines = split_lines(report.text)
@@ -128,22 +129,28 @@ def read_corpus(report: Report, boxes: list[dict], *, boxes_source: str = "boxes
     flat = FlatText(clean, skip={i for i, r in enumerate(repeats) if r is not None})
     for n, word in enumerate(hyphenated_words, 1):
         if not flat.find_all(word):
-            raise AnchorError(f"hyphenated_words.yaml: row {n} ({word!r}) never occurs in the report; "
-                              "remove it, or copy the word as the report spells it")
+            raise AnchorError(
+                f"hyphenated_words.yaml: row {n} ({word!r}) never occurs in the report; "
+                "remove it, or copy the word as the report spells it"
+            )
     # a box may begin or end inside a paragraph the layout could not cut: cut it there
     cuts = _box_cuts(clean, locate_boxes(flat, boxes, source=boxes_source))
     clean, notes, index = _cut(clean, notes, cuts, line_of)
     plan = plan.shifted(index)
-    repeats = [None if repeats[i] is None else index[repeats[i]]
-               for i in range(len(repeats)) for _ in range(index[i], index[i + 1])]
+    repeats = [
+        None if repeats[i] is None else index[repeats[i]]
+        for i in range(len(repeats))
+        for _ in range(index[i], index[i + 1])
+    ]
     flat = flat.regroup(clean)
     spans = locate_boxes(flat, boxes, source=boxes_source)
     section = sections(clean, plan, spans)
     box = _box_kinds(len(clean), spans)
     trend = [t.number for t in plan.trends for _ in range(t.first, t.last + 1)]
-    passages = [Passage(p.text, p.offsets, p.line_start, p.line_end, trend[i], section[i], box[i], notes[i],
-                        repeats[i])
-                for i, p in enumerate(clean)]
+    passages = [
+        Passage(p.text, p.offsets, p.line_start, p.line_end, trend[i], section[i], box[i], notes[i], repeats[i])
+        for i, p in enumerate(clean)
+    ]
     return Corpus(
         report=report,
         paragraphs=passages,
@@ -170,7 +177,7 @@ def doubled_at(text: str) -> int | None:
     True
     """
     for m in _SENTENCE_END.finditer(text):
-        head, tail = compact(text[: m.end()]), compact(text[m.end():])
+        head, tail = compact(text[: m.end()]), compact(text[m.end() :])
         if len(head) >= REPEAT_MIN_CHARS and head == tail:
             return m.end()
         if len(head) > len(tail):
@@ -200,7 +207,7 @@ def _box_kinds(n: int, boxes: list[BoxSpan]) -> list[str]:
     """For each of ``n`` paragraphs, the kind of curated box holding it, or ''."""
     kinds = [""] * n
     for b in boxes:
-        kinds[b.first: b.last + 1] = [b.kind] * (b.last - b.first + 1)
+        kinds[b.first : b.last + 1] = [b.kind] * (b.last - b.first + 1)
     return kinds
 
 

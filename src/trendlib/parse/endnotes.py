@@ -48,8 +48,11 @@ def _printed_notes(c: Corpus) -> list[tuple[int, int, str, int]]:
     """(trend, number, printed text, line) of every note, in order."""
     out = []
     for t in c.trends:
-        idx = [i for i in range(t.first, t.last + 1)
-               if c.paragraphs[i].section == "endnotes" and compact(c.paragraphs[i].text) != "注释"]
+        idx = [
+            i
+            for i in range(t.first, t.last + 1)
+            if c.paragraphs[i].section == "endnotes" and compact(c.paragraphs[i].text) != "注释"
+        ]
         if not idx:
             continue
         text = " ".join(c.paragraphs[i].text for i in idx)

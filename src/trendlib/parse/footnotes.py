@@ -112,10 +112,10 @@ def find_refs(paras: list[Paragraph], parts: list[list[int]]) -> list[FootnoteRe
                 j = m.start()
                 while j and text[j - 1].isspace():
                     j -= 1
-                before = text[max(0, j - 2): j]  # the two characters before, spaces skipped
+                before = text[max(0, j - 2) : j]  # the two characters before, spaces skipped
                 if not before or QUANTITY_PREV.search(before) or before[-1].isdigit() or before[-1] in "%％":
                     continue  # a run's start (list numbers), a quantity phrase or a row of figures
-                k = _note_prefix(m[0], before, text[m.end(): m.end() + 1], expected)
+                k = _note_prefix(m[0], before, text[m.end() : m.end() + 1], expected)
                 if k:
                     number = int(m[0][:k])
                     start, end = m.start(), m.start() + k

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, replace
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from ..patterns import INNER_SENTENCE_END, LINE_ENDS_SENTENCE, is_cjk_free, is_wide
@@ -28,7 +28,9 @@ HEADING_FIRST = frozenset("趋概突打行未我注解")  # the first characters
 SPACES = re.compile(r"\s+")
 LIST_ITEM = re.compile(r"\s*(?:[•·▪]|\d{1,2}\.\s)")
 # An author byline: Latin names joined by commas, "and", 、 or 与 (`PJ Rivera, …, and Sushumna Agarwal`).
-BYLINE = re.compile(r"\s*[A-Z][A-Za-zÀ-ÿ.’'\- ]+(?:(?:,\s*and|,|，|、|与|\s+and)\s*[A-Z][A-Za-zÀ-ÿ.’'\- ]*?(?:博士)?)+\s*")
+BYLINE = re.compile(
+    r"\s*[A-Z][A-Za-zÀ-ÿ.’'\- ]+(?:(?:,\s*and|,|，|、|与|\s+and)\s*[A-Z][A-Za-zÀ-ÿ.’'\- ]*?(?:博士)?)+\s*"
+)
 # A person's name alone on a line (My-Take sidebars: `Dennis Lui`).
 NAME = re.compile(r"\s*[A-Z][A-Za-zÀ-ÿ’'.]*(?:[ \-][A-Z][A-Za-zÀ-ÿ’'.]*){1,3}\s*")
 # Bare figures of an infographic (`85%`, `31% 37%`, `29 735`).
@@ -101,7 +103,7 @@ def split_lines(text: str) -> list[Line]:
     raw = text.split("\n")
     starts = itertools.accumulate((len(r) + 1 for r in raw[:-1]), initial=0)
     new = tuple.__new__  # Line(...) without a Python-level __new__ per line: the report has 4,484
-    return [new(Line, fields) for fields in zip(range(1, len(raw) + 1), starts, raw)]
+    return [new(Line, fields) for fields in zip(range(1, len(raw) + 1), starts, raw, strict=True)]
 
 
 def furniture(line: Line) -> Furniture | None:
@@ -160,8 +162,12 @@ def is_byline(text: str, neighbours: Sequence[str]) -> bool:
     >>> is_byline("Datta, NASA’s chief HR", ["officer, described the agency’s", "program."])
     False
     """
-    return (text[:1].isascii() and text[:1].isupper() and bool(BYLINE.fullmatch(text))
-            and not all(map(is_latin, neighbours)))
+    return (
+        text[:1].isascii()
+        and text[:1].isupper()
+        and bool(BYLINE.fullmatch(text))
+        and not all(map(is_latin, neighbours))
+    )
 
 
 def _standalone(texts: list[str], latin: list[bool], i: int) -> bool:
@@ -185,7 +191,7 @@ def _paragraph_breaks(lines: list[Line]) -> list[bool]:
     neighbours in the same script (Chinese or Latin-only), headings and
     bylines left out — so the rule holds whatever width the text was wrapped at.
     """
-    texts = [l.content for l in lines]
+    texts = [ln.content for ln in lines]
     widths = [width(t) for t in texts]
     typical = sorted(widths)[len(widths) // 2] if widths else 0
     latin = [is_latin(t) for t in texts]
@@ -203,12 +209,16 @@ def _paragraph_breaks(lines: list[Line]) -> list[bool]:
     breaks, first, prev_short = [], True, False
     for i, a in enumerate(texts):
         b = texts[i + 1] if i + 1 < len(texts) else None
-        if (b is None or not plain[i] or not plain[i + 1] or LIST_ITEM.match(b)
-                or (lines[i + 1].opens_page and widths[i] < SHORT * typical)):
+        if (
+            b is None
+            or not plain[i]
+            or not plain[i + 1]
+            or LIST_ITEM.match(b)
+            or (lines[i + 1].opens_page and widths[i] < SHORT * typical)
+        ):
             end = True
         elif LINE_ENDS_SENTENCE.search(a):
-            end = (short(i) or (short(i + 1) and not LINE_ENDS_SENTENCE.search(b))
-                   or bool(LABEL.match(b)))
+            end = short(i) or (short(i + 1) and not LINE_ENDS_SENTENCE.search(b)) or bool(LABEL.match(b))
         elif not short(i):
             end = False  # a full line in the middle of a sentence
         elif not first and not prev_short:
@@ -234,8 +244,10 @@ def joiner(left: str, right: str, dehyphenate: bool) -> tuple[str, int]:
     if left.endswith("-") and left[-2:-1].isalpha() and right[:1].isalpha():
         # a word broken at a hyphen: the typesetter's hyphen goes, a real one stays; no space either way
         return "", 1 if dehyphenate and left[-2:-1].islower() and right[:1].islower() and right[:1].isascii() else 0
-    if right[0].isdigit() and (left[-1].isdigit() or (left[-2:-1].isdigit() and (
-            (left[-1] == "," and THOUSANDS.match(right)) or left[-1] == "."))):
+    if right[0].isdigit() and (
+        left[-1].isdigit()
+        or (left[-2:-1].isdigit() and ((left[-1] == "," and THOUSANDS.match(right)) or left[-1] == "."))
+    ):
         return "", 0  # a number broken across lines stays one number (`4,|500`, `2.|5`; not `May 9,|2022`)
     if not is_wide(left[-1]) and not is_wide(right[0]):
         return " ", 0  # two Latin words
@@ -283,7 +295,7 @@ def _whole_words(lines: list[Line]) -> set[str]:
         if found:
             if broken and found and found[0].start() == 0:
                 found = found[1:]
-            words.update(m[0].lower() for m in found if text[m.start() - 1: m.start()] not in ("’", "'"))
+            words.update(m[0].lower() for m in found if text[m.start() - 1 : m.start()] not in ("’", "'"))
         broken = text.endswith("-")
     return words
 
@@ -322,7 +334,7 @@ def _hyphen_pairs(word: str) -> list[str]:
     ['coast-to', 'to-coast']
     """
     parts = word.split("-")
-    return [f"{a}-{b}" for a, b in zip(parts, parts[1:])]
+    return [f"{a}-{b}" for a, b in itertools.pairwise(parts)]
 
 
 def _reflow(lines: list[Line], hyphenated: "_Words") -> Paragraph:
@@ -356,7 +368,7 @@ def _reflow(lines: list[Line], hyphenated: "_Words") -> Paragraph:
 
 def content_lines(lines: list[Line]) -> list[Line]:
     """The lines that carry text: blank lines and page furniture dropped."""
-    return [l for l in lines if (t := l.text.rstrip()) and not (t[-1].isdigit() and furniture(l))]
+    return [ln for ln in lines if (t := ln.text.rstrip()) and not (t[-1].isdigit() and furniture(ln))]
 
 
 def paragraphs(lines: list[Line], hyphenated_words: Sequence[str] = ()) -> list[Paragraph]:
@@ -372,12 +384,13 @@ def paragraphs(lines: list[Line], hyphenated_words: Sequence[str] = ()) -> list[
     # what tells a real hyphen at a line end from a typesetter's: the curated words, and the words
     # the text uses
     pairs = {pair.lower() for word in hyphenated_words for pair in _hyphen_pairs(word)}
-    hyphenated = _Words(pairs | {m.lower() for l in body if "-" in l.text for m in HYPHENATED.findall(l.text)},
-                        _whole_words(body))
+    hyphenated = _Words(
+        pairs | {m.lower() for ln in body if "-" in ln.text for m in HYPHENATED.findall(ln.text)}, _whole_words(body)
+    )
     out, start = [], 0
     for i, end in enumerate(_paragraph_breaks(body)):
         if end:
-            out.append(_reflow(body[start: i + 1], hyphenated))
+            out.append(_reflow(body[start : i + 1], hyphenated))
             start = i + 1
     return out
 
@@ -389,7 +402,7 @@ def split_paragraph(p: Paragraph, pos: int, line_of) -> tuple[Paragraph, Paragra
     """
     head_text, tail_text = p.text[:pos].rstrip(), p.text[pos:].lstrip()
     head_offs = p.offsets[: len(head_text)]
-    tail_offs = p.offsets[len(p.text) - len(tail_text):]
+    tail_offs = p.offsets[len(p.text) - len(tail_text) :]
     head = replace(p, text=head_text, offsets=head_offs, line_end=line_of(head_offs[-1]))
     tail = replace(p, text=tail_text, offsets=tail_offs, line_start=line_of(tail_offs[0]), page_start=False)
     return head, tail

@@ -53,8 +53,10 @@ def expected_sha256(path: Path) -> str:
     """The hash recorded beside the report, ``<report>.sha256`` (``sha256sum -c`` format)."""
     record = sha256_record(path)
     if not record.is_file():
-        raise ReportError(f"{record}: missing; it records the SHA-256 of {path.name}. "
-                          f"Restore it with `git checkout -- data/raw/{record.name}`")
+        raise ReportError(
+            f"{record}: missing; it records the SHA-256 of {path.name}. "
+            f"Restore it with `git checkout -- data/raw/{record.name}`"
+        )
     return record.read_text(encoding="utf-8").split()[0].lower()
 
 
@@ -74,9 +76,10 @@ def read_report(path: Path | str | None = None, *, any_edition: bool = False) ->
     if path.is_dir():
         raise ReportError(f"{path} is a folder; give the report's text file ({REPORT_NAME})")
     if not path.is_file():
-        raise ReportError(f"no such file: {path}"
-                          + (f" (restore it with `git checkout -- data/raw/{REPORT_NAME}`)"
-                             if path.name == REPORT_NAME else ""))
+        raise ReportError(
+            f"no such file: {path}"
+            + (f" (restore it with `git checkout -- data/raw/{REPORT_NAME}`)" if path.name == REPORT_NAME else "")
+        )
     data = path.read_bytes()
     if not data.strip():
         raise ReportError(f"{path}: the file is empty; expected the text of the report")
@@ -87,14 +90,19 @@ def read_report(path: Path | str | None = None, *, any_edition: bool = False) ->
         if like and not like.startswith("Latin-1"):  # a single-byte guess fits any bytes: not evidence here
             raise ReportError(
                 f"{path}: not UTF-8; it looks like {like}. Convert it first, e.g. "
-                f"`iconv -f {like.split()[0]} -t UTF-8 {path.name} > report-utf8.txt`") from None
+                f"`iconv -f {like.split()[0]} -t UTF-8 {path.name} > report-utf8.txt`"
+            ) from None
         if err.reason == "unexpected end of data":  # UTF-8 up to a character cut off at the end
             raise ReportError(
                 f"{path}: the file ends in the middle of a character (after {len(data):,} bytes): it looks "
                 "truncated; copy it again"
-                + (f" or restore it with `git checkout -- data/raw/{REPORT_NAME}`" if path.name == REPORT_NAME
-                   else "")) from None
-        kind = "a binary file" if b"\x00" in data[:4000] else f"not UTF-8 (byte {err.start}: {data[err.start:err.start + 4]!r})"
+                + (f" or restore it with `git checkout -- data/raw/{REPORT_NAME}`" if path.name == REPORT_NAME else "")
+            ) from None
+        kind = (
+            "a binary file"
+            if b"\x00" in data[:4000]
+            else f"not UTF-8 (byte {err.start}: {data[err.start : err.start + 4]!r})"
+        )
         raise ReportError(f"{path}: {kind}; expected the UTF-8 text extraction of the report") from None
     if "\x00" in text:
         raise ReportError(f"{path}: a binary file (it holds NUL bytes); expected the UTF-8 text of the report")

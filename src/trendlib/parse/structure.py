@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass, replace
 
 from ..patterns import compact
+from ..vocab import SECTIONS, TREND_TITLES_EN
 from .anchors import FlatText
 from .layout import Paragraph, is_byline, is_latin
 from .report import ReportError
-from ..vocab import SECTIONS, TREND_TITLES_EN
 
 N_CHAPTERS = 8
 
@@ -175,8 +175,12 @@ class Outline:
     def shifted(self, index: list[int]) -> "Outline":
         """The same outline after cutting: ``index[i]`` is the new index of old paragraph ``i``'s
         first piece (``index[n]`` the new number of paragraphs)."""
-        return Outline(index[self.overview_start], index[self.overview_end], index[self.introduction],
-                       tuple(replace(t, first=index[t.first], last=index[t.last + 1] - 1) for t in self.trends))
+        return Outline(
+            index[self.overview_start],
+            index[self.overview_end],
+            index[self.introduction],
+            tuple(replace(t, first=index[t.first], last=index[t.last + 1] - 1) for t in self.trends),
+        )
 
 
 def outline(paras: list[Paragraph]) -> Outline:
@@ -199,8 +203,9 @@ def outline(paras: list[Paragraph]) -> Outline:
     # the front matter is titled by the introduction's title page: the report's own title
     titles[0] = compact(paras[intro].text)
     bounds = [0, *starts, len(paras)]
-    chapters = tuple(Trend(n, titles[n], TREND_TITLES_EN[n], bounds[n], bounds[n + 1] - 1)
-                     for n in range(N_CHAPTERS + 1))
+    chapters = tuple(
+        Trend(n, titles[n], TREND_TITLES_EN[n], bounds[n], bounds[n + 1] - 1) for n in range(N_CHAPTERS + 1)
+    )
     return Outline(overview_start, overview_end, intro, chapters)
 
 
@@ -280,7 +285,7 @@ def box_kinds(n: int, boxes: list[BoxSpan]) -> list[str]:
     """For each of ``n`` paragraphs, the kind of curated box holding it, or ''."""
     kinds = [""] * n
     for b in boxes:
-        kinds[b.first: b.last + 1] = [b.kind] * (b.last - b.first + 1)
+        kinds[b.first : b.last + 1] = [b.kind] * (b.last - b.first + 1)
     return kinds
 
 
@@ -288,7 +293,11 @@ def locate_boxes(flat: FlatText, rows: list[dict], *, source: str) -> list[BoxSp
     """Curated box rows (``start``/``end`` anchors) as paragraph spans."""
     spans = []
     for n, row in enumerate(rows, 1):
-        hit = flat.span(row["start"], row["end"], where=f"{source} row {n} ({row.get('title_zh', '')})",
-                        occurrence=row.get("occurrence"))
+        hit = flat.span(
+            row["start"],
+            row["end"],
+            where=f"{source} row {n} ({row.get('title_zh', '')})",
+            occurrence=row.get("occurrence"),
+        )
         spans.append(BoxSpan(row["kind"], hit.para_start, hit.para_end, hit.char_start, hit.char_end))
     return spans
