@@ -233,15 +233,6 @@ def test_a_second_build_waits_then_names_the_first_and_the_first_finishes(builds
             read_build(out, wait=0.3)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "bug in trendlib.load.read_build (load.py is another session's to change): it looks for datapackage.json "
-        "before it takes the shared lock, so while a publish has set the old data package aside it says 'not the "
-        "output of a whole trendlib build' instead of waiting for the publish or naming it"
-    ),
-)
 def test_a_reader_while_the_data_package_is_swapped_is_told_a_build_is_publishing(builds, published_old):
     out = published_old
     with stopped_at(builds, out, manifest_rename(builds)) as pid:

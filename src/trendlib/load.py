@@ -102,20 +102,23 @@ def read_build(directory: Path, *, wait: float = output.LOCK_WAIT, format: str =
     one the data package records (a mix of two builds, or an edited file).
     """
     d = Path(directory)
-    if not (d / metadata.MANIFEST).is_file():
-        missing = [f"{n}.{format}" for n in metadata.names() if not (d / f"{n}.{format}").is_file()]
-        raise LoadError(
-            f"{d}: no {metadata.MANIFEST}"
-            + (f" and no {', '.join(missing[:3])}" + (" …" if len(missing) > 3 else "") if missing else "")
-            + f": not the output of a whole trendlib build; {_rebuild_hint(d)}."
-        )
+    if not d.is_dir():
+        raise LoadError(f"{d}: no such folder; {_rebuild_hint(d)}.")
     try:
+        # the lock first: while a publish holds it, even a missing data package is one being swapped in
         with output.shared_lock(d, wait=wait):
             interrupted = output.interrupted_publish(d)
             if interrupted:
                 raise LoadError(
                     f"{interrupted}, so it may hold files of two builds; {_rebuild_hint(d)} "
                     "(the build first undoes the interrupted one)."
+                )
+            if not (d / metadata.MANIFEST).is_file():
+                missing = [f"{n}.{format}" for n in metadata.names() if not (d / f"{n}.{format}").is_file()]
+                raise LoadError(
+                    f"{d}: no {metadata.MANIFEST}"
+                    + (f" and no {', '.join(missing[:3])}" + (" …" if len(missing) > 3 else "") if missing else "")
+                    + f": not the output of a whole trendlib build; {_rebuild_hint(d)}."
                 )
             package = json.loads((d / metadata.MANIFEST).read_text(encoding="utf-8"))
             data = {
