@@ -235,7 +235,7 @@ def test_duplicate_case_id():
 
 
 def barriers(corpus, reference, rows):
-    return tables.barriers_table(corpus, rows, tables.Glosses(reference.glosses))
+    return tables.barriers_table(corpus, rows)
 
 
 def test_the_real_barriers_cover_every_bullet_once(corpus, reference):
@@ -358,7 +358,7 @@ def test_a_my_take_whose_person_is_not_printed(corpus, reference):
         fix="copy it as the sidebar prints it",
         says=("person '无名氏' is not printed in the sidebar",),
     ):
-        tables.my_takes_table(corpus, rows, tables.Glosses(reference.glosses))
+        tables.my_takes_table(corpus, rows)
 
 
 def test_bad_box_kind():

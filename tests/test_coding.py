@@ -555,53 +555,49 @@ def test_country_and_level_disagree(reference, sectors):
 # ---------------------------------------------------------------- glosses.yaml
 
 
-def test_a_gloss_of_another_text(corpus, reference):
-    rows = rows_of(reference.glosses)
-    n = next(n for n, r in enumerate(rows, 1) if r["table"] == "barriers")
-    rows[n - 1]["zh"] = "政府内部的人才流动"
+def test_a_barrier_side_without_its_english(corpus, reference):
+    rows = rows_of(reference.barriers)
+    n = next(n for n, r in enumerate(rows, 1) if r["side_b"])
+    del rows[n - 1]["side_b_en"]
     r = rows[n - 1]
     with refused(
         CuratedDataError,
-        file="glosses.yaml",
-        row=f"row {n} (barriers {r['key']} {r['field']})",
-        fix="gloss the new text",
-        says=("the gloss is of '政府内部的人才流动'",),
+        file="barriers.yaml",
+        row=f"row {n} (trend {r['trend']}, seq {r['seq']})",
+        fix="add side_b_en beside it",
     ):
-        tables.barriers_table(corpus, reference.barriers, tables.Glosses(rows))
+        tables.barriers_table(corpus, rows)
 
 
-def test_a_missing_gloss(corpus, reference):
-    rows = rows_of(reference.glosses)
-    n = next(n for n, r in enumerate(rows, 1) if r["table"] == "my_takes")
-    row = rows.pop(n - 1)
-    with refused(
-        CuratedDataError,
-        file="glosses.yaml",
-        row=f"my_takes {row['key']} {row['field']}",
-        fix=f"add a row with zh {row['zh']!r}",
-    ):
-        tables.my_takes_table(corpus, reference.boxes, tables.Glosses(rows))
+def test_a_my_take_without_its_english(corpus, reference):
+    rows = rows_of(reference.boxes)
+    n = next(n for n, r in enumerate(rows, 1) if r["kind"] == "my_take")
+    del rows[n - 1]["role_en"]
+    with refused(CuratedDataError, file="boxes.yaml", row=f"row {n} (", fix="add role_en"):
+        tables.my_takes_table(corpus, rows)
+
+
+def test_the_english_beside_each_bullet_is_published_with_it(corpus, reference):
+    table = tables.barriers_table(corpus, reference.barriers)
+    curated = {(r["trend"], r["seq"]): r for r in reference.barriers}
+    for row in table.itertuples():
+        assert row.text_en == curated[(row.trend, row.seq)]["text_en"] and row.side_a_en
 
 
 def test_a_place_without_a_gloss():
-    with refused(CuratedDataError, file="glosses.yaml", row="the place '波士顿'", fix="add a row (table cases, key *"):
-        tables.Glosses([]).en("cases", "T0-02", "place_zh", "波士顿")
+    with refused(CuratedDataError, file="glosses.yaml", row="the place '波士顿'", fix="add a row with zh '波士顿'"):
+        tables.Glosses([]).en("波士顿")
 
 
 def test_a_gloss_nothing_prints():
-    glosses = tables.Glosses(
-        [
-            {"table": "cases", "key": "*", "field": "place_zh", "zh": "波士顿", "en": "Boston"},
-            {"table": "cases", "key": "*", "field": "place_zh", "zh": "亚特兰蒂斯", "en": "Atlantis"},
-        ]
-    )
-    assert glosses.en("cases", "T0-02", "place_zh", "波 士顿") == "Boston"  # whitespace does not matter
+    glosses = tables.Glosses([{"zh": "波士顿", "en": "Boston"}, {"zh": "亚特兰蒂斯", "en": "Atlantis"}])
+    assert glosses.en("波 士顿") == "Boston"  # whitespace does not matter
     with refused(
         CuratedDataError,
         file="glosses.yaml",
-        row="row 2 (cases * place_zh)",
+        row="row 2 (亚特兰蒂斯)",
         fix="remove or fix the gloss",
-        says=("nothing prints '亚特兰蒂斯'",),
+        says=("no case prints this place",),
     ):
         glosses.check_all_used()
 
@@ -888,3 +884,29 @@ def test_relation_types_and_instruments_are_documented_with_an_example():
         for value, term in v.terms.items():
             assert term.definition and term.en and term.zh, value
             assert term.example, f"{v.name} {value} has no example from the report"
+
+
+def test_one_phrase_written_once_justifies_several_codes():
+    from trendlib.coding.ties import _shared
+    from trendlib.errors import CodingError
+
+    evidence = {
+        "kind": {"phrase": "瑞典能源署最多可提供", "en": "the agency can provide"},
+        "level": {"rule": "actor-of-case"},
+    }
+    assert _shared(evidence, {"same_as": "kind"}, "cases.yaml row 1 (T6-10), instrument") is evidence["kind"]
+    with pytest.raises(
+        CodingError,
+        match=r"row 1 \(T6-10\), instrument: same_as 'level' must name a code whose "
+        r"evidence is a phrase; copy the phrase here instead",
+    ):
+        _shared(evidence, {"same_as": "level"}, "cases.yaml row 1 (T6-10), instrument")
+
+
+def test_a_case_without_a_year_leaves_it_out_and_reads_as_none(reference):
+    no_year = [r for r in reference.cases if r["evidence"]["year"] == {"rule": "no-year-stated"}]
+    assert no_year and all(r["year"] is None for r in no_year)
+    from trendlib.paths import reference_dir
+
+    text = (reference_dir() / "cases.yaml").read_text(encoding="utf-8")
+    assert "year: null" not in text and ": null" not in text

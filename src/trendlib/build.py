@@ -120,7 +120,7 @@ def build_tables(
     funding, amount_checks, amount_parts, statistics = quantity_tables(corpus, cases, ref, rate_year)
     glosses = tables.Glosses(ref.glosses)
     check_places(cases, ref.places)
-    my_takes = tables.my_takes_table(corpus, ref.boxes, glosses)
+    my_takes = tables.my_takes_table(corpus, ref.boxes)
     t = {
         "trends": tables.trends_table(corpus),
         "paragraphs": tables.paragraphs_table(corpus),
@@ -146,7 +146,7 @@ def build_tables(
         "amount_parts": amount_parts,
         "exchange_rates": tables.exchange_rates_table(read_rate_rows(ref.rates_path)),
         "statistics": statistics,
-        "barriers": tables.barriers_table(corpus, ref.barriers, glosses),
+        "barriers": tables.barriers_table(corpus, ref.barriers),
         "my_takes": my_takes,
         "endnotes": tables.endnotes_table(corpus),
         "furniture": tables.furniture_table(corpus),

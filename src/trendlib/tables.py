@@ -80,56 +80,34 @@ def paragraphs_table(c: Corpus) -> pd.DataFrame:
 
 
 class Glosses:
-    """The curated English glosses (``glosses.yaml``), each checked to belong to its row.
+    """The curated English glosses of the cases' places (``glosses.yaml``): every place printed has one, and
+    every gloss glosses a place that is printed.
 
-    >>> Glosses([{"table": "cases", "key": "*", "field": "place_zh", "zh": "波士顿", "en": "Boston"}]).en(
-    ...     "cases", "*", "place_zh", "波士顿")
+    >>> Glosses([{"zh": "波士顿", "en": "Boston"}]).en("波士顿")
     'Boston'
     """
 
     def __init__(self, rows: list[dict], *, source: str = "glosses.yaml"):
         self.source = source
-        self.rows = {(r["table"], str(r["key"]), r["field"]): (n, r) for n, r in enumerate(rows, 1)}
-        self._place = {
-            compact(r["zh"]): (n, r)
-            for n, r in enumerate(rows, 1)
-            if r["table"] == "cases" and r["field"] == "place_zh"
-        }
+        self._place = {compact(r["zh"]): (n, r) for n, r in enumerate(rows, 1)}
         self.used: set = set()
 
-    def en(self, table: str, key, field: str, zh: str | None) -> str | None:
-        """The gloss of ``zh`` (the row's printed ``field``); an error if it is missing or belongs to another text."""
+    def en(self, zh: str | None) -> str | None:
+        """The gloss of the place ``zh`` as a case prints it; an error if it has none."""
         if not zh:
             return None
-        if table == "cases":
-            hit = self._place.get(compact(zh))
-            if hit is None:
-                raise CuratedDataError(
-                    f"{self.source}: no gloss of the place {zh!r}; add a row (table cases, key *, "
-                    f"field place_zh, zh {zh!r})"
-                )
-            self.used.add(("cases", "*", compact(zh)))
-            return hit[1]["en"]
-        hit = self.rows.get((table, str(key), field))
+        hit = self._place.get(compact(zh))
         if hit is None:
-            raise CuratedDataError(f"{self.source}: no gloss of {table} {key} {field}; add a row with zh {zh!r}")
-        n, row = hit
-        if compact(row["zh"]) != compact(zh):
-            raise CuratedDataError(
-                f"{self.source} row {n} ({table} {key} {field}): the gloss is of {row['zh']!r}, but "
-                f"the row now prints {zh!r}; gloss the new text"
-            )
-        self.used.add((table, str(key), field))
-        return row["en"]
+            raise CuratedDataError(f"{self.source}: no gloss of the place {zh!r}; add a row with zh {zh!r} and its en")
+        self.used.add(compact(zh))
+        return hit[1]["en"]
 
     def check_all_used(self) -> None:
-        """Every gloss glosses something that is printed (a stale gloss is an error)."""
-        for (table, key, field), (n, row) in self.rows.items():
-            ident = ("cases", "*", compact(row["zh"])) if table == "cases" else (table, key, field)
-            if ident not in self.used:
+        """Every gloss glosses a place that is printed (a stale gloss is an error)."""
+        for key, (n, row) in self._place.items():
+            if key not in self.used:
                 raise CuratedDataError(
-                    f"{self.source} row {n} ({table} {key} {field}): nothing prints {row['zh']!r} "
-                    "any more; remove or fix the gloss"
+                    f"{self.source} row {n} ({row['zh']}): no case prints this place any more; remove or fix the gloss"
                 )
 
 
@@ -173,7 +151,7 @@ def cases_table(
                 "no_relations": no_relations.get(case.id),
                 "line_start": case.line_start,
                 "line_end": case.line_end,
-                "place_en": glosses.en("cases", "*", "place_zh", r["place_zh"]),
+                "place_en": glosses.en(r["place_zh"]),
                 "places": _join(r["places"]) or None,
                 "initiative_id": initiative[case.id],
                 "case_source": source,
@@ -595,7 +573,7 @@ def span_text(c: Corpus, hit) -> str:
     return text
 
 
-def barriers_table(c: Corpus, rows: list[dict], glosses: Glosses, *, source: str = "barriers.yaml") -> pd.DataFrame:
+def barriers_table(c: Corpus, rows: list[dict], *, source: str = "barriers.yaml") -> pd.DataFrame:
     """Curated sides and boundaries for every bullet of every barriers list.
 
     The bullets themselves are found in the text (paragraphs starting with • in
@@ -625,7 +603,9 @@ def barriers_table(c: Corpus, rows: list[dict], glosses: Glosses, *, source: str
         if any(i in bullets for i in range(hit.para_start + 1, hit.para_end + 1)):
             raise AnchorError(f"{where}: end {row['end']!r} lies in a later bullet; copy this bullet's last words")
         seen[hit.para_start] = n
-        text, key = span_text(c, hit), f"{row['trend']}/{row['seq']}"
+        text = span_text(c, hit)
+        if row["side_b"] and not row.get("side_b_en"):
+            raise CuratedDataError(f"{where}: side_b {row['side_b']!r} has no English; add side_b_en beside it")
         out.append(
             {
                 "trend": row["trend"],
@@ -635,9 +615,9 @@ def barriers_table(c: Corpus, rows: list[dict], glosses: Glosses, *, source: str
                 "boundary": _join(row["boundary"]),
                 "text": text,
                 "line": c.paragraphs[hit.para_start].line_start,
-                "side_a_en": glosses.en("barriers", key, "side_a", row["side_a"]),
-                "side_b_en": glosses.en("barriers", key, "side_b", row["side_b"]),
-                "text_en": glosses.en("barriers", key, "text", text),
+                "side_a_en": row["side_a_en"],
+                "side_b_en": row.get("side_b_en") if row["side_b"] else None,
+                "text_en": row["text_en"],
             }
         )
     missing = sorted(bullets - set(seen))
@@ -647,7 +627,7 @@ def barriers_table(c: Corpus, rows: list[dict], glosses: Glosses, *, source: str
     return frame("barriers", out)
 
 
-def my_takes_table(c: Corpus, boxes: list[dict], glosses: Glosses, *, source: str = "boxes.yaml") -> pd.DataFrame:
+def my_takes_table(c: Corpus, boxes: list[dict], *, source: str = "boxes.yaml") -> pd.DataFrame:
     rows = []
     for n, box in enumerate(boxes, 1):
         if box["kind"] != "my_take":
@@ -661,6 +641,9 @@ def my_takes_table(c: Corpus, boxes: list[dict], glosses: Glosses, *, source: st
                     f"{where}: {field} {box.get(field)!r} is not printed in the sidebar; copy it as "
                     "the sidebar prints it"
                 )
+        missing = [f"{f}_en" for f in ("title", "person", "role", "organization") if not box.get(f"{f}_en")]
+        if missing:
+            raise CuratedDataError(f"{where}: a My Take needs its English beside the Chinese; add {', '.join(missing)}")
         trend = c.paragraphs[hit.para_start].trend
         rows.append(
             {
@@ -671,11 +654,10 @@ def my_takes_table(c: Corpus, boxes: list[dict], glosses: Glosses, *, source: st
                 "title_zh": box["title_zh"],
                 "line": c.line_of(hit.char_start),
                 "line_end": c.line_of(hit.char_end - 1),
-                **{
-                    f"{column}_en": glosses.en("my_takes", trend, f, box[f])
-                    for column, f in (("person", "person"), ("position", "role"), ("organization", "organization"))
-                },
-                "title_en": glosses.en("my_takes", trend, "title_zh", box["title_zh"]),
+                "person_en": box["person_en"],
+                "position_en": box["role_en"],
+                "organization_en": box["organization_en"],
+                "title_en": box["title_en"],
             }
         )
     return frame("my_takes", rows)

@@ -263,6 +263,20 @@ def locate_relations(
     return out
 
 
+def _shared(evidence: dict, e: dict, where: str) -> dict:
+    """A code's evidence, or the evidence of the code it names with ``same_as`` (one phrase that justifies
+    several codes is written once)."""
+    if "same_as" not in e:
+        return e
+    target = evidence.get(e["same_as"])
+    if not isinstance(target, dict) or "same_as" in target or ("rule" in target and "phrase" not in target):
+        raise CodingError(
+            f"{where}: same_as {e['same_as']!r} must name a code whose evidence is a phrase; "
+            "copy the phrase here instead"
+        )
+    return target
+
+
 def locate_evidence(corpus: Corpus, cases: list[Case], *, source: str = "cases.yaml") -> list[Evidence]:
     """The evidence of every code of every case, each phrase located in the case's span.
 
@@ -275,11 +289,14 @@ def locate_evidence(corpus: Corpus, cases: list[Case], *, source: str = "cases.y
         row = case.row
         where = f"{source} row {n} ({case.id})"
         ev = row["evidence"]
+        codes = ("kind", "instrument", "country", "level", "year")
         items = [
-            (code, str(row[code]) if row[code] is not None else "", ev[code])
-            for code in ("kind", "instrument", "country", "level", "year")
+            (code, str(row[code]) if row[code] is not None else "", _shared(ev, ev[code], f"{where}, {code}"))
+            for code in codes
         ]
-        boundary = ev["boundary"]
+        boundary = {
+            k: _shared(ev, e, f"{where}, boundary {k}") if isinstance(e, dict) else e for k, e in ev["boundary"].items()
+        }
         if "rule" in boundary and set(boundary) == {"rule"}:
             if row["boundary"]:
                 raise CodingError(

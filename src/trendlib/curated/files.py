@@ -86,6 +86,8 @@ EVIDENCE = {
             ["phrase", "en"],
         ),
         _row({"rule": _enum(vocab.EVIDENCE_RULES)}, ["rule"]),
+        # the phrase of another code of the same case, written once for both
+        _row({"same_as": _enum(["kind", "instrument", "country", "level", "year"])}, ["same_as"]),
     ]
 }
 
@@ -143,6 +145,8 @@ class CuratedFile:
     rows: dict
     key: tuple[str, ...] = ()
     header: tuple[tuple[str, dict], ...] = ()
+    #: what a row means when it leaves a field out (a file writes no ``: null``)
+    defaults: tuple[tuple[str, object], ...] = ()
 
 
 #: Every curated file, in the order a build reads them.
@@ -206,7 +210,7 @@ CURATED: tuple[CuratedFile, ...] = (
                     ["same_as", "phrase", "en"],
                 ),
                 "boundary": _list_of(vocab.BOUNDARIES),
-                "year": {"type": ["integer", "null"], "minimum": 1900, "maximum": 2023},
+                "year": {"type": "integer", "minimum": 1900, "maximum": 2023},
                 "evidence": _row(
                     {
                         **{code: EVIDENCE for code in ("kind", "instrument", "country", "level", "year")},
@@ -244,11 +248,11 @@ CURATED: tuple[CuratedFile, ...] = (
                 "place_zh",
                 "places",
                 "boundary",
-                "year",
                 "evidence",
             ],
         ),
         ("id",),
+        defaults=(("year", None),),  # no year: the span states none (evidence rule no-year-stated)
     ),
     CuratedFile(
         "relations.yaml",
@@ -291,9 +295,13 @@ CURATED: tuple[CuratedFile, ...] = (
                 "occurrence": {"type": "integer", "minimum": 1},
                 "end": ANCHOR,
                 "title_zh": TEXT,
+                "title_en": TEXT,
                 "person": TEXT,
+                "person_en": TEXT,
                 "role": TEXT,
+                "role_en": TEXT,
                 "organization": TEXT,
+                "organization_en": TEXT,
                 "note": NOTE,
                 "review_note": NOTE,
             },
@@ -310,12 +318,15 @@ CURATED: tuple[CuratedFile, ...] = (
                 "anchor": ANCHOR,
                 "end": ANCHOR,
                 "side_a": TEXT,
+                "side_a_en": TEXT,
                 "side_b": {"type": "string"},
+                "side_b_en": TEXT,
                 "boundary": {**_list_of(vocab.BOUNDARIES), "minItems": 1},
+                "text_en": TEXT,
                 "note": NOTE,
                 "review_note": NOTE,
             },
-            ["trend", "seq", "anchor", "end", "side_a", "side_b", "boundary"],
+            ["trend", "seq", "anchor", "end", "side_a", "side_a_en", "side_b", "boundary", "text_en"],
         ),
         ("trend", "seq"),
     ),
@@ -416,15 +427,10 @@ CURATED: tuple[CuratedFile, ...] = (
         "glosses.yaml",
         "glosses",
         _rows(
-            {
-                "table": _enum(["barriers", "my_takes", "cases"]),
-                "key": TEXT,
-                "field": TEXT,
-                "zh": TEXT,
-                "en": TEXT,
-            },
-            ["table", "key", "field", "zh", "en"],
+            {"zh": TEXT, "en": TEXT},
+            ["zh", "en"],
         ),
+        ("zh",),
     ),
     CuratedFile(
         "currencies.yaml",
@@ -450,7 +456,7 @@ CURATED: tuple[CuratedFile, ...] = (
         },
         ("code",),
     ),
-    *(CuratedFile(f"coding/{name}.yaml", name, READING, ("case",)) for name in READINGS),
+    *(CuratedFile(f"coding/{name}.yaml", name, READING, ("case",), defaults=(("year", None),)) for name in READINGS),
     CuratedFile(
         "coding/adjudication.yaml",
         "adjudication",
@@ -463,12 +469,14 @@ CURATED: tuple[CuratedFile, ...] = (
                 "second": _CODED,
                 "decision": TEXT,
                 "reason": TEXT,
-                "codebook_changed": {"type": ["string", "null"]},
+                "codebook_changed": {"type": "string"},
                 "round": {"enum": [1, 2, 3]},
                 "found_by": TEXT,
             },
-            ["case", "item", "value", "decision", "reason", "codebook_changed"],
+            ["case", "item", "value", "decision", "reason"],
         ),
+        # a decision that left the codebook as it stood, or a value only one reading gave
+        defaults=(("codebook_changed", None), ("first", None), ("second", None)),
     ),
     CuratedFile(
         "coding/exceptions.yaml",
@@ -680,6 +688,9 @@ def _parse_and_check(path: Path, name: str, data: bytes) -> dict:
             where, fieldname = "file", ".".join(str(p) for p in parts) or "(top level)"
         raise CuratedDataError(f"{path}: {where}, field {fieldname}: {_problem(err)}; see the file's `about`") from None
     _check_unique(path, name, doc["rows"])
+    defaults = CURATED_FILE[name].defaults
+    if defaults:
+        doc["rows"] = [{**dict(defaults), **row} for row in doc["rows"]]
     _check_codes(path, doc["rows"])
     return doc
 
