@@ -38,7 +38,7 @@ import time
 from pathlib import Path
 
 #: What the build imports that is not trendlib: the floor no build can go under.
-FLOOR = "import pandas, networkx, yaml, fastjsonschema, krippendorff"
+FLOOR = "import pandas, networkx, yaml, fastjsonschema, krippendorff, pyarrow, sqlite3"
 
 
 def median_time(fn, repeat: int) -> float:

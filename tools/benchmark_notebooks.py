@@ -45,6 +45,8 @@ def timed_pytest(paths: list[Path], cwd: Path, repeat: int, **extra_env: str) ->
         "addopts=",
         "--nbval",
         "--nbval-current-env",
+        "--nbval-sanitize-with",
+        str(ROOT / "tests" / "nbval-sanitize.cfg"),
         *map(str, paths),
     ]
     times = []
