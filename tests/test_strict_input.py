@@ -238,3 +238,21 @@ def test_markup_in_a_curated_name_cannot_break_the_explorer(published):
     assert "<" not in data and ">" not in data and "&" not in data
     names = [n["attributes"]["name_en"] for n in json.loads(data)["nodes"]]
     assert hostile in names
+
+
+def test_a_country_that_is_no_iso_code_names_the_row_and_the_closest_code():
+    """USA mistyped as UAS in a case: ISO 3166-1 (pycountry) knows no UAS, and the message names the row."""
+    doc = document("cases.yaml")
+    n = next(k for k, r in enumerate(doc["rows"], 1) if r["id"] == "T0-02")
+
+    def mistype(rows):
+        rows[n - 1]["country"] = "UAS"
+
+    with refused(
+        CuratedDataError,
+        file="cases.yaml",
+        row=f"row {n} (T0-02)",
+        fix="did you mean 'USA'?",
+        says=("'UAS' is not an ISO 3166-1 alpha-3 code",),
+    ):
+        check_file("cases.yaml", mistype)
